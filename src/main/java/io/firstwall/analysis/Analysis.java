@@ -1,0 +1,23 @@
+package io.firstwall.analysis;
+
+import java.util.List;
+
+import io.firstwall.plan.Plan;
+
+/**
+ * The answer for one plan: its demand per phase, every wall, the first wall, the cascade (the order
+ * in which walls appear as each is crushed in turn), and whether the plan is feasible as planned.
+ */
+public record Analysis(Plan plan, List<PhaseDemand> demand, List<Wall> walls, Wall firstWall,
+        List<String> cascade, boolean feasible, List<Note> notes, List<FactUse> facts, List<String> rulesFired,
+        String ruleSetVersion) {
+
+    public Analysis {
+        demand = List.copyOf(demand);
+        walls = List.copyOf(walls);
+        cascade = List.copyOf(cascade);
+        notes = List.copyOf(notes);
+        facts = List.copyOf(facts);
+        rulesFired = List.copyOf(rulesFired);
+    }
+}

@@ -1,0 +1,116 @@
+package io.firstwall.analysis;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+
+import io.firstwall.facts.Fact;
+import io.firstwall.facts.FactBase;
+import io.firstwall.plan.Plan;
+import io.firstwall.rules.RuleBase;
+import io.firstwall.rules.RuleInfo;
+
+/**
+ * The analyzer core. Thread-safe: the rule base is shared, each call opens and disposes its own
+ * session. Facts go into the session as records, the plan too; rules insert demand, needs,
+ * supplies and notes, from which walls, the first wall and the cascade follow.
+ */
+public final class Analyzer {
+
+    /** Rule firings allowed per analysis before the rules are taken to loop. */
+    public static final int MAX_FIRINGS = 100_000;
+
+    private final RuleBase rules;
+
+    public Analyzer(RuleBase rules) {
+        this.rules = rules;
+    }
+
+    public RuleBase rules() {
+        return rules;
+    }
+
+    public Analysis analyze(Plan plan, FactBase facts) {
+        KieSession session = rules.kieBase().newKieSession();
+        Set<String> fired = new LinkedHashSet<>();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(RuleInfo.of("", event.getMatch().getRule().getName()).id());
+                }
+            });
+            session.insert(plan);
+            session.insert(facts.regions().get(plan.location()));
+            session.insert(facts.accelerators().get(plan.accelerator()));
+            for (Fact fact : facts.facts()) {
+                session.insert(fact);
+            }
+            int count = session.fireAllRules(MAX_FIRINGS);
+            if (count >= MAX_FIRINGS) {
+                throw new AnalysisException("the rules fired " + MAX_FIRINGS
+                        + " times without settling; a rule probably re-triggers itself", null);
+            }
+            return assemble(plan, facts, objects(session, PhaseDemand.class), objects(session, Need.class),
+                    objects(session, Supply.class), objects(session, Note.class), fired);
+        } catch (AnalysisException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new AnalysisException("a rule failed while analyzing '" + plan.name() + "': " + root, e);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static <T> List<T> objects(KieSession session, Class<T> type) {
+        Collection<?> found = session.getObjects(new ClassObjectFilter(type));
+        List<T> list = new ArrayList<>(found.size());
+        for (Object o : found) {
+            list.add(type.cast(o));
+        }
+        return list;
+    }
+
+    private Analysis assemble(Plan plan, FactBase facts, List<PhaseDemand> demand, List<Need> needs,
+            List<Supply> supplies, List<Note> notes, Set<String> fired) {
+        demand.sort(Comparator.comparingInt(PhaseDemand::phase));
+        Map<String, List<Need>> needsByFactor = new TreeMap<>();
+        for (Need n : needs) {
+            needsByFactor.computeIfAbsent(n.factor(), k -> new ArrayList<>()).add(n);
+        }
+        Map<String, List<Supply>> suppliesByFactor = new LinkedHashMap<>();
+        for (Supply s : supplies) {
+            suppliesByFactor.computeIfAbsent(s.factor(), k -> new ArrayList<>()).add(s);
+        }
+        List<Wall> walls = new ArrayList<>();
+        needsByFactor.forEach((factor, factorNeeds) -> WallCalculator
+                .wall(factor, factorNeeds, suppliesByFactor.getOrDefault(factor, List.of()))
+                .ifPresent(walls::add));
+        walls.sort(WallCalculator.FIRST_WALL_ORDER);
+        notes.sort(Comparator.comparing(Note::factor).thenComparing(Note::ruleId));
+        Set<String> factIds = new LinkedHashSet<>();
+        demand.forEach(d -> factIds.addAll(d.factIds()));
+        walls.forEach(w -> factIds.addAll(w.factIds()));
+        notes.forEach(n -> factIds.addAll(n.factIds()));
+        List<FactUse> used = factIds.stream().map(facts::fact).flatMap(java.util.Optional::stream)
+                .map(FactUse::of).toList();
+        Wall first = walls.isEmpty() ? null : walls.get(0);
+        return new Analysis(plan, demand, walls, first, WallCalculator.cascade(walls), walls.isEmpty(), notes,
+                used, List.copyOf(fired), rules.version());
+    }
+}

@@ -1,0 +1,74 @@
+package io.firstwall.analysis;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.firstwall.facts.Fact;
+
+/** Date and ramp arithmetic for rule consequences. No domain figures live here: rules pass them in. */
+public final class Calc {
+
+    private Calc() {
+    }
+
+    /** The ids of the facts a result used. */
+    public static List<String> ids(Fact... facts) {
+        return Arrays.stream(facts).map(Fact::id).toList();
+    }
+
+    /** A date plus a possibly fractional number of months (a fraction counts as 30.4 days). */
+    public static LocalDate plusMonths(LocalDate date, double months) {
+        long whole = (long) Math.floor(months);
+        long days = Math.round((months - whole) * 30.44);
+        return date.plusMonths(whole).plusDays(days);
+    }
+
+    /** 1 January of a year given as a fact value such as 2029. */
+    public static LocalDate startOfYear(double year) {
+        return LocalDate.of((int) Math.round(year), 1, 1);
+    }
+
+    /** A date stored in a fact as a number such as 20261127. */
+    public static LocalDate yyyymmdd(double value) {
+        long v = Math.round(value);
+        return LocalDate.of((int) (v / 10000), (int) (v / 100 % 100), (int) (v % 100));
+    }
+
+    public static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * A permit: from the decision date, {@code months} later the lane allows any load. The rule id
+     * is the first word of {@code rule} (a rule's full name works too).
+     */
+    public static Supply permit(String rule, String lane, io.firstwall.plan.Plan plan, Fact months, String what) {
+        LocalDate ready = plusMonths(plan.decisionDate(), months.value());
+        String id = rule.contains(" ") ? rule.substring(0, rule.indexOf(' ')) : rule;
+        return new Supply("PERMITS", lane, ready, Double.POSITIVE_INFINITY, id, what + " takes "
+                + Format.num(months.value()) + " months from " + Format.month(plan.decisionDate()) + ", so it is in hand in "
+                + Format.month(ready), ids(months));
+    }
+
+    /**
+     * A supply that grows by {@code perQuarter} each quarter from {@code start} (the first step a
+     * quarter after it), switching to {@code perQuarterAfter} from {@code change}, until
+     * {@code until}: one cumulative step per quarter.
+     */
+    public static List<Supply> ramp(String factor, String lane, LocalDate start, double perQuarter,
+            LocalDate change, double perQuarterAfter, LocalDate until, String ruleId, String sentence,
+            List<String> factIds) {
+        List<Supply> steps = new ArrayList<>();
+        double total = 0;
+        LocalDate at = start;
+        while (!at.isAfter(until) && steps.size() < 400) {
+            LocalDate next = at.plusMonths(3);
+            total += change != null && !next.isBefore(change) ? perQuarterAfter : perQuarter;
+            steps.add(new Supply(factor, lane, next, total, ruleId, sentence, factIds));
+            at = next;
+        }
+        return steps;
+    }
+}

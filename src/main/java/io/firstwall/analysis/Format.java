@@ -1,0 +1,36 @@
+package io.firstwall.analysis;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How numbers and dates read in sentences. Rules call these too. */
+public final class Format {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+
+    private Format() {
+    }
+
+    /** A number with thousands separators: no decimals from 100, one from 10, two below. */
+    public static String num(double value) {
+        if (Double.isInfinite(value)) {
+            return "unlimited";
+        }
+        double abs = Math.abs(value);
+        String pattern = abs >= 100 ? "#,##0" : abs >= 10 ? "#,##0.#" : "#,##0.##";
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ENGLISH)).format(value);
+    }
+
+    /** "Dec 2026". */
+    public static String month(LocalDate date) {
+        return date == null ? "never" : MONTH.format(date);
+    }
+
+    /** An amount with its unit, "1,234 MW". */
+    public static String amount(double value, String unit) {
+        return num(value) + " " + unit;
+    }
+}

@@ -1,0 +1,14 @@
+package io.firstwall.analysis;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The JSON mapper the core uses for plans and analyses (ISO dates, no timestamps). */
+public final class Json {
+
+    public static final JsonMapper MAPPER = JsonMapper.builder().build();
+    public static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private Json() {
+    }
+}

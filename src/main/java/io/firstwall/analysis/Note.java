@@ -1,0 +1,11 @@
+package io.firstwall.analysis;
+
+import java.util.List;
+
+/** Context a rule adds to a factor without limiting it (say, the DRAM price trend). */
+public record Note(String factor, String ruleId, String text, List<String> factIds) {
+
+    public Note {
+        factIds = List.copyOf(factIds);
+    }
+}

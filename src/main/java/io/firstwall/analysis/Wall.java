@@ -1,0 +1,25 @@
+package io.firstwall.analysis;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The result of one factor for one plan. {@code bindsOn} is the first phase date the factor cannot
+ * meet; {@code fullCapacityOn} the earliest date it allows the plan's full capacity ({@code null}
+ * when no date within the facts does, and then {@code slipMonths} is {@code null} too);
+ * {@code shortfall} is what is missing at the target date, in {@code unit}.
+ */
+public record Wall(String factor, LocalDate bindsOn, Integer slipMonths, LocalDate fullCapacityOn,
+        double needed, double shortfall, String unit, String explanation, List<String> ruleIds,
+        List<String> factIds) {
+
+    public Wall {
+        ruleIds = List.copyOf(ruleIds);
+        factIds = List.copyOf(factIds);
+    }
+
+    /** True when nothing in the facts lets the factor ever meet the plan's full capacity. */
+    public boolean openEnded() {
+        return slipMonths == null;
+    }
+}

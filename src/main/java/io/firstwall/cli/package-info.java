@@ -1,0 +1,2 @@
+/** The command line: analyses without the web server, for scripts. */
+package io.firstwall.cli;

@@ -1,0 +1,70 @@
+package io.firstwall.facts;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** An immutable set of facts and catalogues. Scenarios derive overridden copies; the base never changes. */
+public final class FactBase {
+
+    private final Map<String, Fact> facts;
+    private final Map<String, Region> regions;
+    private final Map<String, Accelerator> accelerators;
+
+    public FactBase(Collection<Fact> facts, Collection<Region> regions, Collection<Accelerator> accelerators) {
+        this.facts = index(facts, Fact::id);
+        this.regions = index(regions, Region::id);
+        this.accelerators = index(accelerators, Accelerator::id);
+    }
+
+    private FactBase(Map<String, Fact> facts, Map<String, Region> regions, Map<String, Accelerator> accelerators) {
+        this.facts = facts;
+        this.regions = regions;
+        this.accelerators = accelerators;
+    }
+
+    private static <T> Map<String, T> index(Collection<T> items, java.util.function.Function<T, String> key) {
+        Map<String, T> map = new LinkedHashMap<>();
+        for (T item : items) {
+            map.put(key.apply(item), item);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    public Collection<Fact> facts() {
+        return facts.values();
+    }
+
+    public Optional<Fact> fact(String id) {
+        return Optional.ofNullable(facts.get(id));
+    }
+
+    public Map<String, Region> regions() {
+        return regions;
+    }
+
+    public Map<String, Accelerator> accelerators() {
+        return accelerators;
+    }
+
+    /**
+     * A copy in which the given facts take new values. An unknown id is an error, so that a typo in
+     * a scenario never passes silently.
+     */
+    public FactBase withOverrides(Map<String, Double> overrides) {
+        if (overrides == null || overrides.isEmpty()) {
+            return this;
+        }
+        Map<String, Fact> copy = new LinkedHashMap<>(facts);
+        overrides.forEach((id, value) -> {
+            Fact fact = facts.get(id);
+            if (fact == null) {
+                throw new IllegalArgumentException("unknown fact '" + id + "'");
+            }
+            copy.put(id, fact.overriddenWith(value));
+        });
+        return new FactBase(Collections.unmodifiableMap(copy), regions, accelerators);
+    }
+}

@@ -1,0 +1,288 @@
+package io.firstwall.facts;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the fact base from a data directory: every {@code facts/**.csv}, plus {@code regions.csv}
+ * and {@code accelerators.csv}. Either everything is valid and a {@link FactBase} comes back, or a
+ * {@link FactLoadException} lists every problem with its file and line.
+ */
+public final class FactCsvReader {
+
+    public static final List<String> FACT_COLUMNS =
+            List.of("id", "value", "low", "high", "unit", "as_of", "source", "status", "note");
+    public static final List<String> REGION_COLUMNS =
+            List.of("id", "name", "kind", "climate", "grid_operator", "source");
+    public static final List<String> ACCELERATOR_COLUMNS = List.of("id", "name", "source");
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(true)
+            .setCommentMarker('#')
+            .get();
+
+    private final List<String> problems = new ArrayList<>();
+
+    private FactCsvReader() {
+    }
+
+    public static FactBase read(Path dataDir) {
+        return new FactCsvReader().readAll(dataDir);
+    }
+
+    /** Reads one facts CSV given as text, for uploads and tests. */
+    public static List<Fact> readFacts(String fileName, String csv) {
+        FactCsvReader reader = new FactCsvReader();
+        List<Fact> facts = reader.parseFacts(fileName, csv);
+        reader.failIfProblems();
+        return facts;
+    }
+
+    private FactBase readAll(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            throw new FactLoadException(List.of(dataDir + ": the data directory does not exist"));
+        }
+        List<Fact> facts = new ArrayList<>();
+        Path factsDir = dataDir.resolve("facts");
+        List<Path> files = csvFiles(factsDir);
+        if (files.isEmpty()) {
+            problems.add(factsDir + ": no fact files (*.csv) found");
+        }
+        for (Path file : files) {
+            facts.addAll(parseFacts(dataDir.relativize(file).toString(), readText(file)));
+        }
+        checkUniqueIds(facts);
+        List<Region> regions = parseRegions(dataDir.resolve("regions.csv"));
+        List<Accelerator> accelerators = parseAccelerators(dataDir.resolve("accelerators.csv"));
+        failIfProblems();
+        return new FactBase(facts, regions, accelerators);
+    }
+
+    private void failIfProblems() {
+        if (!problems.isEmpty()) {
+            throw new FactLoadException(problems);
+        }
+    }
+
+    private List<Path> csvFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+        } catch (IOException e) {
+            problems.add(dir + ": cannot list files (" + e.getMessage() + ")");
+            return List.of();
+        }
+    }
+
+    private String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(file + ": cannot read (" + e.getMessage() + ")");
+            return "";
+        }
+    }
+
+    /** A CSV row with the file line it ends on. */
+    private record Row(long line, CSVRecord record) {
+        String get(int i) {
+            return record.get(i);
+        }
+
+        int size() {
+            return record.size();
+        }
+    }
+
+    /**
+     * The data rows of a CSV file whose header must be the first {@code required} expected columns,
+     * optionally followed by the remaining expected columns in order.
+     */
+    private List<Row> records(String file, String text, List<String> expected, int required) {
+        List<Row> rows = new ArrayList<>();
+        try (Reader in = new StringReader(text); CSVParser parser = FORMAT.parse(in)) {
+            List<String> header = null;
+            for (CSVRecord record : parser) {
+                long line = parser.getCurrentLineNumber();
+                if (header == null) {
+                    header = record.toList().stream().map(String::trim).toList();
+                    boolean ok = header.size() >= required && header.size() <= expected.size()
+                            && header.equals(expected.subList(0, header.size()));
+                    if (!ok) {
+                        problems.add(file + ":" + line + ": wrong columns " + String.join(",", header)
+                                + "; expected " + String.join(",", expected));
+                        return List.of();
+                    }
+                } else {
+                    rows.add(new Row(line, record));
+                }
+            }
+            if (header == null) {
+                problems.add(file + ": the file is empty; expected the header " + String.join(",", expected));
+            }
+            return rows;
+        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+            problems.add(file + ": not valid CSV (" + e.getMessage() + ")");
+            return List.of();
+        }
+    }
+
+    private List<Fact> parseFacts(String file, String text) {
+        List<Fact> facts = new ArrayList<>();
+        for (Row row : records(file, text, FACT_COLUMNS, 8)) {
+            String where = file + ":" + row.line();
+            if (row.size() < 8) {
+                problems.add(where + ": expected at least 8 fields, found " + row.size());
+                continue;
+            }
+            int before = problems.size();
+            String id = row.get(0).trim();
+            if (!id.matches("[A-Za-z0-9_.\\-]+")) {
+                problems.add(where + ": id '" + id + "' must be letters, digits, '.', '_' or '-'");
+            }
+            Double value = number(where, "value", row.get(1), true);
+            Double low = number(where, "low", row.get(2), false);
+            Double high = number(where, "high", row.get(3), false);
+            String unit = row.get(4).trim();
+            if (unit.isEmpty()) {
+                problems.add(where + ": unit is empty");
+            }
+            LocalDate asOf = date(where, row.get(5));
+            String source = row.get(6).trim();
+            if (source.isEmpty()) {
+                problems.add(where + ": source is empty; every fact needs where it came from");
+            }
+            FactStatus status = status(where, row.get(7));
+            String note = row.size() > 8 ? row.get(8).trim() : "";
+            if (value != null && low != null && low > value) {
+                problems.add(where + ": low " + low + " is above value " + value);
+            }
+            if (value != null && high != null && high < value) {
+                problems.add(where + ": high " + high + " is below value " + value);
+            }
+            if (problems.size() == before) {
+                facts.add(new Fact(id, value, low, high, unit, asOf, source, status, note));
+            }
+        }
+        return facts;
+    }
+
+    private void checkUniqueIds(List<Fact> facts) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (Fact fact : facts) {
+            if (seen.merge(fact.id(), 1, Integer::sum) == 2) {
+                problems.add("fact id '" + fact.id() + "' is defined more than once");
+            }
+        }
+    }
+
+    private Double number(String where, String column, String text, boolean required) {
+        String t = text.trim();
+        if (t.isEmpty()) {
+            if (required) {
+                problems.add(where + ": " + column + " is empty");
+            }
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(t);
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            problems.add(where + ": " + column + " '" + t + "' is not a number");
+            return null;
+        }
+    }
+
+    private LocalDate date(String where, String text) {
+        String t = text.trim();
+        try {
+            if (t.matches("\\d{4}")) {
+                return LocalDate.of(Integer.parseInt(t), 1, 1);
+            }
+            if (t.matches("\\d{4}-\\d{2}")) {
+                return LocalDate.parse(t + "-01");
+            }
+            return LocalDate.parse(t);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            problems.add(where + ": as_of '" + t + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+            return null;
+        }
+    }
+
+    private FactStatus status(String where, String text) {
+        try {
+            return FactStatus.parse(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(where + ": status '" + text.trim()
+                    + "' must be one of primary, secondary, derived, assumption");
+            return null;
+        }
+    }
+
+    private List<Region> parseRegions(Path file) {
+        List<Region> regions = new ArrayList<>();
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            problems.add(file + ": missing (the region catalogue)");
+            return regions;
+        }
+        for (Row row : records(name, readText(file), REGION_COLUMNS, REGION_COLUMNS.size())) {
+            String where = name + ":" + row.line();
+            if (row.size() != REGION_COLUMNS.size()) {
+                problems.add(where + ": expected " + REGION_COLUMNS.size() + " fields, found " + row.size());
+                continue;
+            }
+            String kind = row.get(2).trim();
+            if (!kind.equals("terrestrial") && !kind.equals("orbit")) {
+                problems.add(where + ": kind '" + kind + "' must be terrestrial or orbit");
+                continue;
+            }
+            if (row.get(5).isBlank()) {
+                problems.add(where + ": source is empty");
+                continue;
+            }
+            regions.add(new Region(row.get(0).trim(), row.get(1).trim(), kind.equals("orbit"),
+                    row.get(3).trim(), row.get(4).trim(), row.get(5).trim()));
+        }
+        return regions;
+    }
+
+    private List<Accelerator> parseAccelerators(Path file) {
+        List<Accelerator> accelerators = new ArrayList<>();
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            problems.add(file + ": missing (the accelerator catalogue)");
+            return accelerators;
+        }
+        for (Row row : records(name, readText(file), ACCELERATOR_COLUMNS, ACCELERATOR_COLUMNS.size())) {
+            String where = name + ":" + row.line();
+            if (row.size() != ACCELERATOR_COLUMNS.size() || row.get(2).isBlank()) {
+                problems.add(where + ": expected id,name,source with a source");
+                continue;
+            }
+            accelerators.add(new Accelerator(row.get(0).trim(), row.get(1).trim(), row.get(2).trim()));
+        }
+        return accelerators;
+    }
+}

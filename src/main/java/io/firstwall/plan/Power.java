@@ -1,0 +1,6 @@
+package io.firstwall.plan;
+
+/** How a plan is powered. */
+public enum Power {
+    GRID, ONSITE_GAS, SOLAR_STORAGE, SPACE_SOLAR
+}

@@ -1,0 +1,144 @@
+package io.firstwall.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Compiles a rule set (DRL files and {@code *.drl.csv} / {@code *.drl.xlsx} decision tables, keyed
+ * by their path under {@code rules/}) into a {@link RuleBase}. Each build gets its own ReleaseId,
+ * and its module is removed from the repository once the KieBase exists. Any ERROR means no rule
+ * base: a {@link RuleBuildException} lists each problem as {@code file:line:column message}.
+ */
+public final class RuleCompiler {
+
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private RuleCompiler() {
+    }
+
+    /** Whether a path under rules/ is part of the rule set. */
+    public static boolean isRuleFile(String path) {
+        return path.endsWith(".drl") || path.endsWith(".drl.csv") || path.endsWith(".drl.xlsx");
+    }
+
+    /** Reads every rule file below a directory (skipping {@code tests/}), keyed by relative path with '/'. */
+    public static Map<String, String> readDirectory(Path rulesDir) {
+        if (!Files.isDirectory(rulesDir)) {
+            throw new RuleBuildException(List.of(new RuleProblem(rulesDir.toString(), 0, 0,
+                    "the rules directory does not exist")));
+        }
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(rulesDir)) {
+            for (Path p : paths.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList()) {
+                String rel = rulesDir.relativize(p).toString().replace('\\', '/');
+                if (isRuleFile(rel) && !rel.startsWith("tests/")) {
+                    files.put(rel, rel.endsWith(".xlsx")
+                            ? java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(p))
+                            : Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + rulesDir, e);
+        }
+        return files;
+    }
+
+    public static RuleBase compile(Path rulesDir) {
+        return compile(readDirectory(rulesDir));
+    }
+
+    /**
+     * Compiles files given as path → text (an {@code .xlsx} as Base64). An empty rule set is an
+     * error: the analyzer never runs with no rules.
+     */
+    public static RuleBase compile(Map<String, String> files) {
+        if (files.isEmpty()) {
+            throw new RuleBuildException(List.of(new RuleProblem("rules/", 0, 0,
+                    "no rule files (*.drl, *.drl.csv, *.drl.xlsx) found; the analyzer never runs without rules")));
+        }
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("io.firstwall.rules", "ruleset",
+                "1.0." + BUILDS.incrementAndGet() + "-" + System.nanoTime());
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            String path = file.getKey();
+            byte[] bytes = path.endsWith(".xlsx") ? java.util.Base64.getDecoder().decode(file.getValue())
+                    : file.getValue().getBytes(StandardCharsets.UTF_8);
+            ResourceType type = path.endsWith(".drl") ? ResourceType.DRL : ResourceType.DTABLE;
+            kfs.write(ResourceFactory.newByteArrayResource(bytes)
+                    .setSourcePath("src/main/resources/rules/" + path)
+                    .setResourceType(type));
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs);
+        try {
+            builder.buildAll();
+        } catch (RuntimeException e) {
+            throw new RuleBuildException(List.of(new RuleProblem("rules/", 0, 0,
+                    "the rule compiler failed: " + e.getMessage())));
+        }
+        List<RuleProblem> errors = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = m.getPath() == null ? "rules/" : m.getPath().replaceFirst("^src/main/resources/", "");
+            errors.add(new RuleProblem(path, Math.max(0, m.getLine()), Math.max(0, m.getColumn()),
+                    m.getText().trim().replaceAll("\\s+", " ")));
+        }
+        if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RuleBuildException(errors);
+        }
+        KieBase kieBase;
+        try {
+            kieBase = ks.newKieContainer(releaseId).getKieBase();
+        } finally {
+            ks.getRepository().removeKieModule(releaseId);
+        }
+        List<RuleInfo> rules = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                rules.add(RuleInfo.of(pkg.getName(), rule.getName()));
+            }
+        }
+        rules.sort(Comparator.comparing(RuleInfo::id));
+        return new RuleBase(kieBase, hash(files), rules, files);
+    }
+
+    static String hash(Map<String, String> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            new TreeMap<>(files).forEach((path, text) -> {
+                digest.update(path.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(text.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
