@@ -13,6 +13,11 @@ public final class Calc {
     private Calc() {
     }
 
+    /** A figure rounded to three decimals, for results people read. */
+    public static double round(double value) {
+        return Double.isFinite(value) ? Math.round(value * 1000) / 1000.0 : value;
+    }
+
     /** The ids of the facts a result used. */
     public static List<String> ids(Fact... facts) {
         return Arrays.stream(facts).map(Fact::id).toList();

@@ -11,6 +11,9 @@ public record PhaseDemand(int phase, LocalDate online, long accelerators, double
         double generationMw, String ruleId, String explanation, List<String> factIds) {
 
     public PhaseDemand {
+        itMw = Calc.round(itMw);
+        facilityMw = Calc.round(facilityMw);
+        generationMw = Calc.round(generationMw);
         factIds = List.copyOf(factIds);
     }
 }

@@ -14,6 +14,8 @@ public record Wall(String factor, LocalDate bindsOn, Integer slipMonths, LocalDa
         List<String> factIds) {
 
     public Wall {
+        needed = Calc.round(needed);
+        shortfall = Calc.round(shortfall);
         ruleIds = List.copyOf(ruleIds);
         factIds = List.copyOf(factIds);
     }

@@ -1,0 +1,53 @@
+package io.firstwall.api;
+
+import java.net.URI;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.firstwall.analysis.AnalysisException;
+import io.firstwall.plan.InvalidPlanException;
+
+/** Every API error as an RFC 9457 problem detail; never a stack trace. */
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidPlanException.class)
+    ProblemDetail invalidPlan(InvalidPlanException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The plan has " + e.problems().size() + " problem(s); each names its field.");
+        problem.setTitle("Invalid plan");
+        problem.setType(URI.create("urn:firstwall:problem:invalid-plan"));
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail tooLarge(PayloadTooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        problem.setTitle("Plan too large");
+        return problem;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badArgument(IllegalArgumentException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Bad request");
+        return problem;
+    }
+
+    @ExceptionHandler(AnalysisException.class)
+    ProblemDetail analysisFailed(AnalysisException e) {
+        log.warn("Analysis failed: {}", e.getMessage(), e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("The rules could not analyze this plan");
+        return problem;
+    }
+}

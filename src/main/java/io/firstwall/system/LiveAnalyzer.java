@@ -1,0 +1,58 @@
+package io.firstwall.system;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.Analyzer;
+import io.firstwall.facts.FactBase;
+import io.firstwall.facts.FactCsvReader;
+import io.firstwall.facts.FactStore;
+import io.firstwall.plan.Plan;
+import io.firstwall.plan.PlanReader;
+import io.firstwall.rules.RuleBase;
+import io.firstwall.rules.RuleCompiler;
+
+/**
+ * The rule base and fact base the app serves with. At start the fact CSVs are checked and loaded
+ * into H2 and the rules are compiled; if either is broken the app does not start. Later swaps are
+ * atomic: an analysis holds the analyzer it started with.
+ */
+@Component
+public class LiveAnalyzer {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveAnalyzer.class);
+
+    private final AtomicReference<Analyzer> analyzer = new AtomicReference<>();
+    private final AtomicReference<FactBase> facts = new AtomicReference<>();
+
+    public LiveAnalyzer(FirstwallProperties properties, FactStore store) {
+        FactBase fromCsv = FactCsvReader.read(properties.dataDir());
+        RuleBase rules = RuleCompiler.compile(properties.rulesDir());
+        store.replaceAll(fromCsv);
+        facts.set(store.load());
+        analyzer.set(new Analyzer(rules));
+        log.info("Serving {} rules (rule set {}) over {} facts from {} and {}", rules.rules().size(), rules.version(),
+                fromCsv.facts().size(), properties.rulesDir().toAbsolutePath(), properties.dataDir().toAbsolutePath());
+    }
+
+    public Analyzer analyzer() {
+        return analyzer.get();
+    }
+
+    public FactBase facts() {
+        return facts.get();
+    }
+
+    public PlanReader planReader() {
+        return new PlanReader(facts.get());
+    }
+
+    /** Analyzes against the live rules and facts, with optional fact overrides (a scenario). */
+    public Analysis analyze(Plan plan, java.util.Map<String, Double> overrides) {
+        return analyzer.get().analyze(plan, facts.get().withOverrides(overrides));
+    }
+}

@@ -1,0 +1,93 @@
+package io.firstwall.analysis;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.firstwall.facts.FactBase;
+import io.firstwall.facts.FactCsvReader;
+import io.firstwall.plan.Phase;
+import io.firstwall.plan.Plan;
+import io.firstwall.plan.Power;
+import io.firstwall.rules.RuleBase;
+import io.firstwall.rules.RuleCompiler;
+
+/** The real rules/ and data/ of the repository, compiled once, and a builder for plans. */
+public final class AnalysisFixtures {
+
+    public static final Path RULES_DIR = Path.of("rules");
+    public static final Path DATA_DIR = Path.of("data");
+    public static final RuleBase RULES = RuleCompiler.compile(RULES_DIR);
+    public static final FactBase FACTS = FactCsvReader.read(DATA_DIR);
+    public static final Analyzer ANALYZER = new Analyzer(RULES);
+
+    private AnalysisFixtures() {
+    }
+
+    public static double fact(String id) {
+        return FACTS.fact(id).orElseThrow(() -> new AssertionError("no fact " + id)).value();
+    }
+
+    public static Analysis analyze(Plan plan) {
+        return ANALYZER.analyze(plan, FACTS);
+    }
+
+    public static Analysis analyze(PlanBuilder plan) {
+        return analyze(plan.build());
+    }
+
+    public static PlanBuilder plan(String location, Power power) {
+        return new PlanBuilder(location, power);
+    }
+
+    /** A plan with sensible defaults: GB300, decided 2026-01-15. */
+    public static final class PlanBuilder {
+        private final String location;
+        private final Power power;
+        private String accelerator = "GB300";
+        private LocalDate decision = LocalDate.of(2026, 1, 15);
+        private final List<Phase> phases = new ArrayList<>();
+        private final Map<String, Object> attributes = new LinkedHashMap<>();
+
+        PlanBuilder(String location, Power power) {
+            this.location = location;
+            this.power = power;
+        }
+
+        public PlanBuilder accelerator(String id) {
+            this.accelerator = id;
+            return this;
+        }
+
+        public PlanBuilder decided(String date) {
+            this.decision = LocalDate.parse(date);
+            return this;
+        }
+
+        public PlanBuilder phase(String online, long accelerators) {
+            phases.add(new Phase(phases.size() + 1, LocalDate.parse(online), accelerators));
+            return this;
+        }
+
+        public PlanBuilder with(String key, Object value) {
+            attributes.put(key, value);
+            return this;
+        }
+
+        public Plan build() {
+            return new Plan("test plan", location, power, accelerator, decision, phases, attributes);
+        }
+    }
+
+    public static Wall wall(Analysis analysis, String factor) {
+        return analysis.walls().stream().filter(w -> w.factor().equals(factor)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + factor + " wall in " + analysis.cascade()));
+    }
+
+    public static boolean hasWall(Analysis analysis, String factor) {
+        return analysis.walls().stream().anyMatch(w -> w.factor().equals(factor));
+    }
+}

@@ -1,0 +1,106 @@
+package io.firstwall.rules;
+
+import static io.firstwall.analysis.AnalysisFixtures.analyze;
+import static io.firstwall.analysis.AnalysisFixtures.fact;
+import static io.firstwall.analysis.AnalysisFixtures.hasWall;
+import static io.firstwall.analysis.AnalysisFixtures.plan;
+import static io.firstwall.analysis.AnalysisFixtures.wall;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.Calc;
+import io.firstwall.analysis.Wall;
+import io.firstwall.plan.Power;
+
+/** rules/grid/grid_interconnect.drl */
+class GridInterconnectRulesTests {
+
+    static final String GRID = "GRID_INTERCONNECT";
+
+    @Nested
+    class Grid001NeedsInterconnection {
+
+        @Test
+        void aGridPlanNeedsItsFacilityLoad() {
+            Analysis a = analyze(plan("US-VA", Power.GRID).phase("2027-01-01", 100_000));
+            assertThat(wall(a, GRID).needed()).isEqualTo(a.demand().get(0).facilityMw());
+            assertThat(a.rulesFired()).contains("GRID-001");
+        }
+
+        @Test
+        void onSiteGasDoesNotNeedTheGrid() {
+            Analysis a = analyze(plan("US-VA", Power.ONSITE_GAS).phase("2027-01-01", 100_000));
+            assertThat(a.rulesFired()).doesNotContain("GRID-001", "GRID-002");
+            assertThat(hasWall(a, GRID)).isFalse();
+        }
+    }
+
+    @Nested
+    class Grid002StudyThenQueue {
+
+        @ParameterizedTest(name = "{0}: study plus regional wait")
+        @CsvSource({"US-VA", "US-TX", "US-TN", "US-MS", "US-AZ"})
+        void newCapacityComesAfterTheStudyAndTheRegionalWait(String region) {
+            Wall w = wall(analyze(plan(region, Power.GRID).phase("2027-01-01", 100_000)), GRID);
+            LocalDate expected = Calc.plusMonths(LocalDate.of(2026, 1, 15),
+                    fact("grid.large_load_study_months") + fact("grid.queue_wait_months." + region));
+            assertThat(w.fullCapacityOn()).isEqualTo(expected);
+            assertThat(w.explanation()).contains("utility study").contains(region);
+            assertThat(w.factIds()).contains("grid.queue_wait_months." + region);
+        }
+
+        @Test
+        void aPhaseAfterTheQueueHasNoWall() {
+            assertThat(hasWall(analyze(plan("US-VA", Power.GRID).phase("2035-01-01", 100_000)), GRID)).isFalse();
+        }
+    }
+
+    @Nested
+    class Grid003SpareCapacity {
+
+        @ParameterizedTest(name = "spare {0} MW against a load of about 44 MW: wall {1}")
+        @CsvSource({"0, true", "43, true", "45, false", "500, false"})
+        void spareCapacityCoversLoadUpToItsSize(double spareMw, boolean wall) {
+            Analysis a = analyze(plan("US-VA", Power.GRID).phase("2026-09-30", 20_000).with("existingPowerMW", spareMw));
+            assertThat(a.demand().get(0).facilityMw()).isBetween(43.0, 45.0);
+            assertThat(hasWall(a, GRID)).isEqualTo(wall);
+        }
+
+        @Test
+        void aLaterLargerPhaseStillWaitsForTheQueue() {
+            Analysis a = analyze(plan("US-VA", Power.GRID).phase("2026-09-30", 20_000).phase("2028-01-01", 200_000)
+                    .with("existingPowerMW", 60));
+            assertThat(a.rulesFired()).contains("GRID-003");
+            assertThat(wall(a, GRID).bindsOn()).isEqualTo(LocalDate.of(2028, 1, 1));
+        }
+
+        @Test
+        void doesNotFireWithoutSpareCapacity() {
+            assertThat(analyze(plan("US-VA", Power.GRID).phase("2027-01-01", 1000)).rulesFired())
+                    .doesNotContain("GRID-003");
+        }
+    }
+
+    @Nested
+    class Grid004ErcotQueueNote {
+
+        @Test
+        void aTexasGridPlanGetsTheQueueContext() {
+            Analysis a = analyze(plan("US-TX", Power.GRID).phase("2027-01-01", 1000));
+            assertThat(a.notes()).anySatisfy(n -> assertThat(n.text()).contains("233 GW").contains("87 GW"));
+        }
+
+        @Test
+        void otherRegionsDoNot() {
+            assertThat(analyze(plan("US-VA", Power.GRID).phase("2027-01-01", 1000)).rulesFired())
+                    .doesNotContain("GRID-004");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.firstwall.rules;
+
+import static io.firstwall.analysis.AnalysisFixtures.analyze;
+import static io.firstwall.analysis.AnalysisFixtures.fact;
+import static io.firstwall.analysis.AnalysisFixtures.plan;
+import static io.firstwall.analysis.AnalysisFixtures.wall;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.Calc;
+import io.firstwall.plan.Power;
+
+/** rules/permits/permits_by_region.drl.csv: one row per rule, boundary cases by region. */
+class PermitsByRegionTableTests {
+
+    static final LocalDate DECISION = LocalDate.of(2026, 1, 15);
+
+    @ParameterizedTest(name = "{0}: on-site gas of about 890 MW needs {1}")
+    @CsvSource({
+            "US-TN, PERM-010, permits.air_permit_months.contested",
+            "US-MS, PERM-011, permits.air_permit_months.standard",
+            "US-TX, PERM-012, permits.air_permit_months.standard",
+            "US-VA, PERM-013, permits.air_permit_months.nonattainment",
+            "US-AZ, PERM-014, permits.air_permit_months.nonattainment"})
+    void largeOnSiteGasNeedsTheRegionsAirPermit(String region, String rule, String leadFact) {
+        Analysis a = analyze(plan(region, Power.ONSITE_GAS).phase("2026-06-30", 330_000).with("existingBuilding", true));
+        assertThat(a.rulesFired()).contains(rule);
+        assertThat(wall(a, "PERMITS").fullCapacityOn()).isEqualTo(Calc.plusMonths(DECISION, fact(leadFact)));
+        assertThat(wall(a, "PERMITS").explanation()).contains("air permit");
+    }
+
+    @ParameterizedTest(name = "{0} accelerators of on-site gas in Texas: air permit {1}")
+    @CsvSource({
+            "30000, false",
+            "37000, false",
+            "37100, true",
+            "330000, true"})
+    void theAirPermitThresholdIs100MegawattsOfGeneration(long accelerators, boolean needed) {
+        Analysis a = analyze(plan("US-TX", Power.ONSITE_GAS).phase("2030-06-30", accelerators)
+                .with("existingBuilding", true));
+        assertThat(a.demand().get(0).generationMw() > 100).isEqualTo(needed);
+        assertThat(a.rulesFired().contains("PERM-012")).isEqualTo(needed);
+    }
+
+    @ParameterizedTest(name = "{0}: a grid plan needs no air permit")
+    @CsvSource({"US-TN", "US-MS", "US-TX", "US-VA", "US-AZ"})
+    void gridPlansNeedNoAirPermit(String region) {
+        Analysis a = analyze(plan(region, Power.GRID).phase("2030-06-30", 330_000).with("existingBuilding", true));
+        assertThat(a.rulesFired()).noneMatch(r -> r.compareTo("PERM-010") >= 0 && r.compareTo("PERM-019") <= 0);
+    }
+
+    @ParameterizedTest(name = "{0}: a new building needs local approval ({1})")
+    @CsvSource({
+            "US-VA, PERM-020", "US-TX, PERM-021", "US-TN, PERM-022", "US-MS, PERM-023", "US-AZ, PERM-024"})
+    void aNewBuildingNeedsLocalApproval(String region, String rule) {
+        Analysis a = analyze(plan(region, Power.GRID).phase("2026-03-31", 1000).with("existingPowerMW", 10));
+        assertThat(a.rulesFired()).contains(rule);
+        assertThat(wall(a, "PERMITS").fullCapacityOn())
+                .isEqualTo(Calc.plusMonths(DECISION, fact("permits.local_approval_months." + region)));
+    }
+
+    @ParameterizedTest(name = "{0}: an existing building skips local approval ({1})")
+    @CsvSource({
+            "US-VA, PERM-020", "US-TX, PERM-021", "US-TN, PERM-022", "US-MS, PERM-023", "US-AZ, PERM-024"})
+    void anExistingBuildingSkipsLocalApproval(String region, String rule) {
+        Analysis a = analyze(plan(region, Power.GRID).phase("2026-03-31", 1000).with("existingBuilding", true));
+        assertThat(a.rulesFired()).doesNotContain(rule);
+    }
+}
