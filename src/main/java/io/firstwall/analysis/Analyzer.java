@@ -15,26 +15,33 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
-import io.firstwall.facts.Fact;
 import io.firstwall.facts.FactBase;
+import io.firstwall.facts.MissingFactException;
 import io.firstwall.plan.Plan;
 import io.firstwall.rules.RuleBase;
 import io.firstwall.rules.RuleInfo;
 
 /**
  * The analyzer core. Thread-safe: the rule base is shared, each call opens and disposes its own
- * session. Facts go into the session as records, the plan too; rules insert demand, needs,
- * supplies and notes, from which walls, the first wall and the cascade follow.
+ * session. The plan, its region and accelerator go into the session; rules read facts through the
+ * global {@code facts} and insert demand, needs, supplies and notes, from which walls, the first
+ * wall and the cascade follow.
  */
 public final class Analyzer {
 
     /** Rule firings allowed per analysis before the rules are taken to loop. */
     public static final int MAX_FIRINGS = 100_000;
 
+    /** The global through which rules read facts: {@code $f : Fact() from facts.get("id")}. */
+    public static final String FACTS_GLOBAL = "facts";
+
     private final RuleBase rules;
+    private final boolean factsGlobal;
 
     public Analyzer(RuleBase rules) {
         this.rules = rules;
+        this.factsGlobal = rules.kieBase().getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(FACTS_GLOBAL)));
     }
 
     public RuleBase rules() {
@@ -51,12 +58,12 @@ public final class Analyzer {
                     fired.add(RuleInfo.of("", event.getMatch().getRule().getName()).id());
                 }
             });
+            if (factsGlobal) {
+                session.setGlobal(FACTS_GLOBAL, facts);
+            }
             session.insert(plan);
             session.insert(facts.regions().get(plan.location()));
             session.insert(facts.accelerators().get(plan.accelerator()));
-            for (Fact fact : facts.facts()) {
-                session.insert(fact);
-            }
             int count = session.fireAllRules(MAX_FIRINGS);
             if (count >= MAX_FIRINGS) {
                 throw new AnalysisException("the rules fired " + MAX_FIRINGS
@@ -71,7 +78,8 @@ public final class Analyzer {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            throw new AnalysisException("a rule failed while analyzing '" + plan.name() + "': " + root, e);
+            String why = root instanceof MissingFactException ? root.getMessage() : root.toString();
+            throw new AnalysisException("a rule failed while analyzing '" + plan.name() + "': " + why, e);
         } finally {
             session.dispose();
         }

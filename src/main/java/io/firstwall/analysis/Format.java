@@ -9,6 +9,10 @@ import java.util.Locale;
 /** How numbers and dates read in sentences. Rules call these too. */
 public final class Format {
 
+    private static final ThreadLocal<DecimalFormat[]> FORMATS = ThreadLocal.withInitial(() -> new DecimalFormat[] {
+        new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH)),
+        new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ENGLISH)),
+        new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ENGLISH))});
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
     private Format() {
@@ -20,8 +24,7 @@ public final class Format {
             return "unlimited";
         }
         double abs = Math.abs(value);
-        String pattern = abs >= 100 ? "#,##0" : abs >= 10 ? "#,##0.#" : "#,##0.##";
-        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ENGLISH)).format(value);
+        return FORMATS.get()[abs >= 100 ? 0 : abs >= 10 ? 1 : 2].format(value);
     }
 
     /** "Dec 2026". */

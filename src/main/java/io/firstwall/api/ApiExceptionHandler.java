@@ -14,7 +14,7 @@ import io.firstwall.analysis.AnalysisException;
 import io.firstwall.plan.InvalidPlanException;
 
 /** Every API error as an RFC 9457 problem detail; never a stack trace. */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -41,6 +41,18 @@ public final class FactBase {
         return Optional.ofNullable(facts.get(id));
     }
 
+    /**
+     * The fact a rule needs. A missing id is an error, never a silent "rule does not fire": the
+     * analysis fails and names the fact.
+     */
+    public Fact get(String id) {
+        Fact fact = facts.get(id);
+        if (fact == null) {
+            throw new MissingFactException(id);
+        }
+        return fact;
+    }
+
     public Map<String, Region> regions() {
         return regions;
     }

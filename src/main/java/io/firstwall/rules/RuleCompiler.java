@@ -14,8 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -103,9 +107,7 @@ public final class RuleCompiler {
         }
         List<RuleProblem> errors = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = m.getPath() == null ? "rules/" : m.getPath().replaceFirst("^src/main/resources/", "");
-            errors.add(new RuleProblem(path, Math.max(0, m.getLine()), Math.max(0, m.getColumn()),
-                    m.getText().trim().replaceAll("\\s+", " ")));
+            errors.add(problem(m, files));
         }
         if (!errors.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
@@ -125,6 +127,59 @@ public final class RuleCompiler {
         }
         rules.sort(Comparator.comparing(RuleInfo::id));
         return new RuleBase(kieBase, hash(files), rules, files);
+    }
+
+    private static final Pattern LINE_COLUMN = Pattern.compile("Line (\\d+):(\\d+)");
+    private static final Pattern TABLE_ROW = Pattern.compile("// rule values at [A-Z]+(\\d+)");
+
+    /**
+     * A build message as file:line:column. Parser errors carry the column only in their text
+     * ("Line 5:17", 0-based); decision-table errors point into the generated DRL, so they are
+     * mapped back to the table row the rule came from.
+     */
+    private static RuleProblem problem(Message m, Map<String, String> files) {
+        String path = m.getPath() == null ? "rules/" : m.getPath().replaceFirst("^src/main/resources/", "");
+        String text = m.getText().trim().replaceAll("\\s+", " ");
+        int line = Math.max(0, m.getLine());
+        int column = Math.max(0, m.getColumn());
+        Matcher lc = LINE_COLUMN.matcher(text);
+        if (lc.find()) {
+            line = line == 0 ? Integer.parseInt(lc.group(1)) : line;
+            column = column == 0 ? Integer.parseInt(lc.group(2)) + 1 : column;
+        }
+        String key = path.replaceFirst("^rules/", "");
+        if (key.endsWith(".drl.csv") && files.containsKey(key) && line > 0) {
+            int row = tableRow(files.get(key), line);
+            if (row > 0) {
+                return new RuleProblem(path, row, 0, "row " + row + " of the table: " + text);
+            }
+        }
+        return new RuleProblem(path, line, column, text);
+    }
+
+    /** The decision-table row that produced a line of generated DRL, 0 if unknown. */
+    private static int tableRow(String csv, int drlLine) {
+        String drl;
+        try {
+            drl = new SpreadsheetCompiler().compile(
+                    new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), InputType.CSV);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+        String[] lines = drl.split("\\R", -1);
+        for (int i = Math.min(drlLine, lines.length) - 1; i >= 0; i--) {
+            Matcher m = TABLE_ROW.matcher(lines[i]);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        return 0;
+    }
+
+    /** The DRL a decision table compiles to, for people checking what a table means. */
+    public static String generatedDrl(String csv) {
+        return new SpreadsheetCompiler().compile(
+                new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), InputType.CSV);
     }
 
     static String hash(Map<String, String> files) {

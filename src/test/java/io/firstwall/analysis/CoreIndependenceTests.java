@@ -1,0 +1,36 @@
+package io.firstwall.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** The analyzer core (analysis, plan, rules, and the fact records and reader) has no Spring in it. */
+class CoreIndependenceTests {
+
+    @Test
+    void theCoreDoesNotImportSpring() throws IOException {
+        List<Path> core;
+        try (Stream<Path> files = Stream.of("analysis", "plan", "rules", "facts")
+                .flatMap(p -> list(Path.of("src/main/java/io/firstwall", p)))) {
+            core = files.filter(f -> !f.getFileName().toString().equals("FactStore.java")).toList();
+        }
+        assertThat(core).hasSizeGreaterThan(20);
+        for (Path file : core) {
+            assertThat(Files.readString(file)).as(file.toString()).doesNotContain("org.springframework");
+        }
+    }
+
+    static Stream<Path> list(Path dir) {
+        try {
+            return Files.list(dir).toList().stream();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

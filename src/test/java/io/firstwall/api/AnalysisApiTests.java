@@ -1,0 +1,78 @@
+package io.firstwall.api;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The REST endpoint over the real rules, the real facts loaded into H2. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class AnalysisApiTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void analyzesAPlan() throws Exception {
+        mvc.perform(post("/api/analyses").contentType(MediaType.APPLICATION_JSON)
+                        .content(Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.plan.name").value("1 GW on-site gas campus"))
+                .andExpect(jsonPath("$.firstWall.factor").value("TURBINE_SUPPLY"))
+                .andExpect(jsonPath("$.firstWall.bindsOn").value("2026-12-31"))
+                .andExpect(jsonPath("$.firstWall.slipMonths").value(43))
+                .andExpect(jsonPath("$.cascade[1]").value("PERMITS"))
+                .andExpect(jsonPath("$.demand[1].generationMw").isNumber())
+                .andExpect(jsonPath("$.walls[0].ruleIds[0]").value("TURB-001"))
+                .andExpect(jsonPath("$.facts[0].source").isNotEmpty())
+                .andExpect(jsonPath("$.feasible").value(false));
+    }
+
+    @Test
+    void anInvalidPlanGetsAProblemWithFieldErrors() throws Exception {
+        mvc.perform(post("/api/analyses").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"x\",\"location\":\"MARS\",\"power\":\"GRID\",\"accelerator\":\"GB300\","
+                                + "\"decisionDate\":\"2026-01-01\",\"phases\":[{\"online\":\"2027-01-01\",\"accelerators\":0}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Invalid plan"))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.errors[0].field").value("location"))
+                .andExpect(jsonPath("$.errors[1].field").value("phases[0].accelerators"));
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() throws Exception {
+        mvc.perform(post("/api/analyses").contentType(MediaType.APPLICATION_JSON).content("{\"name\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("not valid JSON")));
+    }
+
+    @Test
+    void anotherMediaTypeIsRefusedWithAProblem() throws Exception {
+        mvc.perform(post("/api/analyses").contentType(MediaType.TEXT_PLAIN).content("hello"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void anOversizedPlanIsRefused() throws Exception {
+        String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+        mvc.perform(post("/api/analyses").contentType(MediaType.APPLICATION_JSON).content(huge))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.title").value("Plan too large"));
+    }
+}

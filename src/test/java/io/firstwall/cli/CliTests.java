@@ -1,0 +1,96 @@
+package io.firstwall.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.firstwall.analysis.Json;
+import tools.jackson.databind.JsonNode;
+
+class CliTests {
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void printsTheFirstWallAndCascadeAsText() {
+        Run run = cli("analyze", "data/plans/memphis-onsite-gas-1gw.json");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("first wall: TURBINE_SUPPLY, binds on 2026-12-31, slip 43 months")
+                .contains("cascade: TURBINE_SUPPLY -> PERMITS -> MEMORY_SUPPLY");
+    }
+
+    @Test
+    void printsOneJsonObjectForOnePlan() {
+        Run run = cli("analyze", "data/plans/nova-grid-1gw.json", "--json");
+        JsonNode json = Json.MAPPER.readTree(run.out());
+        assertThat(run.status()).isZero();
+        assertThat(json.isObject()).isTrue();
+        assertThat(json.get("firstWall").get("factor").asString()).isEqualTo("GRID_INTERCONNECT");
+        assertThat(json.get("firstWall").get("bindsOn").asString()).isEqualTo("2027-06-30");
+        assertThat(json.get("firstWall").get("slipMonths").asInt()).isEqualTo(55);
+        assertThat(json.get("firstWall").get("explanation").asString()).contains("queue wait in US-VA");
+        assertThat(json.get("plan").get("name").asString()).isEqualTo("1 GW grid-tied campus in Northern Virginia");
+        assertThat(json.get("demand").size()).isEqualTo(2);
+        assertThat(json.get("feasible").asBoolean()).isFalse();
+        assertThat(json.get("cascade").get(0).asString()).isEqualTo("GRID_INTERCONNECT");
+    }
+
+    @Test
+    void printsAnArrayForSeveralPlans() {
+        Run run = cli("analyze", "--json", "data/plans/nova-grid-1gw.json", "data/plans/h100-expansion-feasible.json");
+        JsonNode json = Json.MAPPER.readTree(run.out());
+        assertThat(json.isArray()).isTrue();
+        assertThat(json.size()).isEqualTo(2);
+        assertThat(json.get(1).get("feasible").asBoolean()).isTrue();
+        assertThat(json.get(1).get("firstWall").isNull()).isTrue();
+    }
+
+    @Test
+    void aBadPlanNamesTheFieldAndFails(@TempDir Path dir) throws IOException {
+        Path plan = dir.resolve("bad.json");
+        Files.writeString(plan, Files.readString(Path.of("data/plans/nova-grid-1gw.json")).replace("\"GRID\"", "\"WIND\""));
+        Run run = cli("analyze", plan.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("bad.json: invalid plan").contains("power: 'WIND' is not one of");
+    }
+
+    @Test
+    void aMissingFileFails() {
+        Run run = cli("analyze", "no-such-plan.json");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("no-such-plan.json: cannot read the file");
+    }
+
+    @Test
+    void aBrokenRuleSetFailsWithFileLineColumn(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("bad.drl"), "package rules;\nrule \"X-001 Oops\" when Plan( then end\n");
+        Run run = cli("analyze", "data/plans/nova-grid-1gw.json", "--rules", dir.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("the rule set does not compile").containsPattern("rules/bad.drl:2:\\d+ ");
+    }
+
+    @Test
+    void wrongUsageShowsTheUsage() {
+        assertThat(cli().status()).isEqualTo(2);
+        assertThat(cli("analyze").err()).contains("no plan file given").contains("usage:");
+        assertThat(cli("analyze", "--bogus", "x.json").err()).contains("unknown option --bogus");
+        assertThat(cli("analyze", "x.json", "--rules").err()).contains("--rules needs a directory");
+    }
+}

@@ -1,0 +1,113 @@
+package io.firstwall.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FactCsvReaderTests {
+
+    static final String HEADER = "id,value,low,high,unit,as_of,source,status,note\n";
+    static final String GOOD = "pue.ai_site,1.2,1.1,1.3,ratio,2024,\"Epoch AI, 2024\",primary,fine\n";
+
+    @Test
+    void readsTheRepositoryFactBase() {
+        FactBase base = FactCsvReader.read(Path.of("data"));
+        assertThat(base.facts()).hasSizeGreaterThan(50);
+        assertThat(base.regions()).containsKeys("US-VA", "US-TX", "US-TN", "US-MS", "US-AZ", "LEO");
+        assertThat(base.accelerators()).containsKeys("GB300", "GB200", "H100");
+        assertThat(base.facts()).allSatisfy(f -> {
+            assertThat(f.source()).as(f.id()).isNotBlank();
+            assertThat(f.status()).as(f.id()).isNotNull();
+        });
+    }
+
+    @Test
+    void readsQuotedSourcesRangesAndDates() {
+        Fact f = FactCsvReader.readFacts("t.csv", HEADER + GOOD).get(0);
+        assertThat(f.source()).isEqualTo("Epoch AI, 2024");
+        assertThat(f.low()).isEqualTo(1.1);
+        assertThat(f.asOf()).isEqualTo(LocalDate.of(2024, 1, 1));
+        assertThat(f.status()).isEqualTo(FactStatus.PRIMARY);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "x,abc,,,W,2024,src,primary,|t.csv:2: value 'abc' is not a number",
+            "x,1,,,W,2024,,primary,|t.csv:2: source is empty",
+            "x,1,,,W,2024,src,rumour,|t.csv:2: status 'rumour' must be one of primary, secondary, derived, assumption",
+            "x,1,,,W,24/01/2024,src,primary,|t.csv:2: as_of '24/01/2024' is not a date",
+            "x,1,2,,W,2024,src,primary,|t.csv:2: low 2.0 is above value 1.0",
+            "x,5,,4,W,2024,src,primary,|t.csv:2: high 4.0 is below value 5.0",
+            "x,1,,,,2024,src,primary,|t.csv:2: unit is empty",
+            "bad id!,1,,,W,2024,src,primary,|t.csv:2: id 'bad id!' must be",
+            "x,1,,,W|t.csv:2: expected at least 8 fields, found 5"})
+    void aBadRowIsRejectedWithFileAndLine(String row, String message) {
+        assertThatThrownBy(() -> FactCsvReader.readFacts("t.csv", HEADER + row + "\n"))
+                .isInstanceOfSatisfying(FactLoadException.class,
+                        e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith(message)));
+    }
+
+    @Test
+    void aWrongColumnIsRejected() {
+        assertThatThrownBy(() -> FactCsvReader.readFacts("t.csv", "id,value,unit,source\nx,1,W,s\n"))
+                .isInstanceOfSatisfying(FactLoadException.class, e -> assertThat(e.problems().get(0))
+                        .startsWith("t.csv:1: wrong columns id,value,unit,source; expected id,value,low,high"));
+    }
+
+    @Test
+    void theLineNumberCountsCommentsAndBlankLines() {
+        String csv = HEADER + "# a comment\n\n" + GOOD + "y,oops,,,W,2024,s,primary,\n";
+        assertThatThrownBy(() -> FactCsvReader.readFacts("t.csv", csv))
+                .hasMessageContaining("t.csv:5: value 'oops' is not a number");
+    }
+
+    @Test
+    void nothingIsHalfLoaded(@TempDir Path dir) throws IOException {
+        copyCatalogues(dir);
+        Files.createDirectories(dir.resolve("facts"));
+        Files.writeString(dir.resolve("facts/a.csv"), HEADER + GOOD);
+        Files.writeString(dir.resolve("facts/b.csv"), HEADER + "z,notanumber,,,W,2024,s,primary,\n");
+        assertThatThrownBy(() -> FactCsvReader.read(dir)).isInstanceOfSatisfying(FactLoadException.class,
+                e -> assertThat(e.problems()).containsExactly("facts/b.csv:2: value 'notanumber' is not a number"));
+    }
+
+    @Test
+    void aDuplicateIdAcrossFilesIsRejected(@TempDir Path dir) throws IOException {
+        copyCatalogues(dir);
+        Files.createDirectories(dir.resolve("facts"));
+        Files.writeString(dir.resolve("facts/a.csv"), HEADER + GOOD);
+        Files.writeString(dir.resolve("facts/b.csv"), HEADER + GOOD);
+        assertThatThrownBy(() -> FactCsvReader.read(dir))
+                .hasMessageContaining("fact id 'pue.ai_site' is defined more than once");
+    }
+
+    @Test
+    void aMissingDataDirectoryIsNamed(@TempDir Path dir) {
+        assertThatThrownBy(() -> FactCsvReader.read(dir.resolve("nope")))
+                .hasMessageContaining("the data directory does not exist");
+    }
+
+    @Test
+    void overridesNeverTouchTheBaseAndRejectUnknownIds() {
+        FactBase base = FactCsvReader.read(Path.of("data"));
+        FactBase scenario = base.withOverrides(java.util.Map.of("pue.ai_site", 1.5));
+        assertThat(scenario.fact("pue.ai_site").orElseThrow().value()).isEqualTo(1.5);
+        assertThat(base.fact("pue.ai_site").orElseThrow().value()).isEqualTo(1.2);
+        assertThatThrownBy(() -> base.withOverrides(java.util.Map.of("pue.typo", 1.0)))
+                .hasMessageContaining("unknown fact 'pue.typo'");
+    }
+
+    static void copyCatalogues(Path dir) throws IOException {
+        Files.copy(Path.of("data/regions.csv"), dir.resolve("regions.csv"));
+        Files.copy(Path.of("data/accelerators.csv"), dir.resolve("accelerators.csv"));
+    }
+}
