@@ -10,7 +10,7 @@ import io.firstwall.plan.Plan;
  */
 public record Analysis(Plan plan, List<PhaseDemand> demand, List<Wall> walls, Wall firstWall,
         List<String> cascade, boolean feasible, List<Note> notes, List<FactUse> facts, List<String> rulesFired,
-        String ruleSetVersion) {
+        String ruleSetVersion, List<FactorCurve> curves) {
 
     public Analysis {
         demand = List.copyOf(demand);
@@ -19,5 +19,11 @@ public record Analysis(Plan plan, List<PhaseDemand> demand, List<Wall> walls, Wa
         notes = List.copyOf(notes);
         facts = List.copyOf(facts);
         rulesFired = List.copyOf(rulesFired);
+        curves = List.copyOf(curves);
+    }
+
+    /** The wall of a factor, if the plan hits it. */
+    public java.util.Optional<Wall> wall(String factor) {
+        return walls.stream().filter(w -> w.factor().equals(factor)).findFirst();
     }
 }

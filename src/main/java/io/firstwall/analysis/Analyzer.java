@@ -31,6 +31,8 @@ public final class Analyzer {
 
     /** Rule firings allowed per analysis before the rules are taken to loop. */
     public static final int MAX_FIRINGS = 100_000;
+    /** How far past the target date the curves for charts run. */
+    static final int CHART_YEARS_AFTER_TARGET = 6;
 
     /** The global through which rules read facts: {@code $f : Fact() from facts.get("id")}. */
     public static final String FACTS_GLOBAL = "facts";
@@ -106,9 +108,13 @@ public final class Analyzer {
             suppliesByFactor.computeIfAbsent(s.factor(), k -> new ArrayList<>()).add(s);
         }
         List<Wall> walls = new ArrayList<>();
-        needsByFactor.forEach((factor, factorNeeds) -> WallCalculator
-                .wall(factor, factorNeeds, suppliesByFactor.getOrDefault(factor, List.of()))
-                .ifPresent(walls::add));
+        List<FactorCurve> curves = new ArrayList<>();
+        java.time.LocalDate chartEnd = plan.targetDate().plusYears(CHART_YEARS_AFTER_TARGET);
+        needsByFactor.forEach((factor, factorNeeds) -> {
+            List<Supply> factorSupplies = suppliesByFactor.getOrDefault(factor, List.of());
+            WallCalculator.wall(factor, factorNeeds, factorSupplies).ifPresent(walls::add);
+            curves.add(WallCalculator.curve(factor, factorNeeds, factorSupplies, plan.decisionDate(), chartEnd));
+        });
         walls.sort(WallCalculator.FIRST_WALL_ORDER);
         notes.sort(Comparator.comparing(Note::factor).thenComparing(Note::ruleId));
         Set<String> factIds = new LinkedHashSet<>();
@@ -119,6 +125,6 @@ public final class Analyzer {
                 .map(FactUse::of).toList();
         Wall first = walls.isEmpty() ? null : walls.get(0);
         return new Analysis(plan, demand, walls, first, WallCalculator.cascade(walls), walls.isEmpty(), notes,
-                used, List.copyOf(fired), rules.version());
+                used, List.copyOf(fired), rules.version(), curves);
     }
 }

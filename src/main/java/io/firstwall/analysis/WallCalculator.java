@@ -89,6 +89,35 @@ public final class WallCalculator {
                 capitalise(sentence.toString()), List.copyOf(ruleIds), List.copyOf(factIds)));
     }
 
+    /** The factor's need and allowance as step curves from {@code start} to {@code end}. */
+    public static FactorCurve curve(String factor, List<Need> needs, List<Supply> supplies, LocalDate start,
+            LocalDate end) {
+        List<Need> ordered = needs.stream().sorted(Comparator.comparing(Need::online)).toList();
+        Map<String, List<Supply>> lanes = new LinkedHashMap<>();
+        for (Supply s : supplies) {
+            lanes.computeIfAbsent(s.lane(), k -> new ArrayList<>()).add(s);
+        }
+        java.util.TreeSet<LocalDate> dates = new java.util.TreeSet<>();
+        dates.add(start);
+        for (Supply s : supplies) {
+            if (s.from().isAfter(start) && !s.from().isAfter(end)) {
+                dates.add(s.from());
+            }
+        }
+        List<FactorCurve.Point> allowed = new ArrayList<>();
+        double previous = Double.NaN;
+        for (LocalDate d : dates) {
+            double value = lanes.isEmpty() ? Double.POSITIVE_INFINITY : allowed(lanes, d);
+            if (value != previous) {
+                allowed.add(new FactorCurve.Point(d, value));
+                previous = value;
+            }
+        }
+        List<FactorCurve.Point> need = ordered.stream().map(n -> new FactorCurve.Point(n.online(), n.amount())).toList();
+        double full = ordered.stream().mapToDouble(Need::amount).max().orElse(0);
+        return new FactorCurve(factor, ordered.isEmpty() ? "" : ordered.get(0).unit(), full, need, allowed);
+    }
+
     private static boolean exceeds(double need, double allowed) {
         return need > allowed + 1e-9 * Math.max(1, Math.abs(need));
     }

@@ -14,7 +14,8 @@ import io.firstwall.analysis.AnalysisException;
 import io.firstwall.plan.InvalidPlanException;
 
 /** Every API error as an RFC 9457 problem detail; never a stack trace. */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -33,6 +34,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail tooLarge(PayloadTooLargeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
         problem.setTitle("Plan too large");
+        return problem;
+    }
+
+    @ExceptionHandler(io.firstwall.plan.PlanNotFoundException.class)
+    ProblemDetail notFound(io.firstwall.plan.PlanNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
         return problem;
     }
 

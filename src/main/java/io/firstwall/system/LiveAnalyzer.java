@@ -29,12 +29,16 @@ public class LiveAnalyzer {
     private final AtomicReference<Analyzer> analyzer = new AtomicReference<>();
     private final AtomicReference<FactBase> facts = new AtomicReference<>();
 
-    public LiveAnalyzer(FirstwallProperties properties, FactStore store) {
+    public LiveAnalyzer(FirstwallProperties properties, FactStore store, io.firstwall.plan.PlanStore plans) {
         FactBase fromCsv = FactCsvReader.read(properties.dataDir());
         RuleBase rules = RuleCompiler.compile(properties.rulesDir());
         store.replaceAll(fromCsv);
         facts.set(store.load());
         analyzer.set(new Analyzer(rules));
+        int seeded = plans.seedIfEmpty(properties.dataDir().resolve("plans"), planReader());
+        if (seeded > 0) {
+            log.info("Seeded {} example plans from {}", seeded, properties.dataDir().resolve("plans"));
+        }
         log.info("Serving {} rules (rule set {}) over {} facts from {} and {}", rules.rules().size(), rules.version(),
                 fromCsv.facts().size(), properties.rulesDir().toAbsolutePath(), properties.dataDir().toAbsolutePath());
     }

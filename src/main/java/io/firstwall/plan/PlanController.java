@@ -1,0 +1,163 @@
+package io.firstwall.plan;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.PlanJson;
+import io.firstwall.system.LiveAnalyzer;
+
+/** The plan pages: the list with each plan's first wall, the form, import and export. */
+@Controller
+class PlanController {
+
+    private final PlanStore plans;
+    private final LiveAnalyzer live;
+    private final Clock clock;
+
+    PlanController(PlanStore plans, LiveAnalyzer live, Clock clock) {
+        this.plans = plans;
+        this.live = live;
+        this.clock = clock;
+    }
+
+    /** A saved plan with its analysis, or the reason it cannot be analysed. */
+    record Row(SavedPlan saved, Plan plan, Analysis analysis, String problem) {
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/plans";
+    }
+
+    @GetMapping("/plans")
+    String list(Model model) {
+        List<Row> rows = new ArrayList<>();
+        for (SavedPlan saved : plans.list()) {
+            try {
+                Plan plan = live.planReader().read(saved.json());
+                rows.add(new Row(saved, plan, live.analyze(plan, java.util.Map.of()), null));
+            } catch (InvalidPlanException e) {
+                rows.add(new Row(saved, null, null, e.getMessage()));
+            } catch (RuntimeException e) {
+                rows.add(new Row(saved, null, null, "cannot be analysed: " + e.getMessage()));
+            }
+        }
+        model.addAttribute("rows", rows);
+        return "plans/list";
+    }
+
+    @GetMapping("/plans/new")
+    String initCreateForm(Model model) {
+        model.addAttribute("form", PlanForm.blank(LocalDate.now(clock)));
+        return formView(model, null);
+    }
+
+    @PostMapping("/plans")
+    String processCreateForm(@Validated @ModelAttribute("form") PlanForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        Plan plan = PlanForms.toPlan(form, live.planReader(), errors);
+        if (plan == null) {
+            return formView(model, null);
+        }
+        long id = plans.create(plan);
+        redirect.addFlashAttribute("message", "Plan \u201c" + plan.name() + "\u201d saved.");
+        return "redirect:/plans/" + id;
+    }
+
+    @GetMapping("/plans/{id}/edit")
+    String initUpdateForm(@PathVariable long id, Model model) {
+        SavedPlan saved = plans.get(id);
+        model.addAttribute("form", PlanForm.of(live.planReader().read(saved.json())));
+        return formView(model, id);
+    }
+
+    @PostMapping("/plans/{id}")
+    String processUpdateForm(@PathVariable long id, @Validated @ModelAttribute("form") PlanForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        plans.get(id);
+        Plan plan = PlanForms.toPlan(form, live.planReader(), errors);
+        if (plan == null) {
+            return formView(model, id);
+        }
+        plans.update(id, plan);
+        redirect.addFlashAttribute("message", "Plan \u201c" + plan.name() + "\u201d saved.");
+        return "redirect:/plans/" + id;
+    }
+
+    private String formView(Model model, Long id) {
+        model.addAttribute("planId", id);
+        model.addAttribute("regions", live.facts().regions().values());
+        model.addAttribute("accelerators", live.facts().accelerators().values());
+        model.addAttribute("powers", Power.values());
+        return "plans/form";
+    }
+
+    @PostMapping("/plans/{id}/duplicate")
+    String duplicate(@PathVariable long id, RedirectAttributes redirect) {
+        Plan plan = live.planReader().read(plans.get(id).json());
+        String name = ("Copy of " + plan.name());
+        Plan copy = new Plan(name.length() > 200 ? name.substring(0, 200) : name, plan.location(), plan.power(),
+                plan.accelerator(), plan.decisionDate(), plan.phases(), plan.attributes());
+        long copyId = plans.create(copy);
+        redirect.addFlashAttribute("message", "Duplicated as \u201c" + copy.name() + "\u201d; edit it below.");
+        return "redirect:/plans/" + copyId + "/edit";
+    }
+
+    @PostMapping("/plans/{id}/delete")
+    String delete(@PathVariable long id, RedirectAttributes redirect) {
+        SavedPlan saved = plans.get(id);
+        plans.delete(id);
+        redirect.addFlashAttribute("message", "Plan \u201c" + saved.name() + "\u201d and its scenarios deleted.");
+        return "redirect:/plans";
+    }
+
+    @GetMapping("/plans/{id}/export")
+    ResponseEntity<String> export(@PathVariable long id) {
+        SavedPlan saved = plans.get(id);
+        String file = saved.name().replaceAll("[^A-Za-z0-9-]+", "-").replaceAll("(^-+|-+$)", "").toLowerCase() + ".json";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.equals(".json") ? "plan.json" : file).build().toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(PlanJson.write(live.planReader().read(saved.json())));
+    }
+
+    @PostMapping("/plans/import")
+    String importPlan(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+        if (file.isEmpty()) {
+            redirect.addFlashAttribute("error", "Choose a plan JSON file to import.");
+            return "redirect:/plans";
+        }
+        try {
+            Plan plan = live.planReader().read(new String(file.getBytes(), StandardCharsets.UTF_8));
+            long id = plans.create(plan);
+            redirect.addFlashAttribute("message", "Imported \u201c" + plan.name() + "\u201d from " + file.getOriginalFilename() + ".");
+            return "redirect:/plans/" + id;
+        } catch (InvalidPlanException e) {
+            redirect.addFlashAttribute("error", file.getOriginalFilename() + " is not a valid plan; nothing was imported.");
+            redirect.addFlashAttribute("problems", e.problems());
+            return "redirect:/plans";
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.firstwall.plan;
+
+import org.springframework.validation.BindingResult;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Turns a bound form into a checked plan, putting the plan reader's problems next to their fields. */
+public final class PlanForms {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private PlanForms() {
+    }
+
+    /** The plan, or null with the problems added to {@code errors}. */
+    public static Plan toPlan(PlanForm form, PlanReader reader, BindingResult errors) {
+        if (errors.hasErrors()) {
+            return null;
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.put("name", form.name());
+        root.put("location", form.location());
+        root.put("power", form.power().name());
+        root.put("accelerator", form.accelerator());
+        root.put("decisionDate", form.decisionDate().toString());
+        ArrayNode phases = root.putArray("phases");
+        for (PlanForm.PhaseRow row : form.phases()) {
+            phases.addObject().put("online", row.online().toString()).put("accelerators", row.accelerators());
+        }
+        ObjectNode attributes = root.putObject("attributes");
+        for (PlanForm.AttributeRow row : form.attributes()) {
+            putTyped(attributes, row.key().trim(), row.value() == null ? "" : row.value().trim());
+        }
+        try {
+            return reader.read(root);
+        } catch (InvalidPlanException e) {
+            for (PlanProblem p : e.problems()) {
+                String field = p.field().startsWith("attributes") ? "attributes" : p.field();
+                if (field.equals("$") || field.contains(".when") || !isFormField(field)) {
+                    errors.reject("plan.invalid", p.toString());
+                } else {
+                    errors.rejectValue(field, "plan.invalid", p.message());
+                }
+            }
+            return null;
+        }
+    }
+
+    private static boolean isFormField(String field) {
+        return field.matches("name|location|power|accelerator|decisionDate|phases|attributes|phases\\[\\d+]\\.(online|accelerators)");
+    }
+
+    /** "true"/"false" become booleans, numbers become numbers, anything else stays text. */
+    static void putTyped(ObjectNode node, String key, String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            node.put(key, Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT)));
+        } else if (value.matches("-?\\d{1,18}")) {
+            node.put(key, Long.parseLong(value));
+        } else if (value.matches("-?\\d+\\.\\d+")) {
+            node.put(key, Double.parseDouble(value));
+        } else {
+            node.put(key, value);
+        }
+    }
+}

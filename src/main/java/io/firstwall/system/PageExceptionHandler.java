@@ -1,0 +1,53 @@
+package io.firstwall.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+import io.firstwall.analysis.AnalysisException;
+import io.firstwall.plan.InvalidPlanException;
+import io.firstwall.plan.PlanNotFoundException;
+
+/** Friendly error pages for the browser pages; the REST API has its own problem details. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+    @ExceptionHandler(PlanNotFoundException.class)
+    ModelAndView notFound(PlanNotFoundException e) {
+        return page(HttpStatus.NOT_FOUND, e.getMessage() + " It may have been deleted.");
+    }
+
+    @ExceptionHandler(InvalidPlanException.class)
+    ModelAndView invalidSavedPlan(InvalidPlanException e) {
+        return page(HttpStatus.UNPROCESSABLE_CONTENT, "This saved plan no longer fits the fact base: "
+                + e.getMessage() + ". Edit the plan, or check the regions and accelerators in data/.");
+    }
+
+    @ExceptionHandler(AnalysisException.class)
+    ModelAndView analysisFailed(AnalysisException e) {
+        log.warn("Analysis failed: {}", e.getMessage(), e);
+        return page(HttpStatus.UNPROCESSABLE_CONTENT, "The rules could not analyze this plan: " + e.getMessage());
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge() {
+        return page(HttpStatus.CONTENT_TOO_LARGE, "That file is larger than the 1 MB a plan may be; nothing was imported.");
+    }
+
+    static ModelAndView page(HttpStatus status, String friendly) {
+        ModelAndView mav = new ModelAndView("error");
+        mav.setStatus(status);
+        mav.addObject("status", status.value());
+        mav.addObject("friendly", friendly);
+        return mav;
+    }
+}

@@ -1,0 +1,57 @@
+package io.firstwall.whatif;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.Wall;
+
+/**
+ * Results side by side: the base analysis first, then scenarios. Each row holds one cell per
+ * column and says which cells differ from the base.
+ */
+public record Comparison(List<String> columns, List<Row> rows) {
+
+    /** One line of the comparison; {@code changed.get(i)} is true when column i differs from the base. */
+    public record Row(String label, List<String> cells, List<Boolean> changed) {
+
+        public boolean anyChange() {
+            return changed.contains(true);
+        }
+    }
+
+    public static Comparison of(List<String> columns, List<Analysis> results) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(row("First wall", results, a -> a.feasible() ? "none: feasible" : a.firstWall().factor()));
+        rows.add(row("Binds on", results, a -> a.feasible() ? "" : String.valueOf(a.firstWall().bindsOn())));
+        rows.add(row("Slip (months)", results, a -> a.feasible() ? "" : slip(a.firstWall())));
+        rows.add(row("Full capacity", results, a -> {
+            Headline h = Headline.of(a);
+            return h.openEnded() ? "never, within the facts" : String.valueOf(h.fullCapacityOn());
+        }));
+        rows.add(row("Cascade", results, a -> a.cascade().isEmpty() ? "none" : String.join(" → ", a.cascade())));
+        Set<String> factors = new LinkedHashSet<>();
+        results.forEach(a -> a.walls().forEach(w -> factors.add(w.factor())));
+        for (String factor : factors) {
+            rows.add(row(factor, results, a -> {
+                Optional<Wall> w = a.wall(factor);
+                return w.map(x -> x.bindsOn() + ", slip " + slip(x)).orElse("no wall");
+            }));
+        }
+        return new Comparison(List.copyOf(columns), rows);
+    }
+
+    private static String slip(Wall w) {
+        return w.slipMonths() == null ? "open-ended" : String.valueOf(w.slipMonths());
+    }
+
+    private static Row row(String label, List<Analysis> results, java.util.function.Function<Analysis, String> cell) {
+        List<String> cells = results.stream().map(cell).toList();
+        List<Boolean> changed = cells.stream().map(c -> !Objects.equals(c, cells.get(0))).toList();
+        return new Row(label, cells, changed);
+    }
+}

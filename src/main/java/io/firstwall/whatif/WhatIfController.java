@@ -1,0 +1,245 @@
+package io.firstwall.whatif;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.firstwall.analysis.Analysis;
+import io.firstwall.plan.Plan;
+import io.firstwall.plan.PlanForm;
+import io.firstwall.plan.PlanForms;
+import io.firstwall.plan.PlanStore;
+import io.firstwall.plan.Power;
+import io.firstwall.plan.SavedPlan;
+import io.firstwall.system.LiveAnalyzer;
+
+/** The analysis page of a plan, what-if beside it, saved scenarios and their comparison. */
+@Controller
+class WhatIfController {
+
+    static final String OVERRIDE_PREFIX = "o:";
+
+    private final PlanStore plans;
+    private final ScenarioStore scenarios;
+    private final LiveAnalyzer live;
+
+    WhatIfController(PlanStore plans, ScenarioStore scenarios, LiveAnalyzer live) {
+        this.plans = plans;
+        this.scenarios = scenarios;
+        this.live = live;
+    }
+
+    private Plan planOf(SavedPlan saved) {
+        return live.planReader().read(saved.json());
+    }
+
+    @GetMapping("/plans/{id}")
+    String analysis(@PathVariable long id, Model model, HttpServletResponse response) {
+        SavedPlan saved = plans.get(id);
+        long start = System.nanoTime();
+        Analysis analysis = live.analyze(planOf(saved), Map.of());
+        timing(response, model, start);
+        model.addAttribute("saved", saved);
+        model.addAttribute("a", analysis);
+        model.addAttribute("headline", Headline.of(analysis));
+        model.addAttribute("chart", TimelineChart.svg(analysis));
+        model.addAttribute("scenarioCount", scenarios.list(id).size());
+        return "plans/analysis";
+    }
+
+    @GetMapping("/plans/{id}/whatif")
+    String initWhatIf(@PathVariable long id, @RequestParam(name = "from", required = false) Long scenarioId,
+            Model model, HttpServletResponse response) {
+        SavedPlan saved = plans.get(id);
+        Plan base = planOf(saved);
+        Plan scenarioPlan = base;
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (scenarioId != null) {
+            Scenario s = scenarios.get(id, scenarioId);
+            scenarioPlan = live.planReader().read(s.planJson());
+            s.overrides().forEach((k, v) -> overrides.put(k, io.firstwall.analysis.Format.num(v).replace(",", "")));
+            model.addAttribute("scenarioName", s.name());
+        }
+        model.addAttribute("form", PlanForm.of(scenarioPlan));
+        return whatIfView(id, saved, base, scenarioPlan, overrides, Map.of(), model, response);
+    }
+
+    @PostMapping("/plans/{id}/whatif")
+    String processWhatIf(@PathVariable long id, @Validated @ModelAttribute("form") PlanForm form, BindingResult errors,
+            @RequestParam MultiValueMap<String, String> params, Model model,
+            HttpServletResponse response) {
+        SavedPlan saved = plans.get(id);
+        Plan base = planOf(saved);
+        Map<String, String> raw = overridesOf(params);
+        Map<String, String> overrideErrors = new LinkedHashMap<>();
+        Map<String, Double> overrides = parseOverrides(raw, overrideErrors);
+        Plan scenarioPlan = PlanForms.toPlan(form, live.planReader(), errors);
+        model.addAttribute("scenarioName", params.getFirst("scenarioName"));
+        if (scenarioPlan == null || !overrideErrors.isEmpty()) {
+            return whatIfView(id, saved, base, null, raw, overrideErrors, model, response);
+        }
+        return whatIfView(id, saved, base, scenarioPlan, raw, Map.of(), model, response, overrides);
+    }
+
+    @PostMapping("/plans/{id}/whatif/result")
+    String whatIfResult(@PathVariable long id, @Validated @ModelAttribute("form") PlanForm form, BindingResult errors,
+            @RequestParam MultiValueMap<String, String> params, Model model,
+            HttpServletResponse response) {
+        processWhatIf(id, form, errors, params, model, response);
+        return "plans/whatif :: results";
+    }
+
+    private String whatIfView(long id, SavedPlan saved, Plan base, Plan scenarioPlan, Map<String, String> raw,
+            Map<String, String> overrideErrors, Model model, HttpServletResponse response) {
+        Map<String, Double> overrides = new LinkedHashMap<>();
+        raw.forEach((k, v) -> overrides.put(k, Double.parseDouble(v)));
+        return whatIfView(id, saved, base, scenarioPlan, raw, overrideErrors, model, response, overrides);
+    }
+
+    private String whatIfView(long id, SavedPlan saved, Plan base, Plan scenarioPlan, Map<String, String> raw,
+            Map<String, String> overrideErrors, Model model, HttpServletResponse response,
+            Map<String, Double> overrides) {
+        long start = System.nanoTime();
+        Analysis baseResult = live.analyze(base, Map.of());
+        model.addAttribute("saved", saved);
+        model.addAttribute("base", baseResult);
+        model.addAttribute("baseHeadline", Headline.of(baseResult));
+        if (scenarioPlan != null) {
+            Analysis scenario = live.analyze(scenarioPlan, overrides);
+            model.addAttribute("scenario", scenario);
+            model.addAttribute("scenarioHeadline", Headline.of(scenario));
+            model.addAttribute("scenarioChart", TimelineChart.svg(scenario));
+            model.addAttribute("comparison", Comparison.of(List.of("Base", "What-if"), List.of(baseResult, scenario)));
+        }
+        timing(response, model, start);
+        model.addAttribute("overrides", raw);
+        model.addAttribute("overrideErrors", overrideErrors);
+        model.addAttribute("facts", live.facts().facts());
+        model.addAttribute("regions", live.facts().regions().values());
+        model.addAttribute("accelerators", live.facts().accelerators().values());
+        model.addAttribute("powers", Power.values());
+        return "plans/whatif";
+    }
+
+    private static void timing(HttpServletResponse response, Model model, long start) {
+        double ms = (System.nanoTime() - start) / 1e6;
+        response.addHeader("Server-Timing", String.format(java.util.Locale.ROOT, "analysis;dur=%.2f", ms));
+        model.addAttribute("analysisMs", ms);
+    }
+
+    static Map<String, String> overridesOf(MultiValueMap<String, String> params) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        params.forEach((key, values) -> {
+            if (key.startsWith(OVERRIDE_PREFIX) && !values.isEmpty() && !values.get(0).isBlank()) {
+                raw.put(key.substring(OVERRIDE_PREFIX.length()), values.get(0).trim());
+            }
+        });
+        return raw;
+    }
+
+    Map<String, Double> parseOverrides(Map<String, String> raw, Map<String, String> errors) {
+        Map<String, Double> parsed = new LinkedHashMap<>();
+        raw.forEach((id, text) -> {
+            if (live.facts().fact(id).isEmpty()) {
+                errors.put(id, "There is no fact " + id + ".");
+                return;
+            }
+            try {
+                double v = Double.parseDouble(text.replace(",", ""));
+                if (!Double.isFinite(v)) {
+                    throw new NumberFormatException();
+                }
+                parsed.put(id, v);
+            } catch (NumberFormatException e) {
+                errors.put(id, "\u201c" + text + "\u201d is not a number.");
+            }
+        });
+        return parsed;
+    }
+
+    @PostMapping("/plans/{id}/scenarios")
+    String saveScenario(@PathVariable long id, @Validated @ModelAttribute("form") PlanForm form, BindingResult errors,
+            @RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
+        SavedPlan saved = plans.get(id);
+        Map<String, String> raw = overridesOf(params);
+        Map<String, String> overrideErrors = new LinkedHashMap<>();
+        Map<String, Double> overrides = parseOverrides(raw, overrideErrors);
+        Plan scenarioPlan = PlanForms.toPlan(form, live.planReader(), errors);
+        String name = params.getFirst("scenarioName") == null ? "" : params.getFirst("scenarioName").trim();
+        if (name.isEmpty() || name.length() > 200) {
+            model.addAttribute("scenarioNameError", "Give the scenario a name (at most 200 characters) to save it.");
+        }
+        if (scenarioPlan == null || !overrideErrors.isEmpty() || model.containsAttribute("scenarioNameError")) {
+            model.addAttribute("scenarioName", name);
+            return whatIfView(id, saved, planOf(saved), scenarioPlan, raw, overrideErrors, model, response,
+                    overrides);
+        }
+        scenarios.create(id, name, scenarioPlan, overrides);
+        redirect.addFlashAttribute("message", "Scenario \u201c" + name + "\u201d saved. Tick two to four to compare them.");
+        return "redirect:/plans/" + id + "/scenarios";
+    }
+
+    @GetMapping("/plans/{id}/scenarios")
+    String listScenarios(@PathVariable long id, Model model) {
+        SavedPlan saved = plans.get(id);
+        List<Scenario> list = scenarios.list(id);
+        List<ScenarioRow> rows = new ArrayList<>();
+        Plan base = planOf(saved);
+        for (Scenario s : list) {
+            rows.add(ScenarioRow.of(s, base, live));
+        }
+        model.addAttribute("saved", saved);
+        model.addAttribute("rows", rows);
+        return "plans/scenarios";
+    }
+
+    @PostMapping("/plans/{id}/scenarios/{scenarioId}/delete")
+    String deleteScenario(@PathVariable long id, @PathVariable long scenarioId, RedirectAttributes redirect) {
+        Scenario s = scenarios.get(id, scenarioId);
+        scenarios.delete(id, scenarioId);
+        redirect.addFlashAttribute("message", "Scenario \u201c" + s.name() + "\u201d deleted.");
+        return "redirect:/plans/" + id + "/scenarios";
+    }
+
+    @GetMapping("/plans/{id}/compare")
+    String compare(@PathVariable long id, @RequestParam(name = "s", required = false) List<Long> selected, Model model,
+            RedirectAttributes redirect) {
+        SavedPlan saved = plans.get(id);
+        if (selected == null || selected.size() < 2 || selected.size() > 4) {
+            redirect.addFlashAttribute("error", "Tick two to four scenarios to compare; "
+                    + (selected == null ? 0 : selected.size()) + " were ticked.");
+            return "redirect:/plans/" + id + "/scenarios";
+        }
+        Plan base = planOf(saved);
+        List<String> columns = new ArrayList<>(List.of("Base plan"));
+        List<Analysis> results = new ArrayList<>(List.of(live.analyze(base, Map.of())));
+        List<ScenarioRow> chosen = new ArrayList<>();
+        for (long sid : selected) {
+            Scenario s = scenarios.get(id, sid);
+            ScenarioRow row = ScenarioRow.of(s, base, live);
+            chosen.add(row);
+            columns.add(s.name());
+            results.add(row.analysis());
+        }
+        model.addAttribute("saved", saved);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("comparison", Comparison.of(columns, results));
+        return "plans/compare";
+    }
+}
