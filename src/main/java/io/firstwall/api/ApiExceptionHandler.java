@@ -14,8 +14,8 @@ import io.firstwall.analysis.AnalysisException;
 import io.firstwall.plan.InvalidPlanException;
 
 /** Every API error as an RFC 9457 problem detail; never a stack trace. */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -49,6 +49,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Bad request");
         return problem;
+    }
+
+    /** An upload over the limit: the import page gets its message back; the API gets a problem. */
+    @Override
+    protected org.springframework.http.ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex, org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+        if (request instanceof org.springframework.web.context.request.ServletWebRequest web
+                && web.getRequest().getRequestURI().startsWith("/plans")) {
+            return org.springframework.http.ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(URI.create("/plans?import=too-large")).build();
+        }
+        return super.handleMaxUploadSizeExceededException(ex, headers, status, request);
     }
 
     @ExceptionHandler(AnalysisException.class)

@@ -29,7 +29,7 @@ import io.firstwall.system.LiveAnalyzer;
 
 /** The plan pages: the list with each plan's first wall, the form, import and export. */
 @Controller
-class PlanController {
+class PlanController implements io.firstwall.system.PageController {
 
     private final PlanStore plans;
     private final LiveAnalyzer live;
@@ -51,7 +51,10 @@ class PlanController {
     }
 
     @GetMapping("/plans")
-    String list(Model model) {
+    String list(@RequestParam(name = "import", required = false) String importResult, Model model) {
+        if ("too-large".equals(importResult)) {
+            model.addAttribute("error", "That file is larger than the 1 MB a plan may be; nothing was imported.");
+        }
         List<Row> rows = new ArrayList<>();
         for (SavedPlan saved : plans.list()) {
             try {

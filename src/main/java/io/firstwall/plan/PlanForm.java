@@ -5,43 +5,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.format.annotation.DateTimeFormat;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The plan form: every field of the v1 format, phases and attributes as rows. */
+/**
+ * The plan form: every field of the v1 format, phases and attributes as rows. Values stay text
+ * until they are checked, so a mistyped date or number comes back to the person as typed, with a
+ * message next to it.
+ */
 public record PlanForm(
         @NotBlank(message = "{plan.name.required}") @Size(max = 200, message = "{plan.name.size}") String name,
         @NotBlank(message = "{plan.location.required}") String location,
-        @NotNull(message = "{plan.power.required}") Power power,
+        @NotBlank(message = "{plan.power.required}") String power,
         @NotBlank(message = "{plan.accelerator.required}") String accelerator,
-        @NotNull(message = "{plan.decisionDate.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
+        @NotBlank(message = "{plan.decisionDate.required}") @Pattern(regexp = DATE, message = "{plan.date.format}") String decisionDate,
         @Valid @NotEmpty(message = "{plan.phases.required}") List<PhaseRow> phases,
         @Valid List<AttributeRow> attributes) {
 
+    static final String DATE = "\\s*\\d{4}-\\d{2}-\\d{2}\\s*";
+
     public PlanForm {
-        phases = phases == null ? new ArrayList<>() : new ArrayList<>(phases.stream().filter(p -> p != null && !p.blank()).toList());
-        attributes = attributes == null ? new ArrayList<>()
-                : new ArrayList<>(attributes.stream().filter(a -> a != null && !a.blank()).toList());
+        phases = phases == null ? new ArrayList<>() : new ArrayList<>(phases);
+        attributes = attributes == null ? new ArrayList<>() : new ArrayList<>(attributes);
     }
 
     /** A phase row: by {@code online}, {@code accelerators} in total. */
     public record PhaseRow(
-            @NotNull(message = "{plan.phase.online.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate online,
-            @NotNull(message = "{plan.phase.accelerators.required}") @Positive(message = "{plan.phase.accelerators.positive}") Long accelerators) {
-
-        boolean blank() {
-            return online == null && accelerators == null;
-        }
+            @NotBlank(message = "{plan.phase.online.required}") @Pattern(regexp = DATE, message = "{plan.date.format}") String online,
+            @NotBlank(message = "{plan.phase.accelerators.required}") @Pattern(regexp = "\\s*[0-9]{1,15}\\s*", message = "{plan.phase.accelerators.whole}") String accelerators) {
     }
 
-    /** An attribute row: a key and a value (true/false and numbers are typed as such). */
-    public record AttributeRow(@NotBlank(message = "{plan.attribute.key.required}") String key, String value) {
+    /** An attribute row: a key and a value ("true"/"false" and numbers are typed as such). Empty rows are ignored. */
+    public record AttributeRow(String key, String value) {
 
         boolean blank() {
             return (key == null || key.isBlank()) && (value == null || value.isBlank());
@@ -50,15 +48,17 @@ public record PlanForm(
 
     /** A blank form for a new plan, with one phase row. */
     public static PlanForm blank(LocalDate today) {
-        return new PlanForm("", "", null, "", today, new ArrayList<>(List.of(new PhaseRow(null, null))), new ArrayList<>());
+        return new PlanForm("", "", "", "", today.toString(), new ArrayList<>(List.of(new PhaseRow("", ""))),
+                new ArrayList<>());
     }
 
     public static PlanForm of(Plan plan) {
-        List<PhaseRow> phases = plan.phases().stream().map(p -> new PhaseRow(p.online(), p.accelerators())).toList();
+        List<PhaseRow> phases = plan.phases().stream()
+                .map(p -> new PhaseRow(p.online().toString(), Long.toString(p.accelerators()))).toList();
         List<AttributeRow> attributes = plan.attributes().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> new AttributeRow(e.getKey(), String.valueOf(e.getValue()))).toList();
-        return new PlanForm(plan.name(), plan.location(), plan.power(), plan.accelerator(), plan.decisionDate(),
-                new ArrayList<>(phases), new ArrayList<>(attributes));
+        return new PlanForm(plan.name(), plan.location(), plan.power().name(), plan.accelerator(),
+                plan.decisionDate().toString(), new ArrayList<>(phases), new ArrayList<>(attributes));
     }
 }

@@ -16,21 +16,30 @@ public final class PlanForms {
 
     /** The plan, or null with the problems added to {@code errors}. */
     public static Plan toPlan(PlanForm form, PlanReader reader, BindingResult errors) {
+        for (int i = 0; i < form.attributes().size(); i++) {
+            PlanForm.AttributeRow row = form.attributes().get(i);
+            if (!row.blank() && (row.key() == null || row.key().isBlank())) {
+                errors.rejectValue("attributes[" + i + "].key", "plan.attribute.key.required");
+            }
+        }
         if (errors.hasErrors()) {
             return null;
         }
         ObjectNode root = JSON.createObjectNode();
         root.put("name", form.name());
         root.put("location", form.location());
-        root.put("power", form.power().name());
+        root.put("power", form.power().trim());
         root.put("accelerator", form.accelerator());
-        root.put("decisionDate", form.decisionDate().toString());
+        root.put("decisionDate", form.decisionDate().trim());
         ArrayNode phases = root.putArray("phases");
         for (PlanForm.PhaseRow row : form.phases()) {
-            phases.addObject().put("online", row.online().toString()).put("accelerators", row.accelerators());
+            phases.addObject().put("online", row.online().trim()).put("accelerators", Long.parseLong(row.accelerators().trim()));
         }
         ObjectNode attributes = root.putObject("attributes");
         for (PlanForm.AttributeRow row : form.attributes()) {
+            if (row.blank()) {
+                continue;
+            }
             putTyped(attributes, row.key().trim(), row.value() == null ? "" : row.value().trim());
         }
         try {

@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -15,8 +14,8 @@ import io.firstwall.plan.InvalidPlanException;
 import io.firstwall.plan.PlanNotFoundException;
 
 /** Friendly error pages for the browser pages; the REST API has its own problem details. */
-@ControllerAdvice(annotations = Controller.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+@ControllerAdvice(assignableTypes = PageController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class PageExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
@@ -36,11 +35,6 @@ class PageExceptionHandler {
     ModelAndView analysisFailed(AnalysisException e) {
         log.warn("Analysis failed: {}", e.getMessage(), e);
         return page(HttpStatus.UNPROCESSABLE_CONTENT, "The rules could not analyze this plan: " + e.getMessage());
-    }
-
-    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-    ModelAndView tooLarge() {
-        return page(HttpStatus.CONTENT_TOO_LARGE, "That file is larger than the 1 MB a plan may be; nothing was imported.");
     }
 
     static ModelAndView page(HttpStatus status, String friendly) {

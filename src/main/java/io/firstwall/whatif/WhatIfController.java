@@ -30,7 +30,7 @@ import io.firstwall.system.LiveAnalyzer;
 
 /** The analysis page of a plan, what-if beside it, saved scenarios and their comparison. */
 @Controller
-class WhatIfController {
+class WhatIfController implements io.firstwall.system.PageController {
 
     static final String OVERRIDE_PREFIX = "o:";
 
@@ -68,15 +68,17 @@ class WhatIfController {
         SavedPlan saved = plans.get(id);
         Plan base = planOf(saved);
         Plan scenarioPlan = base;
-        Map<String, String> overrides = new LinkedHashMap<>();
+        Map<String, String> raw = new LinkedHashMap<>();
+        Map<String, Double> overrides = Map.of();
         if (scenarioId != null) {
             Scenario s = scenarios.get(id, scenarioId);
             scenarioPlan = live.planReader().read(s.planJson());
-            s.overrides().forEach((k, v) -> overrides.put(k, io.firstwall.analysis.Format.num(v).replace(",", "")));
+            overrides = s.overrides();
+            s.overrides().forEach((k, v) -> raw.put(k, v == Math.rint(v) ? Long.toString(v.longValue()) : v.toString()));
             model.addAttribute("scenarioName", s.name());
         }
         model.addAttribute("form", PlanForm.of(scenarioPlan));
-        return whatIfView(id, saved, base, scenarioPlan, overrides, Map.of(), model, response);
+        return whatIfView(id, saved, base, scenarioPlan, raw, Map.of(), model, response, overrides);
     }
 
     @PostMapping("/plans/{id}/whatif")
@@ -91,7 +93,7 @@ class WhatIfController {
         Plan scenarioPlan = PlanForms.toPlan(form, live.planReader(), errors);
         model.addAttribute("scenarioName", params.getFirst("scenarioName"));
         if (scenarioPlan == null || !overrideErrors.isEmpty()) {
-            return whatIfView(id, saved, base, null, raw, overrideErrors, model, response);
+            return whatIfView(id, saved, base, null, raw, overrideErrors, model, response, overrides);
         }
         return whatIfView(id, saved, base, scenarioPlan, raw, Map.of(), model, response, overrides);
     }
@@ -102,13 +104,6 @@ class WhatIfController {
             HttpServletResponse response) {
         processWhatIf(id, form, errors, params, model, response);
         return "plans/whatif :: results";
-    }
-
-    private String whatIfView(long id, SavedPlan saved, Plan base, Plan scenarioPlan, Map<String, String> raw,
-            Map<String, String> overrideErrors, Model model, HttpServletResponse response) {
-        Map<String, Double> overrides = new LinkedHashMap<>();
-        raw.forEach((k, v) -> overrides.put(k, Double.parseDouble(v)));
-        return whatIfView(id, saved, base, scenarioPlan, raw, overrideErrors, model, response, overrides);
     }
 
     private String whatIfView(long id, SavedPlan saved, Plan base, Plan scenarioPlan, Map<String, String> raw,

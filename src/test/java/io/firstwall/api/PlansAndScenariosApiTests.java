@@ -1,0 +1,129 @@
+package io.firstwall.api;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.firstwall.analysis.Json;
+
+/** Plans CRUD, what-if, scenarios and comparison over REST, on the real H2 and rules; and the OpenAPI description. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class PlansAndScenariosApiTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    static String memphis() throws Exception {
+        return Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json"));
+    }
+
+    long create(String json) throws Exception {
+        String body = mvc.perform(post("/api/plans").contentType(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isCreated()).andExpect(header().string("Location", startsWith("/api/plans/")))
+                .andReturn().getResponse().getContentAsString();
+        return Json.MAPPER.readTree(body).get("id").asLong();
+    }
+
+    @Test
+    void theExamplePlansAreSeededAndListedWithTheirFirstWall() throws Exception {
+        mvc.perform(get("/api/plans")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].name").value(hasItem("1 GW on-site gas campus")))
+                .andExpect(jsonPath("$[?(@.name == '1 GW on-site gas campus')].firstWall.factor").value(hasItem("TURBINE_SUPPLY")));
+    }
+
+    @Test
+    void aPlanCanBeCreatedReadUpdatedAnalysedAndDeleted() throws Exception {
+        long id = create(memphis().replace("1 GW on-site gas campus", "API campus"));
+        mvc.perform(get("/api/plans/" + id)).andExpect(jsonPath("$.plan.name").value("API campus"))
+                .andExpect(jsonPath("$.plan.phases[1].accelerators").value(330000));
+        mvc.perform(put("/api/plans/" + id).contentType(MediaType.APPLICATION_JSON)
+                        .content(memphis().replace("1 GW on-site gas campus", "API campus v2")
+                                .replace("\"turbineSlotReserved\": false", "\"turbineSlotReserved\": true, \"turbineSlotYear\": 2025")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.plan.name").value("API campus v2"));
+        mvc.perform(get("/api/plans/" + id + "/analysis")).andExpect(jsonPath("$.firstWall.factor").value("PERMITS"));
+        mvc.perform(delete("/api/plans/" + id)).andExpect(status().isNoContent());
+        mvc.perform(get("/api/plans/" + id)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("Not found"));
+    }
+
+    @Test
+    void anInvalidPlanIsRefusedWithItsFields() throws Exception {
+        mvc.perform(post("/api/plans").contentType(MediaType.APPLICATION_JSON).content(memphis().replace("\"GB300\"", "\"Z9\"")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("accelerator"));
+    }
+
+    @Test
+    void whatIfOverridesAFactWithoutTouchingTheFactBase() throws Exception {
+        long id = create(memphis().replace("\"turbineSlotReserved\": false", "\"turbineSlotReserved\": true"));
+        mvc.perform(post("/api/plans/" + id + "/whatif").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"overrides\": {\"turbine.heavy_duty.next_slot_year\": 2025}}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.base.firstWall.factor").value("TURBINE_SUPPLY"))
+                .andExpect(jsonPath("$.scenario.firstWall.factor").value("PERMITS"))
+                .andExpect(jsonPath("$.comparison.rows[0].changed[1]").value(true));
+        mvc.perform(get("/api/plans/" + id + "/analysis")).andExpect(jsonPath("$.firstWall.factor").value("TURBINE_SUPPLY"));
+        mvc.perform(post("/api/whatif").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"plan\": " + memphis() + ", \"overrides\": {\"no.such.fact\": 1}}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("overrides.no.such.fact"));
+    }
+
+    @Test
+    void scenariosAreSavedListedComparedAndDeleted() throws Exception {
+        long id = create(memphis());
+        String base = "/api/plans/" + id + "/scenarios";
+        mvc.perform(post(base).contentType(MediaType.APPLICATION_JSON).content("{\"overrides\": {}}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("name"));
+        String first = mvc.perform(post(base).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Fast permits\", \"overrides\": {\"permits.air_permit_months.contested\": 6}}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.analysis.firstWall.factor").value("TURBINE_SUPPLY"))
+                .andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(post(base).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Reserved 2025\", \"plan\": " + memphis().replace("\"turbineSlotReserved\": false",
+                                "\"turbineSlotReserved\": true, \"turbineSlotYear\": 2025") + "}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.analysis.firstWall.factor").value("PERMITS"))
+                .andReturn().getResponse().getContentAsString();
+        long s1 = Json.MAPPER.readTree(first).get("id").asLong();
+        long s2 = Json.MAPPER.readTree(second).get("id").asLong();
+        mvc.perform(get(base)).andExpect(jsonPath("$.length()").value(2));
+        mvc.perform(get("/api/plans/" + id + "/compare").param("scenario", String.valueOf(s1), String.valueOf(s2)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.columns[2]").value("Reserved 2025"))
+                .andExpect(jsonPath("$.rows[0].cells[2]").value("PERMITS"))
+                .andExpect(jsonPath("$.rows[0].changed[2]").value(true));
+        mvc.perform(get("/api/plans/" + id + "/compare").param("scenario", String.valueOf(s1)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(delete(base + "/" + s1)).andExpect(status().isNoContent());
+        mvc.perform(get(base + "/" + s1)).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/plans/" + id)).andExpect(status().isNoContent());
+        mvc.perform(get(base + "/" + s2)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/plans']").exists())
+                .andExpect(jsonPath("$.paths['/api/plans/{id}/whatif']").exists())
+                .andExpect(jsonPath("$.paths['/api/plans/{id}/scenarios']").exists())
+                .andExpect(jsonPath("$.paths['/api/analyses']").exists());
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+    }
+}

@@ -1,0 +1,227 @@
+package io.firstwall.plan;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.firstwall.analysis.AnalysisFixtures;
+import io.firstwall.system.LiveAnalyzer;
+
+/** The plan pages as a web slice: the store is mocked, the analyzer runs the real rules. */
+@WebMvcTest(PlanController.class)
+@Import(PlanControllerTests.FixedClock.class)
+class PlanControllerTests {
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    PlanStore plans;
+
+    @MockitoBean
+    LiveAnalyzer live;
+
+    static final String MEMPHIS = read("data/plans/memphis-onsite-gas-1gw.json");
+
+    static String read(String path) {
+        try {
+            return Files.readString(Path.of(path));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @BeforeEach
+    void realAnalyzer() {
+        when(live.planReader()).thenReturn(new PlanReader(AnalysisFixtures.FACTS));
+        when(live.facts()).thenReturn(AnalysisFixtures.FACTS);
+        when(live.analyze(any(), anyMap())).thenAnswer(inv -> AnalysisFixtures.ANALYZER.analyze(inv.getArgument(0),
+                AnalysisFixtures.FACTS.withOverrides(inv.getArgument(1))));
+        when(plans.get(1L)).thenReturn(new SavedPlan(1, "1 GW on-site gas campus", MEMPHIS, Instant.EPOCH));
+        when(plans.get(999L)).thenThrow(new PlanNotFoundException("plan", 999));
+    }
+
+    @Test
+    void theListShowsEachPlansFirstWall() throws Exception {
+        when(plans.list()).thenReturn(java.util.List.of(new SavedPlan(1, "1 GW on-site gas campus", MEMPHIS, Instant.EPOCH)));
+        mvc.perform(get("/plans")).andExpect(status().isOk()).andExpect(view().name("plans/list"))
+                .andExpect(content().string(containsString("wall-TURBINE_SUPPLY")))
+                .andExpect(content().string(containsString("2026-12-31")))
+                .andExpect(content().string(containsString("43 mo")));
+    }
+
+    @Test
+    void theHomePageRedirectsToThePlans() throws Exception {
+        mvc.perform(get("/")).andExpect(redirectedUrl("/plans"));
+    }
+
+    @Nested
+    class TheForm {
+
+        @Test
+        void aNewPlanStartsWithOnePhaseAndTodaysDate() throws Exception {
+            mvc.perform(get("/plans/new")).andExpect(status().isOk()).andExpect(view().name("plans/form"))
+                    .andExpect(content().string(containsString("value=\"2026-11-28\"")))
+                    .andExpect(content().string(containsString("name=\"phases[0].online\"")));
+        }
+
+        @Test
+        void missingFieldsAreShownNextToTheirFields() throws Exception {
+            mvc.perform(post("/plans").param("name", "").param("location", "").param("accelerator", "GB300")
+                            .param("decisionDate", "2026-01-15"))
+                    .andExpect(status().isOk()).andExpect(view().name("plans/form"))
+                    .andExpect(model().attributeHasFieldErrors("form", "name", "location", "power", "phases"))
+                    .andExpect(content().string(containsString("Give the plan a name.")))
+                    .andExpect(content().string(containsString("Choose how the plan is powered.")));
+            verify(plans, never()).create(any());
+        }
+
+        @Test
+        void aWronglyTypedValueGetsAPlainMessage() throws Exception {
+            mvc.perform(post("/plans").param("name", "x").param("location", "US-TN").param("power", "GRID")
+                            .param("accelerator", "GB300").param("decisionDate", "next week")
+                            .param("phases[0].online", "2027-01-01").param("phases[0].accelerators", "many"))
+                    .andExpect(status().isOk())
+                    .andExpect(model().attributeHasFieldErrors("form", "decisionDate", "phases[0].accelerators"))
+                    .andExpect(content().string(containsString("Give a date such as 2027-06-30.")))
+                    .andExpect(content().string(containsString("value=\"many\"")))
+                    .andExpect(content().string(containsString("as a whole number")));
+        }
+
+        @Test
+        void theAnalyzersChecksLandOnTheirFields() throws Exception {
+            mvc.perform(post("/plans").param("name", "x").param("location", "LEO").param("power", "GRID")
+                            .param("accelerator", "GB300").param("decisionDate", "2026-01-15")
+                            .param("phases[0].online", "2025-01-01").param("phases[0].accelerators", "10"))
+                    .andExpect(status().isOk())
+                    .andExpect(model().attributeHasFieldErrors("form", "power", "phases[0].online"))
+                    .andExpect(content().string(containsString("must be after decisionDate 2026-01-15")));
+        }
+
+        @Test
+        void aValidPlanIsSavedAndTheAnalysisShown() throws Exception {
+            when(plans.create(any())).thenReturn(7L);
+            mvc.perform(post("/plans").param("name", "New campus").param("location", "US-TX").param("power", "GRID")
+                            .param("accelerator", "GB300").param("decisionDate", "2026-01-15")
+                            .param("phases[0].online", "2028-01-01").param("phases[0].accelerators", "1000")
+                            .param("attributes[0].key", "hbmAllocationSecured").param("attributes[0].value", "true")
+                            .param("attributes[1].key", "").param("attributes[1].value", ""))
+                    .andExpect(redirectedUrl("/plans/7"))
+                    .andExpect(flash().attribute("message", containsString("New campus")));
+            verify(plans).create(org.mockito.ArgumentMatchers.argThat(p -> p.flag("hbmAllocationSecured")
+                    && p.attributes().size() == 1 && p.phases().size() == 1));
+        }
+
+        @Test
+        void editingAMissingPlanIsA404Page() throws Exception {
+            mvc.perform(get("/plans/999/edit")).andExpect(status().isNotFound()).andExpect(view().name("error"))
+                    .andExpect(content().string(containsString("There is no plan with id 999.")));
+        }
+
+        @Test
+        void anUpdateRedirectsToTheAnalysis() throws Exception {
+            mvc.perform(post("/plans/1").param("name", "Renamed").param("location", "US-TN").param("power", "ONSITE_GAS")
+                            .param("accelerator", "GB300").param("decisionDate", "2026-01-15")
+                            .param("phases[0].online", "2027-06-30").param("phases[0].accelerators", "330000"))
+                    .andExpect(redirectedUrl("/plans/1"));
+            verify(plans).update(org.mockito.ArgumentMatchers.eq(1L), any());
+        }
+    }
+
+    @Nested
+    class ImportExportDuplicateDelete {
+
+        @Test
+        void anInvalidImportNamesItsFieldsAndSavesNothing() throws Exception {
+            MockMultipartFile file = new MockMultipartFile("file", "bad.json", "application/json",
+                    MEMPHIS.replace("\"US-TN\"", "\"ATLANTIS\"").getBytes());
+            mvc.perform(multipart("/plans/import").file(file)).andExpect(redirectedUrl("/plans"))
+                    .andExpect(flash().attribute("error", containsString("bad.json is not a valid plan")))
+                    .andExpect(flash().attributeExists("problems"));
+            verify(plans, never()).create(any());
+        }
+
+        @Test
+        void aValidImportIsSaved() throws Exception {
+            when(plans.create(any())).thenReturn(3L);
+            mvc.perform(multipart("/plans/import").file(new MockMultipartFile("file", "m.json", "application/json",
+                    MEMPHIS.getBytes()))).andExpect(redirectedUrl("/plans/3"));
+        }
+
+        @Test
+        void anEmptyImportIsExplained() throws Exception {
+            mvc.perform(multipart("/plans/import").file(new MockMultipartFile("file", "", "application/json", new byte[0])))
+                    .andExpect(redirectedUrl("/plans")).andExpect(flash().attribute("error", "Choose a plan JSON file to import."));
+        }
+
+        @Test
+        void exportIsAJsonAttachmentInTheV1Format() throws Exception {
+            mvc.perform(get("/plans/1/export")).andExpect(status().isOk())
+                    .andExpect(header().string("Content-Disposition", containsString("1-gw-on-site-gas-campus.json")))
+                    .andExpect(content().string(containsString("\"decisionDate\" : \"2026-01-15\"")));
+        }
+
+        @Test
+        void duplicateOpensTheCopyForEditing() throws Exception {
+            when(plans.create(any())).thenReturn(8L);
+            mvc.perform(post("/plans/1/duplicate")).andExpect(redirectedUrl("/plans/8/edit"));
+            verify(plans).create(org.mockito.ArgumentMatchers.argThat(p -> p.name().equals("Copy of 1 GW on-site gas campus")));
+        }
+
+        @Test
+        void deleteRedirectsToTheList() throws Exception {
+            mvc.perform(post("/plans/1/delete")).andExpect(redirectedUrl("/plans"))
+                    .andExpect(flash().attribute("message", containsString("deleted")));
+            verify(plans).delete(1L);
+        }
+
+        @Test
+        void deletingAMissingPlanIsA404() throws Exception {
+            mvc.perform(post("/plans/999/delete")).andExpect(status().isNotFound());
+        }
+    }
+
+    static Map<String, Double> none() {
+        return Map.of();
+    }
+}

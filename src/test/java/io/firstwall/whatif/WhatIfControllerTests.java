@@ -1,0 +1,174 @@
+package io.firstwall.whatif;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import io.firstwall.analysis.AnalysisFixtures;
+import io.firstwall.plan.PlanNotFoundException;
+import io.firstwall.plan.PlanReader;
+import io.firstwall.plan.PlanStore;
+import io.firstwall.plan.SavedPlan;
+import io.firstwall.system.LiveAnalyzer;
+
+/** The analysis, what-if, scenario and compare pages as a web slice over the real rules. */
+@WebMvcTest(WhatIfController.class)
+class WhatIfControllerTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    PlanStore plans;
+
+    @MockitoBean
+    ScenarioStore scenarios;
+
+    @MockitoBean
+    LiveAnalyzer live;
+
+    static String memphis() throws Exception {
+        return Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json"));
+    }
+
+    @BeforeEach
+    void realAnalyzer() throws Exception {
+        when(live.planReader()).thenReturn(new PlanReader(AnalysisFixtures.FACTS));
+        when(live.facts()).thenReturn(AnalysisFixtures.FACTS);
+        when(live.analyze(any(), anyMap())).thenAnswer(inv -> AnalysisFixtures.ANALYZER.analyze(inv.getArgument(0),
+                AnalysisFixtures.FACTS.withOverrides(inv.getArgument(1))));
+        when(plans.get(1L)).thenReturn(new SavedPlan(1, "1 GW on-site gas campus", memphis(), Instant.EPOCH));
+        when(plans.get(404L)).thenThrow(new PlanNotFoundException("plan", 404));
+        when(scenarios.get(1L, 9L)).thenThrow(new PlanNotFoundException("scenario", 9));
+    }
+
+    static MockHttpServletRequestBuilder memphisForm(MockHttpServletRequestBuilder request) {
+        return request.param("name", "1 GW on-site gas campus").param("location", "US-TN").param("power", "ONSITE_GAS")
+                .param("accelerator", "GB300").param("decisionDate", "2026-01-15")
+                .param("phases[0].online", "2026-12-31").param("phases[0].accelerators", "110000")
+                .param("phases[1].online", "2027-06-30").param("phases[1].accelerators", "330000")
+                .param("attributes[0].key", "turbineSlotReserved").param("attributes[0].value", "true");
+    }
+
+    @Test
+    void theAnalysisPageHasTheHeadlineChartWallsAndCascade() throws Exception {
+        mvc.perform(get("/plans/1")).andExpect(status().isOk()).andExpect(view().name("plans/analysis"))
+                .andExpect(header().string("Server-Timing", containsString("analysis;dur=")))
+                .andExpect(content().string(containsString("Hits the gas turbine wall on 2026-12-31, 5 months before its target; full capacity slips to 2031-01-01.")))
+                .andExpect(content().string(containsString("<svg")))
+                .andExpect(content().string(containsString("first wall: TURBINE_SUPPLY")))
+                .andExpect(content().string(containsString("then permits")))
+                .andExpect(content().string(containsString("casting foundries")));
+    }
+
+    @Test
+    void aMissingPlanIsAFriendly404() throws Exception {
+        mvc.perform(get("/plans/404")).andExpect(status().isNotFound()).andExpect(view().name("error"))
+                .andExpect(content().string(containsString("There is no plan with id 404.")))
+                .andExpect(content().string(not(containsString("Exception"))));
+        mvc.perform(get("/plans/404/whatif")).andExpect(status().isNotFound());
+        mvc.perform(get("/plans/1/whatif").param("from", "9")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void whatIfStartsFromTheBasePlan() throws Exception {
+        mvc.perform(get("/plans/1/whatif")).andExpect(status().isOk()).andExpect(view().name("plans/whatif"))
+                .andExpect(model().attributeExists("base", "scenario", "comparison"))
+                .andExpect(content().string(containsString("name=\"o:turbine.heavy_duty.next_slot_year\"")));
+    }
+
+    @Test
+    void aFactOverrideChangesTheFirstWallAndTheChangeIsHighlighted() throws Exception {
+        mvc.perform(memphisForm(post("/plans/1/whatif")).param("o:turbine.heavy_duty.next_slot_year", "2025"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("class=\"changed\"")))
+                .andDo(result -> {
+                    Comparison c = (Comparison) result.getModelAndView().getModel().get("comparison");
+                    Comparison.Row first = c.rows().get(0);
+                    org.assertj.core.api.Assertions.assertThat(first.label()).isEqualTo("First wall");
+                    org.assertj.core.api.Assertions.assertThat(first.cells()).containsExactly("TURBINE_SUPPLY", "PERMITS");
+                    org.assertj.core.api.Assertions.assertThat(first.changed()).containsExactly(false, true);
+                });
+    }
+
+    @Test
+    void theResultFragmentIsJustTheResults() throws Exception {
+        mvc.perform(memphisForm(post("/plans/1/whatif/result")).param("o:turbine.heavy_duty.next_slot_year", "2025"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"results\"")))
+                .andExpect(content().string(not(containsString("<nav"))));
+    }
+
+    @Test
+    void aBadOverrideIsShownNextToItsFact() throws Exception {
+        mvc.perform(memphisForm(post("/plans/1/whatif")).param("o:pue.ai_site", "lots"))
+                .andExpect(status().isOk()).andExpect(model().attributeDoesNotExist("scenario"))
+                .andExpect(content().string(containsString("\u201clots\u201d is not a number.")));
+    }
+
+    @Test
+    void aScenarioNeedsANameAndIsNotSavedWithout() throws Exception {
+        mvc.perform(memphisForm(post("/plans/1/scenarios")).param("scenarioName", " "))
+                .andExpect(status().isOk()).andExpect(view().name("plans/whatif"))
+                .andExpect(content().string(containsString("Give the scenario a name")));
+        verify(scenarios, never()).create(eq(1L), anyString(), any(), anyMap());
+    }
+
+    @Test
+    void aSavedScenarioRedirectsToTheScenarios() throws Exception {
+        mvc.perform(memphisForm(post("/plans/1/scenarios")).param("scenarioName", "Early slots")
+                        .param("o:turbine.heavy_duty.next_slot_year", "2025"))
+                .andExpect(redirectedUrl("/plans/1/scenarios"))
+                .andExpect(flash().attribute("message", containsString("Early slots")));
+        verify(scenarios).create(eq(1L), eq("Early slots"), any(), eq(Map.of("turbine.heavy_duty.next_slot_year", 2025.0)));
+    }
+
+    @Test
+    void comparingNeedsTwoToFourScenarios() throws Exception {
+        mvc.perform(get("/plans/1/compare").param("s", "1")).andExpect(redirectedUrl("/plans/1/scenarios"))
+                .andExpect(flash().attribute("error", containsString("Tick two to four scenarios")));
+        mvc.perform(get("/plans/1/compare").param("s", "1", "2", "3", "4", "5")).andExpect(redirectedUrl("/plans/1/scenarios"));
+    }
+
+    @Test
+    void aComparisonShowsTheBaseThenEachScenario() throws Exception {
+        when(scenarios.get(1L, 1L)).thenReturn(new Scenario(1, 1, "Early slots", memphis(),
+                Map.of("turbine.heavy_duty.next_slot_year", 2025.0), Instant.EPOCH));
+        when(scenarios.get(1L, 2L)).thenReturn(new Scenario(2, 1, "No change", memphis(), Map.of(), Instant.EPOCH));
+        when(scenarios.list(1L)).thenReturn(List.of());
+        mvc.perform(get("/plans/1/compare").param("s", "1", "2")).andExpect(status().isOk())
+                .andExpect(view().name("plans/compare"))
+                .andExpect(content().string(containsString("Early slots")))
+                .andExpect(content().string(containsString("turbine.heavy_duty.next_slot_year = 2,025 (fact base: 2,029)")))
+                .andExpect(content().string(containsString("no change from the base plan")));
+    }
+}
