@@ -1,0 +1,189 @@
+package io.firstwall.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * An analyst in a real headless Chromium: creates a plan through the form, analyzes it, changes a
+ * fact in what-if and sees the first wall change, saves scenarios and compares them. Needs Debian's
+ * chromium and chromium-driver; without them the test is skipped and says why, except where
+ * FIRSTWALL_REQUIRE_BROWSER=true (CI), where a missing browser fails it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+class WhatIfBrowserTests {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("firstwall.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("firstwall.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        boolean required = "true".equalsIgnoreCase(System.getenv("FIRSTWALL_REQUIRE_BROWSER"));
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String why = "real-browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (Debian packages chromium and chromium-driver); not found";
+            if (required) {
+                fail(why + ", and FIRSTWALL_REQUIRE_BROWSER=true says this run must have them");
+            }
+            Assumptions.abort(why + ": skipped");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1600");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    WebDriverWait waitFor() {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    static void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+
+    static void setValue(WebElement input, String value) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                input, value);
+    }
+
+    static void type(By by, String value) {
+        WebElement input = driver.findElement(by);
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    @Test
+    void anAnalystGoesFromThePlanListToAWhatIfComparison() throws IOException {
+        driver.get(url("/plans"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Plans");
+        driver.findElement(By.linkText("New plan")).click();
+
+        // A first try without a name: the message stands next to the field.
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("name")));
+        driver.findElement(By.cssSelector("form.plan-form button[type=submit]")).click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".has-error .error"),
+                "Give the plan a name."));
+
+        type(By.id("name"), "Browser campus");
+        new Select(driver.findElement(By.id("location"))).selectByValue("US-TN");
+        new Select(driver.findElement(By.id("power"))).selectByValue("ONSITE_GAS");
+        new Select(driver.findElement(By.id("accelerator"))).selectByValue("GB300");
+        setValue(driver.findElement(By.id("decisionDate")), "2026-01-15");
+        setValue(driver.findElement(By.name("phases[0].online")), "2026-12-31");
+        type(By.name("phases[0].accelerators"), "110000");
+        driver.findElement(By.cssSelector("fieldset[data-rows=phases] .add-row")).click();
+        setValue(driver.findElement(By.name("phases[1].online")), "2027-06-30");
+        type(By.name("phases[1].accelerators"), "330000");
+        driver.findElement(By.cssSelector("fieldset[data-rows=attributes] .add-row")).click();
+        type(By.name("attributes[0].key"), "turbineSlotReserved");
+        type(By.name("attributes[0].value"), "true");
+        driver.findElement(By.cssSelector("form.plan-form button[type=submit]")).click();
+
+        // The analysis: headline, chart, walls, cascade.
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.headline")));
+        assertThat(driver.findElement(By.cssSelector("p.headline")).getText())
+                .contains("Hits the gas turbine wall on 2026-12-31");
+        assertThat(driver.findElements(By.cssSelector("svg.timeline path.allowed"))).isNotEmpty();
+        assertThat(driver.findElement(By.cssSelector("p.cascade")).getText()).contains("gas turbine").contains("permits");
+        screenshot("analysis");
+
+        // What-if: OEM slots open in 2025 in this scenario.
+        driver.findElement(By.linkText("What if\u2026")).click();
+        WebElement slot = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("o-turbine.heavy_duty.next_slot_year")));
+        slot.sendKeys("2025");
+        driver.findElement(By.id("analyze-scenario")).click();
+        WebElement firstWallRow = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//table[contains(@class,'comparison')]//tr[th='First wall']")));
+        List<WebElement> cells = firstWallRow.findElements(By.tagName("td"));
+        assertThat(cells.get(0).getText()).isEqualTo("TURBINE_SUPPLY");
+        assertThat(cells.get(1).getText()).isEqualTo("PERMITS");
+        assertThat(cells.get(1).getAttribute("class")).contains("changed");
+        assertThat(driver.findElement(By.cssSelector("#scenario-result p.headline")).getText())
+                .contains("Hits the permits wall");
+        screenshot("whatif");
+
+        // Save it, then a second scenario with fast permits too, then compare the two.
+        type(By.id("scenarioName"), "Slots in 2025");
+        driver.findElement(By.id("save-scenario")).click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "Slots in 2025"));
+
+        driver.findElement(By.linkText("Open in what-if")).click();
+        WebElement permits = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("o-permits.air_permit_months.contested")));
+        permits.sendKeys("6");
+        type(By.id("scenarioName"), "Slots in 2025 and fast permits");
+        driver.findElement(By.id("save-scenario")).click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "fast permits"));
+
+        driver.findElements(By.cssSelector("input[name=s]")).forEach(WebElement::click);
+        driver.findElement(By.id("compare")).click();
+        WebElement table = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("comparison")));
+        List<WebElement> headers = table.findElements(By.cssSelector("thead th"));
+        assertThat(headers.stream().map(h -> h.getAttribute("textContent").trim()).toList())
+                .containsExactly("", "Base plan", "Slots in 2025", "Slots in 2025 and fast permits");
+        List<WebElement> first = table.findElements(By.xpath(".//tr[th='First wall']/td"));
+        assertThat(first.stream().map(WebElement::getText).toList())
+                .containsExactly("TURBINE_SUPPLY", "PERMITS", "MEMORY_SUPPLY");
+        assertThat(table.findElements(By.cssSelector("td.changed"))).isNotEmpty();
+        screenshot("compare");
+    }
+
+    @Test
+    void aMissingPlanShowsAFriendlyPage() {
+        driver.get(url("/plans/987654"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        assertThat(driver.getPageSource()).doesNotContain("Whitelabel").doesNotContain("Exception");
+    }
+}
