@@ -33,7 +33,8 @@ import org.kie.internal.io.ResourceFactory;
 
 /**
  * Compiles a rule set (DRL files and {@code *.drl.csv} / {@code *.drl.xlsx} decision tables, keyed
- * by their path under {@code rules/}) into a {@link RuleBase}. Each build gets its own ReleaseId,
+ * by their path under {@code rules/}) into a {@link RuleBase}. Every DRL text, and the DRL of every
+ * decision table, passes {@link RuleAllowlist} first. Each build gets its own ReleaseId,
  * and its module is removed from the repository once the KieBase exists. Any ERROR means no rule
  * base: a {@link RuleBuildException} lists each problem as {@code file:line:column message}.
  */
@@ -83,6 +84,31 @@ public final class RuleCompiler {
         if (files.isEmpty()) {
             throw new RuleBuildException(List.of(new RuleProblem("rules/", 0, 0,
                     "no rule files (*.drl, *.drl.csv, *.drl.xlsx) found; the analyzer never runs without rules")));
+        }
+        List<RuleProblem> refused = new ArrayList<>();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            String path = "rules/" + file.getKey();
+            if (file.getKey().endsWith(".drl")) {
+                refused.addAll(RuleAllowlist.check(path, file.getValue()));
+            } else if (file.getKey().endsWith(".drl.csv")) {
+                String drl;
+                try {
+                    drl = generatedDrl(file.getValue());
+                } catch (RuntimeException e) {
+                    refused.add(new RuleProblem(path, 0, 0, "the decision table cannot be read: " + e.getMessage()));
+                    continue;
+                }
+                for (RuleProblem p : RuleAllowlist.check(path, drl)) {
+                    int row = tableRow(file.getValue(), p.line());
+                    refused.add(row > 0 ? new RuleProblem(path, row, 0, "row " + row + " of the table: " + p.message()) : p);
+                }
+            } else {
+                refused.add(new RuleProblem(path, 0, 0,
+                        "spreadsheets (.drl.xlsx) cannot be checked against the allowlist yet; use a .drl.csv table"));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new RuleBuildException(refused);
         }
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("io.firstwall.rules", "ruleset",
