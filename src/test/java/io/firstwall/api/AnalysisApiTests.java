@@ -1,5 +1,6 @@
 package io.firstwall.api;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -23,7 +24,18 @@ import org.springframework.test.web.servlet.MockMvc;
 class AnalysisApiTests {
 
     @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
     MockMvc mvc;
+
+    @org.junit.jupiter.api.BeforeEach
+    void analystOverHttpBasic() {
+        mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .defaultRequest(get("/").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic("analyst", "analyst")))
+                .build();
+    }
 
     @Test
     void analyzesAPlan() throws Exception {

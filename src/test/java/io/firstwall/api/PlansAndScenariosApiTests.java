@@ -30,7 +30,18 @@ import io.firstwall.analysis.Json;
 class PlansAndScenariosApiTests {
 
     @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
     MockMvc mvc;
+
+    @org.junit.jupiter.api.BeforeEach
+    void analystOverHttpBasic() {
+        mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .defaultRequest(get("/").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic("analyst", "analyst")))
+                .build();
+    }
 
     static String memphis() throws Exception {
         return Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json"));

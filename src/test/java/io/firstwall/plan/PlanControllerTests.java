@@ -41,7 +41,7 @@ import io.firstwall.system.LiveAnalyzer;
 
 /** The plan pages as a web slice: the store is mocked, the analyzer runs the real rules. */
 @WebMvcTest(PlanController.class)
-@Import(PlanControllerTests.FixedClock.class)
+@Import({PlanControllerTests.FixedClock.class, io.firstwall.security.SecurityConfiguration.class})
 class PlanControllerTests {
 
     @TestConfiguration
@@ -53,7 +53,20 @@ class PlanControllerTests {
     }
 
     @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
     MockMvc mvc;
+
+    @BeforeEach
+    void analystWithCsrf() {
+        mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .defaultRequest(get("/")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user("analyst").roles("ANALYST"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .build();
+    }
 
     @MockitoBean
     PlanStore plans;

@@ -42,10 +42,24 @@ import io.firstwall.system.LiveAnalyzer;
 
 /** The analysis, what-if, scenario and compare pages as a web slice over the real rules. */
 @WebMvcTest(WhatIfController.class)
+@org.springframework.context.annotation.Import(io.firstwall.security.SecurityConfiguration.class)
 class WhatIfControllerTests {
 
     @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
     MockMvc mvc;
+
+    @BeforeEach
+    void analystWithCsrf() {
+        mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .defaultRequest(get("/")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user("analyst").roles("ANALYST"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .build();
+    }
 
     @MockitoBean
     PlanStore plans;
