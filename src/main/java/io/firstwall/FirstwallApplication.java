@@ -16,6 +16,38 @@ public class FirstwallApplication {
             System.setProperty("logback.configurationFile", "logback-cli.xml");
             System.exit(new Cli(System.out, System.err).run(args));
         }
+        if (args.length > 0 && args[0].equals("batch")) {
+            System.exit(runBatch(args));
+        }
         SpringApplication.run(FirstwallApplication.class, args);
+    }
+
+    /** {@code batch [--out DIR]}: one nightly run without the web server; exit 0 when it completed. */
+    static int runBatch(String[] args) {
+        java.util.List<String> springArgs = new java.util.ArrayList<>(java.util.List.of("--firstwall.batch.cron=-",
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) {
+                springArgs.add("--firstwall.batch.reports-dir=" + args[++i]);
+            } else if (args[i].startsWith("--")) {
+                springArgs.add(args[i]);
+            } else {
+                System.err.println("usage: java -jar target/firstwall.jar batch [--out DIR]");
+                return 2;
+            }
+        }
+        try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(FirstwallApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE).run(springArgs.toArray(String[]::new))) {
+            var result = context.getBean(io.firstwall.report.BatchService.class).start(true);
+            System.out.println(result.message());
+            var runs = context.getBean(io.firstwall.report.BatchService.class).runs();
+            if (result.started() && !runs.isEmpty()) {
+                var run = runs.get(0);
+                System.out.println(run.done() + " plans and scenarios analysed, " + run.failed() + " failed; report: "
+                        + context.getBean(io.firstwall.report.BatchProperties.class).reportsDir().resolve(run.date())
+                                .resolve(run.reportBase() + ".html"));
+            }
+            return result.started() && result.status().equals("COMPLETED") ? 0 : 1;
+        }
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 public class SecurityConfiguration {
 
     /** The local demo passwords; the prod profile refuses to start while any account uses one. */

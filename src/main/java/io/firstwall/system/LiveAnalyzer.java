@@ -55,6 +55,20 @@ public class LiveAnalyzer {
         return new PlanReader(facts.get());
     }
 
+    /**
+     * Swaps the live rule base. Analyses already running finish on the rule base they started with;
+     * the next ones use the new one.
+     */
+    public void swapRules(RuleBase rules) {
+        analyzer.set(new Analyzer(rules));
+        log.info("Now serving rule set {} ({} rules)", rules.version(), rules.rules().size());
+    }
+
+    /** Swaps the live fact base, in the same way. */
+    public void swapFacts(FactBase next) {
+        facts.set(next);
+    }
+
     /** Analyzes against the live rules and facts, with optional fact overrides (a scenario). */
     public Analysis analyze(Plan plan, java.util.Map<String, Double> overrides) {
         return analyzer.get().analyze(plan, facts.get().withOverrides(overrides));

@@ -1,0 +1,20 @@
+package io.firstwall.report;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The nightly batch, prefix {@code firstwall.batch}.
+ *
+ * @param cron when it runs (server local time); {@code -} switches the schedule off
+ * @param reportsDir where reports are written, one folder per date
+ * @param chunkSize plans analysed per transaction
+ * @param staleAfter a run that has not moved for this long, and is not running here, was killed: it is restarted
+ */
+@ConfigurationProperties("firstwall.batch")
+public record BatchProperties(@DefaultValue("0 0 2 * * *") String cron, @DefaultValue("reports") Path reportsDir,
+        @DefaultValue("500") int chunkSize, @DefaultValue("2m") Duration staleAfter) {
+}

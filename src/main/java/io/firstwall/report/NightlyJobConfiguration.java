@@ -1,0 +1,95 @@
+package io.firstwall.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.firstwall.facts.Fact;
+import io.firstwall.system.LiveAnalyzer;
+
+/**
+ * The job {@value #JOB}: record what the run analyses against, analyse every saved plan and
+ * scenario in chunks (restartable from the last committed chunk), then publish the report.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BatchProperties.class)
+class NightlyJobConfiguration {
+
+    static final String JOB = "nightlyReport";
+
+    @Bean
+    Job nightlyReport(JobRepository jobs, Step snapshot, Step analyze, Step publish) {
+        return new JobBuilder(JOB, jobs).start(snapshot).next(analyze).next(publish).build();
+    }
+
+    @Bean
+    Step snapshot(JobRepository jobs, PlatformTransactionManager tx, LiveAnalyzer live, RunStore runs, Clock clock) {
+        return new StepBuilder("snapshot", jobs).tasklet((contribution, context) -> {
+            var execution = context.getStepContext().getStepExecution().getJobExecution();
+            long runId = execution.getJobInstance().getInstanceId();
+            if (!runs.exists(runId)) {
+                Map<String, String> files = new TreeMap<>();
+                live.analyzer().rules().files().forEach((path, text) -> files.put(path, ReportRowProcessor.hash(text)));
+                Map<String, Double> facts = new LinkedHashMap<>();
+                for (Fact f : live.facts().facts()) {
+                    facts.put(f.id(), f.value());
+                }
+                long runNumber = execution.getJobParameters().getLong(BatchService.RUN_PARAMETER);
+                runs.insert(new RunStore.Run(runId, runNumber, LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault()),
+                        live.analyzer().rules().version(), files,
+                        ReportRowProcessor.hash(io.firstwall.analysis.Json.MAPPER.writeValueAsString(facts)), facts,
+                        runs.countItems(), clock.instant(), null, null));
+            }
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+
+    @Bean
+    @org.springframework.batch.core.configuration.annotation.StepScope
+    JdbcPagingItemReader<WorkItem> workItems(DataSource dataSource, BatchProperties properties) throws Exception {
+        return new JdbcPagingItemReaderBuilder<WorkItem>().name("workItems").dataSource(dataSource)
+                .selectClause("item_key, plan_id, scenario_id, name, plan_json, overrides_json")
+                .fromClause(RunStore.ITEMS).sortKeys(Map.of("item_key", Order.ASCENDING))
+                .pageSize(properties.chunkSize())
+                .rowMapper((rs, n) -> new WorkItem(rs.getString(1), rs.getLong(2), (Long) rs.getObject(3, Long.class),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .saveState(true).build();
+    }
+
+    @Bean
+    Step analyze(JobRepository jobs, PlatformTransactionManager tx, JdbcPagingItemReader<WorkItem> workItems,
+            LiveAnalyzer live, JdbcTemplate jdbc, BatchProperties properties) {
+        ReportRowWriter writer = new ReportRowWriter(jdbc);
+        return new StepBuilder("analyze", jobs).<WorkItem, ReportRow>chunk(properties.chunkSize(), tx)
+                .reader(workItems).processor(new ReportRowProcessor(live)).writer(writer).listener(writer).build();
+    }
+
+    @Bean
+    Step publish(JobRepository jobs, PlatformTransactionManager tx, ReportPublisher publisher) {
+        return new StepBuilder("publish", jobs).tasklet((contribution, context) -> {
+            long runId = context.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+            publisher.publish(runId);
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+}
