@@ -138,7 +138,8 @@ public class BatchService {
 
     private long currentRunNumber() {
         JobInstance last = repository.getLastJobInstance(NightlyJobConfiguration.JOB);
-        return last == null ? 0 : repository.getLastJobExecution(last).getJobParameters().getLong(RUN_PARAMETER);
+        JobExecution execution = last == null ? null : repository.getLastJobExecution(last);
+        return execution == null ? 0 : execution.getJobParameters().getLong(RUN_PARAMETER);
     }
 
     private boolean stale(JobExecution running) {
@@ -158,8 +159,8 @@ public class BatchService {
     private JobParameters nextParameters() {
         JobInstance last = repository.getLastJobInstance(NightlyJobConfiguration.JOB);
         long runNumber = 1;
-        if (last != null) {
-            JobExecution lastExecution = repository.getLastJobExecution(last);
+        JobExecution lastExecution = last == null ? null : repository.getLastJobExecution(last);
+        if (lastExecution != null) {
             long lastNumber = lastExecution.getJobParameters().getLong(RUN_PARAMETER);
             runNumber = lastExecution.getStatus() == BatchStatus.COMPLETED
                     || lastExecution.getStatus() == BatchStatus.ABANDONED ? lastNumber + 1 : lastNumber;

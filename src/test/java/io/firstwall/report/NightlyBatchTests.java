@@ -1,0 +1,219 @@
+package io.firstwall.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import io.firstwall.analysis.AnalysisFixtures;
+import io.firstwall.analysis.Json;
+import io.firstwall.facts.FactBase;
+import io.firstwall.rules.RuleCompiler;
+import io.firstwall.system.LiveAnalyzer;
+import tools.jackson.databind.JsonNode;
+
+/** The nightly job over the real H2, rules and example plans (Spring Batch's test support for the job itself). */
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:batch-${random.uuid};DB_CLOSE_DELAY=-1",
+        "firstwall.batch.cron=-", "firstwall.batch.reports-dir=target/test-reports/batch", "firstwall.batch.chunk-size=3"})
+@SpringBatchTest
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class NightlyBatchTests {
+
+    static final Path REPORTS = Path.of("target/test-reports/batch");
+
+    @Autowired
+    BatchService batch;
+
+    @Autowired
+    RunStore runs;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    LiveAnalyzer live;
+
+    @Autowired
+    JobOperatorTestUtils jobTestUtils;
+
+    @BeforeEach
+    @AfterEach
+    void cleanReports() throws IOException {
+        deleteTree(REPORTS);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    String report(String ext) throws IOException {
+        RunStore.Run run = runs.list().get(0);
+        return Files.readString(REPORTS.resolve(run.reportDate().toString()).resolve("report-" + run.runNumber() + "." + ext),
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theJobAnalysesEveryExamplePlanAndWritesTheReport() throws Exception {
+        JobExecution execution = jobTestUtils.startJob(new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                .addLong(BatchService.RUN_PARAMETER, 1L).toJobParameters());
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long runId = execution.getJobInstance().getInstanceId();
+        assertThat(runs.rowCount(runId)).isEqualTo(9);
+        assertThat(runs.failedCount(runId)).isZero();
+        String html = report("html");
+        assertThat(html).contains("9 plans and scenarios analysed; 0 failed; 2 feasible")
+                .contains("TURBINE_SUPPLY").contains("This is the first run").contains("@media print")
+                .contains("Rule set <code>" + live.analyzer().rules().version());
+        String csv = report("csv");
+        assertThat(csv).startsWith("\uFEFFitem,plan_id,scenario_id,name,status,first_wall");
+        assertThat(csv.lines().count()).isEqualTo(10);
+        JsonNode json = Json.MAPPER.readTree(report("json"));
+        assertThat(json.get("plans").size()).isEqualTo(9);
+        assertThat(json.get("summary").get("firstWalls").get("TURBINE_SUPPLY").asInt()).isEqualTo(1);
+        assertThat(json.get("provenance").get("ruleFiles").size()).isEqualTo(AnalysisFixtures.RULES.files().size());
+    }
+
+    @Test
+    void aPlanThatFailsIsReportedAndTheRunGoesOn() throws Exception {
+        jdbc.sql("insert into saved_plan(name, plan_json, created_at, updated_at) values (?, ?, current_timestamp, current_timestamp)")
+                .params("Broken plan", "{\"name\": \"Broken plan\", \"location\": \"MARS\"}").update();
+        BatchService.StartResult result = batch.start(true);
+        assertThat(result.status()).isEqualTo("COMPLETED");
+        long runId = runs.list().get(0).runId();
+        assertThat(runs.rowCount(runId)).isEqualTo(10);
+        assertThat(runs.failedCount(runId)).isEqualTo(1);
+        assertThat(jdbc.sql("select error from report_row where run_id = ? and status = 'FAILED'").param(runId)
+                .query(String.class).single()).contains("unknown region 'MARS'");
+        assertThat(report("html")).contains("1 failed").contains("unknown region");
+    }
+
+    @Test
+    void aRunThatFailsMidwayRestartsWithoutCountingAnyPlanTwice() throws Exception {
+        // The report folder cannot be made: a file stands where it should go, so "publish" fails after "analyze".
+        Files.createDirectories(REPORTS);
+        Path blocker = REPORTS.resolve(java.time.LocalDate.now().toString());
+        Files.writeString(blocker, "not a folder");
+        BatchService.StartResult failed = batch.start(true);
+        assertThat(failed.status()).isEqualTo("FAILED");
+        long runId = runs.list().get(0).runId();
+        assertThat(runs.rowCount(runId)).isEqualTo(9);
+        Files.delete(blocker);
+        BatchService.StartResult restarted = batch.start(true);
+        assertThat(restarted.status()).isEqualTo("COMPLETED");
+        assertThat(restarted.runNumber()).isEqualTo(failed.runNumber());
+        assertThat(runs.list()).hasSize(1);
+        assertThat(runs.rowCount(runId)).isEqualTo(9);
+        assertThat(jdbc.sql("select count(distinct item_key) from report_row where run_id = ?").param(runId)
+                .query(Integer.class).single()).isEqualTo(9);
+        assertThat(jdbc.sql("select count(*) from BATCH_STEP_EXECUTION s join BATCH_JOB_EXECUTION j"
+                + " on j.job_execution_id = s.job_execution_id where j.job_instance_id = ? and s.step_name = 'analyze'")
+                .param(runId).query(Integer.class).single()).as("the completed analyze step is not run again").isEqualTo(1);
+    }
+
+    @Test
+    void aFactEditIsNamedAsTheReasonForAChange() throws Exception {
+        assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        FactBase before = live.facts();
+        try {
+            live.swapFacts(before.withOverrides(Map.of("turbine.casting_backlog_year", 2027.0)));
+            assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        } finally {
+            live.swapFacts(before);
+        }
+        RunStore.Run run = runs.list().get(0);
+        List<ReportPublisher.Change> changes = changes(run);
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("1 GW on-site gas campus");
+            assertThat(c.before()).isEqualTo("TURBINE_SUPPLY on 2026-12-31, slip 43 months");
+            assertThat(c.after()).isEqualTo("TURBINE_SUPPLY on 2026-12-31, slip 31 months");
+            assertThat(c.why()).containsExactly("fact turbine.casting_backlog_year: 2030 \u2192 2027");
+        });
+        assertThat(report("html")).contains("Compared with run 1").contains("fact turbine.casting_backlog_year: 2030 &rarr; 2027");
+    }
+
+    @Test
+    void aRuleEditIsNamedAsTheReasonForAChange(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        var original = live.analyzer().rules();
+        Map<String, String> files = new java.util.TreeMap<>(original.files());
+        files.put("permits/permits_by_region.drl.csv", files.get("permits/permits_by_region.drl.csv").replace(
+                "US-TX,,false,0,permits.local_approval_months.US-TX", "US-TX,,false,0,permits.transmission_line_months"));
+        try {
+            live.swapRules(RuleCompiler.compile(files));
+            assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        } finally {
+            live.swapRules(original);
+        }
+        List<ReportPublisher.Change> changes = changes(runs.list().get(0));
+        assertThat(changes).isNotEmpty().allSatisfy(c -> assertThat(c.why()).anySatisfy(w -> assertThat(w)
+                .startsWith("rule file permits/permits_by_region.drl.csv changed").contains("PERM-021")));
+        assertThat(changes).extracting(ReportPublisher.Change::name).contains("Multi-GW 2030 build-out in Texas on reserved turbines");
+    }
+
+    @Test
+    void aPlanEditIsNamedAsTheReasonForAChange() throws Exception {
+        assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        jdbc.sql("update saved_plan set plan_json = replace(plan_json, '\"hbmAllocationSecured\" : false', '\"hbmAllocationSecured\" : true')"
+                + " where name = 'Retrofit of an existing hall with spare power but no HBM allocation'").update();
+        assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        assertThat(changes(runs.list().get(0))).singleElement().satisfies(c -> {
+            assertThat(c.before()).startsWith("MEMORY_SUPPLY");
+            assertThat(c.after()).startsWith("CHIP_SUPPLY");
+            assertThat(c.why()).containsExactly("the plan was edited");
+        });
+    }
+
+    @Test
+    void twoStartsAtOnceGiveOneRun() throws Exception {
+        BatchService.StartResult first = batch.start(false);
+        BatchService.StartResult second = batch.start(false);
+        assertThat(first.started()).isTrue();
+        assertThat(second.started()).isFalse();
+        assertThat(second.status()).isEqualTo("ALREADY_RUNNING");
+        assertThat(second.message()).contains("already going");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (batch.running() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(runs.list()).hasSize(1);
+        assertThat(batch.runs().get(0).status()).isEqualTo("COMPLETED");
+    }
+
+    List<ReportPublisher.Change> changes(RunStore.Run run) throws Exception {
+        JsonNode json = Json.MAPPER.readTree(report("json"));
+        List<ReportPublisher.Change> out = new java.util.ArrayList<>();
+        for (JsonNode c : json.get("changes")) {
+            List<String> why = new java.util.ArrayList<>();
+            c.get("why").forEach(w -> why.add(w.asString()));
+            out.add(new ReportPublisher.Change(c.get("itemKey").asString(), c.get("name").asString(),
+                    c.get("before").asString(), c.get("after").asString(), why));
+        }
+        assertThat(json.get("run").asLong()).isEqualTo(run.runNumber());
+        return out;
+    }
+}
