@@ -23,7 +23,7 @@ public class FirstwallApplication {
     }
 
     /** {@code batch [--out DIR]}: one nightly run without the web server; exit 0 when it completed. */
-    static int runBatch(String[] args) {
+    public static int runBatch(String[] args) {
         java.util.List<String> springArgs = new java.util.ArrayList<>(java.util.List.of("--firstwall.batch.cron=-",
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
         for (int i = 1; i < args.length; i++) {

@@ -51,6 +51,11 @@ public final class Analyzer {
     }
 
     public Analysis analyze(Plan plan, FactBase facts) {
+        return analyze(plan, facts, true);
+    }
+
+    /** As {@link #analyze(Plan, FactBase)}; without {@code curves} the chart data is left out (batch). */
+    public Analysis analyze(Plan plan, FactBase facts, boolean curves) {
         KieSession session = rules.kieBase().newKieSession();
         Set<String> fired = new LinkedHashSet<>();
         try {
@@ -72,7 +77,7 @@ public final class Analyzer {
                         + " times without settling; a rule probably re-triggers itself", null);
             }
             return assemble(plan, facts, objects(session, PhaseDemand.class), objects(session, Need.class),
-                    objects(session, Supply.class), objects(session, Note.class), fired);
+                    objects(session, Supply.class), objects(session, Note.class), fired, curves);
         } catch (AnalysisException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -97,7 +102,7 @@ public final class Analyzer {
     }
 
     private Analysis assemble(Plan plan, FactBase facts, List<PhaseDemand> demand, List<Need> needs,
-            List<Supply> supplies, List<Note> notes, Set<String> fired) {
+            List<Supply> supplies, List<Note> notes, Set<String> fired, boolean withCurves) {
         demand.sort(Comparator.comparingInt(PhaseDemand::phase));
         Map<String, List<Need>> needsByFactor = new TreeMap<>();
         for (Need n : needs) {
@@ -113,7 +118,9 @@ public final class Analyzer {
         needsByFactor.forEach((factor, factorNeeds) -> {
             List<Supply> factorSupplies = suppliesByFactor.getOrDefault(factor, List.of());
             WallCalculator.wall(factor, factorNeeds, factorSupplies).ifPresent(walls::add);
-            curves.add(WallCalculator.curve(factor, factorNeeds, factorSupplies, plan.decisionDate(), chartEnd));
+            if (withCurves) {
+                curves.add(WallCalculator.curve(factor, factorNeeds, factorSupplies, plan.decisionDate(), chartEnd));
+            }
         });
         walls.sort(WallCalculator.FIRST_WALL_ORDER);
         notes.sort(Comparator.comparing(Note::factor).thenComparing(Note::ruleId));

@@ -80,7 +80,16 @@ class NightlyJobConfiguration {
     Step analyze(JobRepository jobs, PlatformTransactionManager tx, JdbcPagingItemReader<WorkItem> workItems,
             LiveAnalyzer live, JdbcTemplate jdbc, BatchProperties properties) {
         ReportRowWriter writer = new ReportRowWriter(jdbc);
-        return new StepBuilder("analyze", jobs).<WorkItem, ReportRow>chunk(properties.chunkSize(), tx)
+        // Items of a chunk are analysed on both cores; reading and writing stay on one thread, so the
+        // reader's position and the rows commit together and a restart resumes exactly.
+        org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor analysers =
+                new org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor();
+        analysers.setCorePoolSize(Runtime.getRuntime().availableProcessors());
+        analysers.setThreadNamePrefix("analyse-");
+        analysers.setDaemon(true);
+        analysers.initialize();
+        return new StepBuilder("analyze", jobs).<WorkItem, ReportRow>chunk(properties.chunkSize())
+                .transactionManager(tx).taskExecutor(analysers)
                 .reader(workItems).processor(new ReportRowProcessor(live)).writer(writer).listener(writer).build();
     }
 

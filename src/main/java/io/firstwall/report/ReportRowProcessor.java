@@ -35,7 +35,7 @@ class ReportRowProcessor implements ItemProcessor<WorkItem, ReportRow> {
         try {
             Plan plan = live.planReader().read(item.planJson());
             Map<String, Double> overrides = Json.MAPPER.readValue(item.overridesJson(), OVERRIDES);
-            Analysis a = live.analyze(plan, overrides);
+            Analysis a = live.analyzeForReport(plan, overrides);
             Wall w = a.firstWall();
             String rules = String.join(" ", a.rulesFired());
             String facts = String.join(" ", a.facts().stream().map(f -> f.id()).toList());

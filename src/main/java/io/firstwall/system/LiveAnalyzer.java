@@ -69,6 +69,11 @@ public class LiveAnalyzer {
         facts.set(next);
     }
 
+    /** Analyzes for a report: the same answer, without the chart curves. */
+    public Analysis analyzeForReport(Plan plan, java.util.Map<String, Double> overrides) {
+        return analyzer.get().analyze(plan, facts.get().withOverrides(overrides), false);
+    }
+
     /** Analyzes against the live rules and facts, with optional fact overrides (a scenario). */
     public Analysis analyze(Plan plan, java.util.Map<String, Double> overrides) {
         return analyzer.get().analyze(plan, facts.get().withOverrides(overrides));
