@@ -30,11 +30,7 @@ class AnalysisApiTests {
 
     @org.junit.jupiter.api.BeforeEach
     void analystOverHttpBasic() {
-        mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
-                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
-                .defaultRequest(get("/").with(org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestPostProcessors.httpBasic("analyst", "analyst")))
-                .build();
+        mvc = io.firstwall.system.WebTestSupport.analystOverHttpBasic(context);
     }
 
     @Test

@@ -36,11 +36,7 @@ class PlansAndScenariosApiTests {
 
     @org.junit.jupiter.api.BeforeEach
     void analystOverHttpBasic() {
-        mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
-                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
-                .defaultRequest(get("/").with(org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestPostProcessors.httpBasic("analyst", "analyst")))
-                .build();
+        mvc = io.firstwall.system.WebTestSupport.analystOverHttpBasic(context);
     }
 
     static String memphis() throws Exception {

@@ -192,6 +192,39 @@ class WhatIfBrowserTests {
     }
 
     @Test
+    void anAdminStartsTheNightlyRunAndReadsItsReport() throws IOException {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/batch"));
+        logIn("admin", "admin");
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("start-batch"))).click();
+        WebElement runs = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("runs")));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+            d.navigate().refresh();
+            return d.findElement(By.id("runs")).getText().contains("COMPLETED");
+        });
+        runs = driver.findElement(By.id("runs"));
+        assertThat(runs.getText()).containsPattern("(\\d+) of \\1 done");
+        screenshot("batch");
+        driver.findElement(By.linkText("HTML")).click();
+        waitFor().until(ExpectedConditions.titleContains("firstwall report"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("firstwall nightly report");
+        assertThat(driver.getPageSource()).contains("What changed since the previous run").contains("Provenance");
+        screenshot("report");
+        driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void anAnalystCannotStartTheBatch() {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/batch"));
+        logIn("analyst", "analyst");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not for your role");
+        assertThat(driver.getPageSource()).doesNotContain("start-batch");
+        assertThat(driver.findElements(By.linkText("Batch"))).isEmpty();
+        driver.manage().deleteAllCookies();
+    }
+
+    @Test
     void aMissingPlanShowsAFriendlyPage() {
         driver.get(url("/plans/987654"));
         logIn("analyst", "analyst");

@@ -2,7 +2,6 @@ package io.firstwall.plan;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -36,7 +35,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.firstwall.analysis.AnalysisFixtures;
 import io.firstwall.system.LiveAnalyzer;
 
 /** The plan pages as a web slice: the store is mocked, the analyzer runs the real rules. */
@@ -59,13 +57,7 @@ class PlanControllerTests {
 
     @BeforeEach
     void analystWithCsrf() {
-        mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
-                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
-                .defaultRequest(get("/")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .user("analyst").roles("ANALYST"))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .build();
+        mvc = io.firstwall.system.WebTestSupport.analystInBrowser(context);
     }
 
     @MockitoBean
@@ -86,10 +78,7 @@ class PlanControllerTests {
 
     @BeforeEach
     void realAnalyzer() {
-        when(live.planReader()).thenReturn(new PlanReader(AnalysisFixtures.FACTS));
-        when(live.facts()).thenReturn(AnalysisFixtures.FACTS);
-        when(live.analyze(any(), anyMap())).thenAnswer(inv -> AnalysisFixtures.ANALYZER.analyze(inv.getArgument(0),
-                AnalysisFixtures.FACTS.withOverrides(inv.getArgument(1))));
+        io.firstwall.system.WebTestSupport.realAnalyzer(live);
         when(plans.get(1L)).thenReturn(new SavedPlan(1, "1 GW on-site gas campus", MEMPHIS, Instant.EPOCH));
         when(plans.get(999L)).thenThrow(new PlanNotFoundException("plan", 999));
     }

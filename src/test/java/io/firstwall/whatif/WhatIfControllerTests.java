@@ -33,9 +33,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import io.firstwall.analysis.AnalysisFixtures;
 import io.firstwall.plan.PlanNotFoundException;
-import io.firstwall.plan.PlanReader;
 import io.firstwall.plan.PlanStore;
 import io.firstwall.plan.SavedPlan;
 import io.firstwall.system.LiveAnalyzer;
@@ -52,13 +50,7 @@ class WhatIfControllerTests {
 
     @BeforeEach
     void analystWithCsrf() {
-        mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
-                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
-                .defaultRequest(get("/")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .user("analyst").roles("ANALYST"))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .build();
+        mvc = io.firstwall.system.WebTestSupport.analystInBrowser(context);
     }
 
     @MockitoBean
@@ -76,10 +68,7 @@ class WhatIfControllerTests {
 
     @BeforeEach
     void realAnalyzer() throws Exception {
-        when(live.planReader()).thenReturn(new PlanReader(AnalysisFixtures.FACTS));
-        when(live.facts()).thenReturn(AnalysisFixtures.FACTS);
-        when(live.analyze(any(), anyMap())).thenAnswer(inv -> AnalysisFixtures.ANALYZER.analyze(inv.getArgument(0),
-                AnalysisFixtures.FACTS.withOverrides(inv.getArgument(1))));
+        io.firstwall.system.WebTestSupport.realAnalyzer(live);
         when(plans.get(1L)).thenReturn(new SavedPlan(1, "1 GW on-site gas campus", memphis(), Instant.EPOCH));
         when(plans.get(404L)).thenThrow(new PlanNotFoundException("plan", 404));
         when(scenarios.get(1L, 9L)).thenThrow(new PlanNotFoundException("scenario", 9));
