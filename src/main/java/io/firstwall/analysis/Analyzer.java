@@ -92,6 +92,19 @@ public final class Analyzer {
         }
     }
 
+    /** A wall that rests on figures with no public source says so in its sentence. */
+    private static Wall withAssumptionsNamed(Wall w, FactBase facts) {
+        List<String> assumed = w.factIds().stream().map(facts::fact).flatMap(java.util.Optional::stream)
+                .filter(f -> f.status() == io.firstwall.facts.FactStatus.ASSUMPTION).map(io.firstwall.facts.Fact::id)
+                .toList();
+        if (assumed.isEmpty()) {
+            return w;
+        }
+        return new Wall(w.factor(), w.bindsOn(), w.slipMonths(), w.fullCapacityOn(), w.needed(), w.shortfall(), w.unit(),
+                w.explanation() + " Assumed, with no public source: " + String.join(", ", assumed) + ".", w.ruleIds(),
+                w.factIds());
+    }
+
     private static <T> List<T> objects(KieSession session, Class<T> type) {
         Collection<?> found = session.getObjects(new ClassObjectFilter(type));
         List<T> list = new ArrayList<>(found.size());
@@ -122,6 +135,7 @@ public final class Analyzer {
                 curves.add(WallCalculator.curve(factor, factorNeeds, factorSupplies, plan.decisionDate(), chartEnd));
             }
         });
+        walls.replaceAll(w -> withAssumptionsNamed(w, facts));
         walls.sort(WallCalculator.FIRST_WALL_ORDER);
         notes.sort(Comparator.comparing(Note::factor).thenComparing(Note::ruleId));
         Set<String> factIds = new LinkedHashSet<>();

@@ -28,8 +28,8 @@ public final class FactCsvReader {
     public static final List<String> FACT_COLUMNS =
             List.of("id", "value", "low", "high", "unit", "as_of", "source", "status", "note");
     public static final List<String> REGION_COLUMNS =
-            List.of("id", "name", "kind", "climate", "grid_operator", "source");
-    public static final List<String> ACCELERATOR_COLUMNS = List.of("id", "name", "source");
+            List.of("id", "name", "kind", "climate", "grid_operator", "source", "status");
+    public static final List<String> ACCELERATOR_COLUMNS = List.of("id", "name", "source", "status");
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setIgnoreSurroundingSpaces(true)
@@ -262,8 +262,12 @@ public final class FactCsvReader {
                 problems.add(where + ": source is empty");
                 continue;
             }
+            FactStatus status = status(where, row.get(6));
+            if (status == null) {
+                continue;
+            }
             regions.add(new Region(row.get(0).trim(), row.get(1).trim(), kind.equals("orbit"),
-                    row.get(3).trim(), row.get(4).trim(), row.get(5).trim()));
+                    row.get(3).trim(), row.get(4).trim(), row.get(5).trim(), status.label()));
         }
         return regions;
     }
@@ -278,10 +282,14 @@ public final class FactCsvReader {
         for (Row row : records(name, readText(file), ACCELERATOR_COLUMNS, ACCELERATOR_COLUMNS.size())) {
             String where = name + ":" + row.line();
             if (row.size() != ACCELERATOR_COLUMNS.size() || row.get(2).isBlank()) {
-                problems.add(where + ": expected id,name,source with a source");
+                problems.add(where + ": expected id,name,source,status with a source");
                 continue;
             }
-            accelerators.add(new Accelerator(row.get(0).trim(), row.get(1).trim(), row.get(2).trim()));
+            FactStatus status = status(where, row.get(3));
+            if (status == null) {
+                continue;
+            }
+            accelerators.add(new Accelerator(row.get(0).trim(), row.get(1).trim(), row.get(2).trim(), status.label()));
         }
         return accelerators;
     }

@@ -22,12 +22,13 @@ public class FactStore {
         jdbc.sql("delete from region").update();
         jdbc.sql("delete from accelerator").update();
         for (Region r : base.regions().values()) {
-            jdbc.sql("insert into region(id, name, orbital, climate, grid_operator, source) values (?, ?, ?, ?, ?, ?)")
-                    .params(r.id(), r.name(), r.orbital(), r.climate(), r.gridOperator(), r.source()).update();
+            jdbc.sql("insert into region(id, name, orbital, climate, grid_operator, source, status)"
+                    + " values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(r.id(), r.name(), r.orbital(), r.climate(), r.gridOperator(), r.source(), r.status()).update();
         }
         for (Accelerator a : base.accelerators().values()) {
-            jdbc.sql("insert into accelerator(id, name, source) values (?, ?, ?)")
-                    .params(a.id(), a.name(), a.source()).update();
+            jdbc.sql("insert into accelerator(id, name, source, status) values (?, ?, ?, ?)")
+                    .params(a.id(), a.name(), a.source(), a.status()).update();
         }
         for (Fact f : base.facts()) {
             jdbc.sql("insert into fact(id, fact_value, low, high, unit, as_of, source, status, note)"
@@ -47,9 +48,10 @@ public class FactStore {
                 FactStatus.valueOf(rs.getString("status")), rs.getString("note"))).list();
         List<Region> regions = jdbc.sql("select * from region order by id").query((rs, n) -> new Region(
                 rs.getString("id"), rs.getString("name"), rs.getBoolean("orbital"), rs.getString("climate"),
-                rs.getString("grid_operator"), rs.getString("source"))).list();
+                rs.getString("grid_operator"), rs.getString("source"), rs.getString("status"))).list();
         List<Accelerator> accelerators = jdbc.sql("select * from accelerator order by id").query((rs, n) ->
-                new Accelerator(rs.getString("id"), rs.getString("name"), rs.getString("source"))).list();
+                new Accelerator(rs.getString("id"), rs.getString("name"), rs.getString("source"), rs.getString("status")))
+                .list();
         return new FactBase(facts, regions, accelerators);
     }
 }

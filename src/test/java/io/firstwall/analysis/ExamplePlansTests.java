@@ -65,6 +65,14 @@ class ExamplePlansTests {
     }
 
     @Test
+    void aWallRestingOnAssumptionsSaysSo() throws Exception {
+        Wall grid = analyze("nova-grid-1gw.json").firstWall();
+        assertThat(grid.explanation()).endsWith("Assumed, with no public source: power.reserve_margin, grid.large_load_study_months.");
+        Wall memory = analyze("retrofit-spare-power-no-hbm.json").firstWall();
+        assertThat(memory.explanation()).doesNotContain("Assumed");
+    }
+
+    @Test
     void theFirstWallSentenceCarriesItsNumbersAndEvidence() throws Exception {
         Analysis a = analyze("memphis-onsite-gas-1gw.json");
         Wall w = a.firstWall();
