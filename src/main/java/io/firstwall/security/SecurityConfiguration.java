@@ -38,6 +38,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/css/**", "/js/**", "/login", "/error", "/favicon.ico").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/batch/**", "/api/batch/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/rules/**", "/api/rules/**").hasAnyRole(Roles.EXPERT, Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/", "/plans/**", "/reports/**", "/api/**")
                         .hasAnyRole(Roles.ANALYST, Roles.EXPERT, Roles.ADMIN)
                         .requestMatchers("/plans/**", "/api/plans/**", "/api/analyses", "/api/whatif")

@@ -1,0 +1,237 @@
+package io.firstwall.editing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import io.firstwall.analysis.Json;
+import io.firstwall.plan.Plan;
+import io.firstwall.system.LiveAnalyzer;
+
+/** Experts edit rules over the API: validate, impact, scenarios, publish, conflicts, history, revert, roles. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:editing-${random.uuid};DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class RuleEditingTests {
+
+    static final String TABLE = "permits/permits_by_region.drl.csv";
+    static Path rulesDir;
+
+    @DynamicPropertySource
+    static void rulesCopy(DynamicPropertyRegistry registry) throws IOException {
+        rulesDir = Files.createTempDirectory("firstwall-rules-");
+        try (var paths = Files.walk(Path.of("rules"))) {
+            for (Path p : paths.toList()) {
+                Path target = rulesDir.resolve(Path.of("rules").relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        registry.add("firstwall.rules-dir", () -> rulesDir.toString());
+    }
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    RuleEditingService editing;
+
+    @Autowired
+    LiveAnalyzer live;
+
+    MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+    }
+
+    static String body(Map<String, String> files, String base, String message) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("files", files);
+        b.put("baseVersion", base);
+        b.put("message", message);
+        return Json.MAPPER.writeValueAsString(b);
+    }
+
+    String table() {
+        return editing.liveFiles().get(TABLE);
+    }
+
+    /** Memphis air permits now wait as long as a transmission line: the Memphis plan's first wall becomes PERMITS. */
+    Map<String, String> slowMemphisPermits() {
+        return Map.of(TABLE, table().replace("US-TN,ONSITE_GAS,,100,permits.air_permit_months.contested",
+                "US-TN,ONSITE_GAS,,100,permits.transmission_line_months"));
+    }
+
+    Map<String, String> withUpdatedMemphisScenario(Map<String, String> changes) {
+        Map<String, String> all = new LinkedHashMap<>(changes);
+        all.put("tests/memphis-onsite-gas-1gw.json", editing.liveFiles().get("tests/memphis-onsite-gas-1gw.json")
+                .replace("TURBINE_SUPPLY", "PERMITS"));
+        return all;
+    }
+
+    String memphisFirstWall() throws IOException {
+        Plan plan = live.planReader().read(Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json")));
+        return live.analyze(plan, Map.of()).firstWall().factor();
+    }
+
+    @Test
+    void aCompileErrorIsShownAtItsFileLineAndColumnAndNothingChanges() throws Exception {
+        String before = editing.liveVersion();
+        mvc.perform(post("/api/rules/validate").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("grid/grid_interconnect.drl", editing.liveFiles().get("grid/grid_interconnect.drl")
+                                .replace("Plan(power == Power.GRID)\n    $d : PhaseDemand()", "Plan(power == )\n    $d : PhaseDemand()")),
+                                before, "")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ok").value(false))
+                .andExpect(jsonPath("$.errors[0].file").value("rules/grid/grid_interconnect.drl"))
+                .andExpect(jsonPath("$.errors[0].line").isNumber())
+                .andExpect(jsonPath("$.errors[0].column").isNumber());
+        assertThat(editing.liveVersion()).isEqualTo(before);
+    }
+
+    @Test
+    void aHostileRuleIsRefusedAndTheLiveRulesStay() throws Exception {
+        String before = editing.liveVersion();
+        String diskBefore = Files.readString(rulesDir.resolve("grid/grid_interconnect.drl"));
+        String hostile = editing.liveFiles().get("grid/grid_interconnect.drl").replace(
+                "insert(new Note(\"GRID_INTERCONNECT\", \"GRID-004\"", "System.exit(1);\n    insert(new Note(\"GRID_INTERCONNECT\", \"GRID-004\"");
+        mvc.perform(post("/api/rules/publish").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("grid/grid_interconnect.drl", hostile), before, "try")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.validation.errors[0].message").value(org.hamcrest.Matchers.containsString("System")));
+        assertThat(editing.liveVersion()).isEqualTo(before);
+        assertThat(Files.readString(rulesDir.resolve("grid/grid_interconnect.drl"))).isEqualTo(diskBefore);
+    }
+
+    @Test
+    void theImpactPreviewListsChangedPlansFirst() {
+        RuleEditingService.Validation v = editing.validate(slowMemphisPermits());
+        assertThat(v.errors()).isEmpty();
+        assertThat(v.impact().get(0).changed()).isTrue();
+        assertThat(v.impact().get(0).name()).isEqualTo("1 GW on-site gas campus");
+        assertThat(v.impact().get(0).before()).startsWith("TURBINE_SUPPLY");
+        assertThat(v.impact().get(0).after()).startsWith("PERMITS");
+        assertThat(v.impact().stream().filter(RuleEditingService.Impact::changed)).hasSize(1);
+        assertThat(v.generatedDrl().get(TABLE)).contains("rule \"PERM-010");
+    }
+
+    @Test
+    void aFailingScenarioBlocksPublishingUntilItsExpectationIsChangedOnPurpose() throws Exception {
+        String base = editing.liveVersion();
+        mvc.perform(post("/api/rules/publish").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(slowMemphisPermits(), base, "slower Memphis permits")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("scenario fails")));
+        assertThat(memphisFirstWall()).isEqualTo("TURBINE_SUPPLY");
+
+        mvc.perform(post("/api/rules/publish").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(withUpdatedMemphisScenario(slowMemphisPermits()), base, "slower Memphis permits")))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.author").value("expert"));
+        assertThat(memphisFirstWall()).isEqualTo("PERMITS");
+        assertThat(Files.readString(rulesDir.resolve(TABLE))).contains("US-TN,ONSITE_GAS,,100,permits.transmission_line_months");
+        assertThat(editing.auditLog()).first().satisfies(row -> assertThat(row.get("WHY")).isEqualTo("slower Memphis permits"));
+    }
+
+    @Test
+    void theSecondExpertToPublishIsToldOfTheConflictAndShownTheDiff() {
+        String base = editing.liveVersion();
+        editing.publish(withUpdatedMemphisScenario(slowMemphisPermits()), base, "expert", "first");
+        Map<String, String> other = Map.of(TABLE, table().replace("US-TX,,false,0,permits.local_approval_months.US-TX",
+                "US-TX,,false,0,permits.local_approval_months.US-MS"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> editing.publish(other, base, "admin", "second"))
+                .isInstanceOfSatisfying(RuleEditingService.RefusedException.class, e -> {
+                    assertThat(e.getMessage()).startsWith("Conflict");
+                    assertThat(e.conflict()).containsKey(TABLE);
+                    assertThat(e.conflict().get(TABLE)).anySatisfy(l -> assertThat(l.text()).contains("transmission_line_months"));
+                });
+    }
+
+    @Test
+    void historyShowsRowLevelDiffsAndRevertIsANewRevision() throws Exception {
+        long initial = editing.revisions().get(editing.revisions().size() - 1).id();
+        editing.publish(withUpdatedMemphisScenario(slowMemphisPermits()), editing.liveVersion(), "expert", "slower");
+        long published = editing.revisions().get(0).id();
+        Map<String, List<LineDiff.Line>> diff = editing.diff(initial, published);
+        assertThat(diff.get(TABLE)).hasSize(2).anySatisfy(l -> {
+            assertThat(l.op()).isEqualTo('+');
+            assertThat(l.text()).startsWith("PERM-010");
+        });
+        mvc.perform(post("/api/rules/revisions/" + initial + "/revert").param("message", "back to the original")
+                        .with(httpBasic("admin", "admin")).with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isCreated());
+        assertThat(memphisFirstWall()).isEqualTo("TURBINE_SUPPLY");
+        assertThat(editing.revisions()).hasSize(3);
+        assertThat(editing.revisions().get(0).message()).startsWith("revert to revision " + initial);
+        assertThat(editing.liveVersion()).isEqualTo(editing.revisions().get(editing.revisions().size() - 1).version());
+    }
+
+    @Test
+    void onlyExpertsAndAdminsMayEditRules() throws Exception {
+        mvc.perform(get("/api/rules").with(httpBasic("analyst", "analyst"))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/rules/publish").with(httpBasic("analyst", "analyst")).contentType(MediaType.APPLICATION_JSON)
+                .content(body(Map.of(), editing.liveVersion(), "x"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/rules").with(httpBasic("expert", "expert"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.rules[0].id").exists());
+    }
+
+    @Test
+    void analysesInFlightFinishOnTheRuleBaseTheyStartedWith() throws Exception {
+        Plan plan = live.planReader().read(Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json")));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        AtomicBoolean publishing = new AtomicBoolean(true);
+        List<Future<List<String>>> workers = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            workers.add(pool.submit(() -> {
+                List<String> seen = new ArrayList<>();
+                while (publishing.get() || seen.size() < 50) {
+                    seen.add(live.analyze(plan, Map.of()).firstWall().factor());
+                }
+                return seen;
+            }));
+        }
+        editing.publish(withUpdatedMemphisScenario(slowMemphisPermits()), editing.liveVersion(), "expert", "swap");
+        publishing.set(false);
+        List<String> all = new ArrayList<>();
+        for (Future<List<String>> w : workers) {
+            all.addAll(w.get());
+        }
+        pool.shutdown();
+        assertThat(all).isNotEmpty().allSatisfy(f -> assertThat(f).isIn("TURBINE_SUPPLY", "PERMITS"));
+        assertThat(memphisFirstWall()).isEqualTo("PERMITS");
+    }
+}
