@@ -94,6 +94,8 @@ public class RuleEditingService {
     private final PlanStore plans;
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** The live rule test scenarios; changed only by a publish or an adopted outside edit. */
+    private volatile Map<String, String> testFiles;
 
     RuleEditingService(LiveAnalyzer live, FirstwallProperties properties, PlanStore plans, JdbcClient jdbc, Clock clock) {
         this.live = live;
@@ -101,6 +103,7 @@ public class RuleEditingService {
         this.plans = plans;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.testFiles = readTests(properties.rulesDir());
         Map<String, String> files = liveFiles();
         Revision latest = revisions().stream().findFirst().orElse(null);
         if (latest == null) {
@@ -113,7 +116,7 @@ public class RuleEditingService {
     /** The live rule files and test scenarios, path to text. */
     public Map<String, String> liveFiles() {
         Map<String, String> files = new TreeMap<>(live.analyzer().rules().files());
-        files.putAll(readTests(properties.rulesDir()));
+        files.putAll(testFiles);
         return files;
     }
 
@@ -130,6 +133,16 @@ public class RuleEditingService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return tests;
+    }
+
+    private static Map<String, String> testsOf(Map<String, String> files) {
+        Map<String, String> tests = new TreeMap<>();
+        files.forEach((p, t) -> {
+            if (p.startsWith("tests/")) {
+                tests.put(p, t);
+            }
+        });
         return tests;
     }
 
@@ -213,7 +226,8 @@ public class RuleEditingService {
 
     private static String describe(Analysis a) {
         return a.firstWall() == null ? "feasible" : a.firstWall().factor() + " on " + a.firstWall().bindsOn()
-                + ", slip " + (a.firstWall().slipMonths() == null ? "open-ended" : a.firstWall().slipMonths() + " months");
+                + ", slip " + (a.firstWall().slipMonths() == null ? "open-ended" : a.firstWall().slipMonths() + " months")
+                + (a.cascade().size() > 1 ? "; cascade " + String.join(" > ", a.cascade()) : "");
     }
 
     /**
@@ -258,8 +272,36 @@ public class RuleEditingService {
         RuleBase next = RuleCompiler.compile(ruleFiles);
         write(changes);
         live.swapRules(next);
+        testFiles = testsOf(merged);
         Revision revision = record(author, message, "publish", merged);
         audit(author, "publish", "rules " + String.join(", ", changes.keySet()) + " \u2192 revision " + revision.id(), message);
+        return revision;
+    }
+
+    /**
+     * Adopts files already changed on disk by someone outside firstwall, after the same checks as a
+     * publish; nothing is written.
+     */
+    public synchronized Revision adoptExternal(Map<String, String> changes) {
+        Validation validation = validate(changes);
+        if (!validation.errors().isEmpty() || !validation.scenariosPass()) {
+            audit("external edit", "rejected", "rules " + String.join(", ", changes.keySet()),
+                    validation.errors().isEmpty() ? "a rule test scenario fails" : "the rules do not compile");
+            throw new RefusedException(validation.errors().isEmpty() ? "A rule test scenario fails."
+                    : "The rules do not compile.", validation, Map.of());
+        }
+        Map<String, String> merged = apply(liveFiles(), changes);
+        Map<String, String> ruleFiles = new TreeMap<>();
+        merged.forEach((p, t) -> {
+            if (!p.startsWith("tests/")) {
+                ruleFiles.put(p, t);
+            }
+        });
+        live.swapRules(RuleCompiler.compile(ruleFiles));
+        testFiles = testsOf(merged);
+        Revision revision = record("external edit", "picked up from rules/ on disk", "external", merged);
+        audit("external edit", "publish", "rules " + String.join(", ", changes.keySet()) + " \u2192 revision "
+                + revision.id(), "edited outside firstwall");
         return revision;
     }
 

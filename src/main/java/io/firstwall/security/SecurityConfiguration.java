@@ -35,7 +35,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/css/**", "/js/**", "/login", "/error", "/favicon.ico").permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/login", "/error", "/favicon.ico").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/batch/**", "/api/batch/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/rules/**", "/api/rules/**").hasAnyRole(Roles.EXPERT, Roles.ADMIN)

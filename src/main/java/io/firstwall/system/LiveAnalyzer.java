@@ -28,6 +28,7 @@ public class LiveAnalyzer {
 
     private final AtomicReference<Analyzer> analyzer = new AtomicReference<>();
     private final AtomicReference<FactBase> facts = new AtomicReference<>();
+    private final java.util.Map<String, java.time.Instant> lastFired = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LiveAnalyzer(FirstwallProperties properties, FactStore store, io.firstwall.plan.PlanStore plans) {
         FactBase fromCsv = FactCsvReader.read(properties.dataDir());
@@ -71,11 +72,22 @@ public class LiveAnalyzer {
 
     /** Analyzes for a report: the same answer, without the chart curves. */
     public Analysis analyzeForReport(Plan plan, java.util.Map<String, Double> overrides) {
-        return analyzer.get().analyze(plan, facts.get().withOverrides(overrides), false);
+        return fired(analyzer.get().analyze(plan, facts.get().withOverrides(overrides), false));
     }
 
     /** Analyzes against the live rules and facts, with optional fact overrides (a scenario). */
     public Analysis analyze(Plan plan, java.util.Map<String, Double> overrides) {
-        return analyzer.get().analyze(plan, facts.get().withOverrides(overrides));
+        return fired(analyzer.get().analyze(plan, facts.get().withOverrides(overrides)));
+    }
+
+    private Analysis fired(Analysis a) {
+        java.time.Instant now = java.time.Instant.now();
+        a.rulesFired().forEach(id -> lastFired.put(id, now));
+        return a;
+    }
+
+    /** When each rule last fired in this app (rule id to time). */
+    public java.util.Map<String, java.time.Instant> lastFired() {
+        return java.util.Collections.unmodifiableMap(lastFired);
     }
 }

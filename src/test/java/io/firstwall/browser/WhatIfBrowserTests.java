@@ -40,9 +40,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class WhatIfBrowserTests {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("firstwall.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("firstwall.chromedriver", "/usr/bin/chromedriver"));
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     static WebDriver driver;
 
@@ -51,23 +48,7 @@ class WhatIfBrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        boolean required = "true".equalsIgnoreCase(System.getenv("FIRSTWALL_REQUIRE_BROWSER"));
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String why = "real-browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (Debian packages chromium and chromium-driver); not found";
-            if (required) {
-                fail(why + ", and FIRSTWALL_REQUIRE_BROWSER=true says this run must have them");
-            }
-            Assumptions.abort(why + ": skipped");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1600");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = BrowserSupport.start();
     }
 
     @AfterAll
@@ -86,9 +67,7 @@ class WhatIfBrowserTests {
     }
 
     static void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        BrowserSupport.screenshot(driver, name);
     }
 
     static void setValue(WebElement input, String value) {
@@ -182,13 +161,7 @@ class WhatIfBrowserTests {
     }
 
     void logIn(String name, String password) {
-        if (!driver.getCurrentUrl().contains("/login")) {
-            return;
-        }
-        type(By.id("username"), name);
-        type(By.id("password"), password);
-        driver.findElement(By.id("log-in")).click();
-        waitFor().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        BrowserSupport.logIn(driver, name, password);
     }
 
     @Test

@@ -1,0 +1,132 @@
+package io.firstwall.editing;
+
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.firstwall.plan.PlanNotFoundException;
+import io.firstwall.rules.RuleInfo;
+import io.firstwall.system.LiveAnalyzer;
+
+/** The rules pages for experts: every file and rule, an editor with validate and publish, history and revert. */
+@Controller
+class RuleEditingController implements io.firstwall.system.PageController {
+
+    private final RuleEditingService editing;
+    private final LiveAnalyzer live;
+    private final RuleWatcher watcher;
+
+    RuleEditingController(RuleEditingService editing, LiveAnalyzer live, RuleWatcher watcher) {
+        this.editing = editing;
+        this.live = live;
+        this.watcher = watcher;
+    }
+
+    /** A rule file with its rules, for the list. */
+    record FileRow(String path, List<RuleInfo> rules) {
+    }
+
+    @GetMapping("/rules")
+    String list(Model model) {
+        Map<String, FileRow> files = new TreeMap<>();
+        Map<String, List<RuleInfo>> byFolder = new LinkedHashMap<>();
+        for (RuleInfo r : live.analyzer().rules().rules()) {
+            byFolder.computeIfAbsent(r.packageName().replaceFirst("^rules\\.?", "").replace('.', '/'),
+                    k -> new java.util.ArrayList<>()).add(r);
+        }
+        for (String path : editing.liveFiles().keySet()) {
+            String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+            List<RuleInfo> rules = path.startsWith("tests/") ? List.of() : byFolder.getOrDefault(folder, List.of()).stream()
+                    .filter(r -> ruleInFile(r, editing.liveFiles().get(path))).toList();
+            files.put(path, new FileRow(path, rules));
+        }
+        model.addAttribute("files", files.values());
+        model.addAttribute("lastFired", live.lastFired());
+        model.addAttribute("revisions", editing.revisions().stream().limit(5).toList());
+        model.addAttribute("rejection", watcher.lastRejection());
+        return "rules/list";
+    }
+
+    private static boolean ruleInFile(RuleInfo rule, String text) {
+        return text != null && (text.contains("\"" + rule.name() + "\"") || text.contains(rule.name() + ","));
+    }
+
+    @GetMapping("/rules/edit")
+    String edit(@RequestParam String file, Model model) {
+        String text = editing.liveFiles().get(file);
+        if (text == null) {
+            throw new PlanNotFoundException("rule file " + file + " (id", 0);
+        }
+        model.addAttribute("file", file);
+        model.addAttribute("text", text);
+        model.addAttribute("baseVersion", editing.liveVersion());
+        return "rules/edit";
+    }
+
+    @PostMapping("/rules/validate")
+    String validate(@RequestParam String file, @RequestParam String text, @RequestParam String baseVersion, Model model) {
+        model.addAttribute("file", file);
+        model.addAttribute("text", text);
+        model.addAttribute("baseVersion", baseVersion);
+        try {
+            model.addAttribute("validation", editing.validate(Map.of(file, text)));
+        } catch (RuleEditingService.RefusedException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        return "rules/edit";
+    }
+
+    @PostMapping("/rules/publish")
+    String publish(@RequestParam String file, @RequestParam String text, @RequestParam String baseVersion,
+            @RequestParam(defaultValue = "") String message, Principal who, Model model, RedirectAttributes redirect) {
+        try {
+            RuleEditingService.Revision revision = editing.publish(Map.of(file, text), baseVersion, who.getName(), message);
+            redirect.addFlashAttribute("message", "Published " + file + " as revision " + revision.id() + "; it is live.");
+            return "redirect:/rules";
+        } catch (RuleEditingService.RefusedException e) {
+            model.addAttribute("file", file);
+            model.addAttribute("text", text);
+            model.addAttribute("baseVersion", baseVersion);
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("validation", e.validation());
+            model.addAttribute("conflict", e.conflict());
+            return "rules/edit";
+        }
+    }
+
+    @GetMapping("/rules/history")
+    String history(Model model) {
+        model.addAttribute("revisions", editing.revisions());
+        model.addAttribute("audit", editing.auditLog());
+        return "rules/history";
+    }
+
+    @GetMapping("/rules/diff")
+    String diff(@RequestParam long from, @RequestParam long to, Model model) {
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("diff", editing.diff(from, to));
+        return "rules/diff";
+    }
+
+    @PostMapping("/rules/revisions/{id}/revert")
+    String revert(@PathVariable long id, Principal who, RedirectAttributes redirect) {
+        try {
+            RuleEditingService.Revision r = editing.revert(id, who.getName(), "revert from the history page");
+            redirect.addFlashAttribute("message", "Reverted to revision " + id + " as revision " + r.id() + ".");
+        } catch (RuleEditingService.RefusedException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/rules/history";
+    }
+}

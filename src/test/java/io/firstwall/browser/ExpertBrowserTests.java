@@ -1,0 +1,130 @@
+package io.firstwall.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A domain expert in a real headless Chromium: edits a threshold in a decision table, sees the
+ * impact preview, publishes, and the analysis of the affected plan changes; a broken edit is refused
+ * with its row. The app works on a copy of rules/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:expert-browser;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+class ExpertBrowserTests {
+
+    static Path rulesDir;
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void rulesCopy(DynamicPropertyRegistry registry) throws IOException {
+        rulesDir = Files.createTempDirectory("firstwall-browser-rules-");
+        try (var paths = Files.walk(Path.of("rules"))) {
+            for (Path p : paths.toList()) {
+                Path target = rulesDir.resolve(Path.of("rules").relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        registry.add("firstwall.rules-dir", () -> rulesDir.toString());
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        driver = BrowserSupport.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void setEditorText(String text) {
+        ((JavascriptExecutor) driver).executeScript(
+                "document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0]);", text);
+    }
+
+    String editorText() {
+        return (String) ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelector('.CodeMirror').CodeMirror.getValue();");
+    }
+
+    @Test
+    void anExpertChangesAThresholdSeesTheImpactAndPublishes() throws IOException {
+        driver.get(url("/rules"));
+        BrowserSupport.logIn(driver, "expert", "expert");
+        driver.findElement(By.xpath("//tr[td/code='permits/permits_by_region.drl.csv']//a")).click();
+        BrowserSupport.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
+        String table = editorText();
+        String row = "US-TN,ONSITE_GAS,,100,permits.air_permit_months.contested";
+
+        // A broken threshold is refused with its row.
+        setEditorText(table.replace(row, "US-TN,ONSITE_GAS,,10x0,permits.air_permit_months.contested"));
+        driver.findElement(By.id("validate")).click();
+        WebElement errors = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("errors")));
+        int tableRow = java.util.Arrays.asList(table.split("\n")).indexOf(table.lines()
+                .filter(l -> l.contains(row)).findFirst().orElseThrow()) + 1;
+        assertThat(errors.getText()).contains("rules/permits/permits_by_region.drl.csv:" + tableRow + ":")
+                .contains("row " + tableRow + " of the table");
+        driver.findElement(By.id("message")).sendKeys("broken");
+        driver.findElement(By.id("publish")).click();
+        assertThat(BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-error")))
+                .getText()).contains("do not compile");
+        BrowserSupport.screenshot(driver, "rule-error");
+
+        // Memphis turbines of 890 MW stay under a 1,000 MW threshold: no air permit, so no permits wall.
+        setEditorText(table.replace(row, "US-TN,ONSITE_GAS,,1000,permits.air_permit_months.contested"));
+        driver.findElement(By.id("validate")).click();
+        WebElement impact = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("impact")));
+        WebElement first = impact.findElement(By.cssSelector("tbody tr"));
+        assertThat(first.getText()).contains("1 GW on-site gas campus")
+                .contains("cascade TURBINE_SUPPLY > PERMITS > MEMORY_SUPPLY").contains("cascade TURBINE_SUPPLY > MEMORY_SUPPLY");
+        assertThat(first.findElement(By.cssSelector("td.changed"))).isNotNull();
+        BrowserSupport.screenshot(driver, "rule-impact");
+        driver.findElement(By.id("message")).sendKeys("Memphis air permits only above 1,000 MW");
+        driver.findElement(By.id("publish")).click();
+        BrowserSupport.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"),
+                "it is live"));
+        assertThat(Files.readString(rulesDir.resolve("permits/permits_by_region.drl.csv")))
+                .contains("US-TN,ONSITE_GAS,,1000,permits.air_permit_months.contested");
+
+        driver.get(url("/plans"));
+        driver.findElement(By.linkText("1 GW on-site gas campus")).click();
+        String cascade = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("p.cascade"))).getText();
+        assertThat(cascade).contains("gas turbine").doesNotContain("permits");
+
+        driver.get(url("/rules/history"));
+        assertThat(driver.findElement(By.id("revisions")).getText()).contains("Memphis air permits only above 1,000 MW")
+                .contains("expert");
+    }
+}
