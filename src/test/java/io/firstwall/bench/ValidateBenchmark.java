@@ -1,0 +1,60 @@
+package io.firstwall.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.firstwall.FirstwallApplication;
+import io.firstwall.editing.RuleEditingService;
+import io.firstwall.plan.PlanStore;
+import io.firstwall.system.LiveAnalyzer;
+
+/**
+ * Validate plus impact preview of a decision-table edit over 100 saved plans: the editor's
+ * "Validate" button (allowlist, compile, rule test scenarios, every saved plan before and after).
+ * Prints each of 12 timings and the median of the last 10. Run from the repository root.
+ */
+public final class ValidateBenchmark {
+
+    private ValidateBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(FirstwallApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE)
+                .run("--firstwall.batch.cron=-", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                        "--firstwall.rules-watch=false", "--spring.datasource.url=jdbc:h2:mem:validate-bench")) {
+            PlanStore plans = context.getBean(PlanStore.class);
+            LiveAnalyzer live = context.getBean(LiveAnalyzer.class);
+            List<String> examples = new ArrayList<>();
+            try (var files = Files.list(Path.of("data/plans"))) {
+                for (Path f : files.sorted().toList()) {
+                    examples.add(Files.readString(f));
+                }
+            }
+            for (int i = 0; plans.count() < 100; i++) {
+                plans.create(live.planReader().read(examples.get(i % examples.size())
+                        .replaceFirst("\"name\"\\s*:\\s*\"[^\"]*\"", "\"name\": \"Variant " + i + "\"")));
+            }
+            RuleEditingService editing = context.getBean(RuleEditingService.class);
+            String table = editing.liveFiles().get("permits/permits_by_region.drl.csv");
+            Map<String, String> change = Map.of("permits/permits_by_region.drl.csv",
+                    table.replace("US-TN,ONSITE_GAS,,100,", "US-TN,ONSITE_GAS,,1000,"));
+            List<Long> times = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                long t0 = System.nanoTime();
+                RuleEditingService.Validation v = editing.validate(change);
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                times.add(ms);
+                System.out.printf("ValidateBenchmark: run %d: %d ms, %d plans previewed, %d changed%n", i + 1, ms,
+                        v.impact().size(), v.impact().stream().filter(RuleEditingService.Impact::changed).count());
+            }
+            List<Long> warm = new ArrayList<>(times.subList(2, times.size()));
+            warm.sort(Long::compare);
+            System.out.printf("ValidateBenchmark: median of runs 3-12: %d ms; first (cold) run: %d ms%n",
+                    warm.get(warm.size() / 2), times.get(0));
+        }
+    }
+}
