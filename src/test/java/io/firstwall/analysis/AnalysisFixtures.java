@@ -27,6 +27,32 @@ public final class AnalysisFixtures {
     private AnalysisFixtures() {
     }
 
+    /** A copy of a directory tree (say rules/) that a test may edit or publish into. */
+    public static java.nio.file.Path copyOf(java.nio.file.Path from, java.nio.file.Path to) {
+        try (var paths = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path p : paths.sorted().toList()) {
+                java.nio.file.Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return to;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A fresh temporary copy of rules/. */
+    public static java.nio.file.Path copyOfRules() {
+        try {
+            return copyOf(RULES_DIR, java.nio.file.Files.createTempDirectory("firstwall-rules-"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static double fact(String id) {
         return FACTS.fact(id).orElseThrow(() -> new AssertionError("no fact " + id)).value();
     }

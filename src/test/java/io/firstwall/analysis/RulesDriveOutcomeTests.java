@@ -24,17 +24,8 @@ class RulesDriveOutcomeTests {
         return new PlanReader(AnalysisFixtures.FACTS).read(Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json")));
     }
 
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+    static void copy(Path from, Path to) {
+        AnalysisFixtures.copyOf(from, to);
     }
 
     @Test

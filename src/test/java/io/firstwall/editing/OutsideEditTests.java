@@ -29,18 +29,8 @@ class OutsideEditTests {
     static Path rulesDir;
 
     @DynamicPropertySource
-    static void rulesCopy(DynamicPropertyRegistry registry) throws IOException {
-        rulesDir = Files.createTempDirectory("firstwall-outside-");
-        try (var paths = Files.walk(Path.of("rules"))) {
-            for (Path p : paths.toList()) {
-                Path target = rulesDir.resolve(Path.of("rules").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+    static void rulesCopy(DynamicPropertyRegistry registry) {
+        rulesDir = io.firstwall.analysis.AnalysisFixtures.copyOfRules();
         registry.add("firstwall.rules-dir", () -> rulesDir.toString());
     }
 

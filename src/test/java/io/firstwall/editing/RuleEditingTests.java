@@ -47,18 +47,8 @@ class RuleEditingTests {
     static Path rulesDir;
 
     @DynamicPropertySource
-    static void rulesCopy(DynamicPropertyRegistry registry) throws IOException {
-        rulesDir = Files.createTempDirectory("firstwall-rules-");
-        try (var paths = Files.walk(Path.of("rules"))) {
-            for (Path p : paths.toList()) {
-                Path target = rulesDir.resolve(Path.of("rules").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+    static void rulesCopy(DynamicPropertyRegistry registry) {
+        rulesDir = io.firstwall.analysis.AnalysisFixtures.copyOfRules();
         registry.add("firstwall.rules-dir", () -> rulesDir.toString());
     }
 
