@@ -160,6 +160,12 @@ public class ReportPublisher {
                 changedFiles.add(path);
             }
         }
+        List<String> revisions = jdbc.sql("select id, author, message from rule_revision where created_at > ?"
+                + " and created_at <= ? and kind <> 'initial' order by id")
+                .params(previous.startedAt().atOffset(java.time.ZoneOffset.UTC), run.startedAt().atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, n) -> "revision " + rs.getLong(1) + " by " + rs.getString(2) + ": \u201c" + rs.getString(3) + "\u201d")
+                .list();
+        String history = revisions.isEmpty() ? "" : "; " + String.join("; ", revisions);
         Map<String, String> folderOfRule = new LinkedHashMap<>();
         for (RuleInfo r : live.analyzer().rules().rules()) {
             folderOfRule.put(r.id(), r.packageName().replaceFirst("^rules\\.?", "").replace('.', '/'));
@@ -201,7 +207,8 @@ public class ReportPublisher {
                         List<String> hit = fired.stream().filter(r -> folder.equals(folderOfRule.get(r))).toList();
                         if (!hit.isEmpty()) {
                             why.add("rule file " + file + " changed (rule set " + previous.ruleVersion() + " \u2192 "
-                                    + run.ruleVersion() + "; its rules that fired here: " + String.join(", ", hit) + ")");
+                                    + run.ruleVersion() + "; its rules that fired here: " + String.join(", ", hit) + ")"
+                                    + history);
                         }
                     }
                     if (why.isEmpty() && !changedFiles.isEmpty()) {

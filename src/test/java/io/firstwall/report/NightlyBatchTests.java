@@ -40,6 +40,15 @@ class NightlyBatchTests {
 
     static final Path REPORTS = Path.of("target/test-reports/batch");
 
+    @org.springframework.test.context.DynamicPropertySource
+    static void rulesCopy(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        java.nio.file.Path rules = AnalysisFixtures.copyOfRules();
+        registry.add("firstwall.rules-dir", rules::toString);
+    }
+
+    @Autowired
+    io.firstwall.editing.RuleEditingService editing;
+
     @Autowired
     BatchService batch;
 
@@ -173,6 +182,20 @@ class NightlyBatchTests {
         assertThat(changes).isNotEmpty().allSatisfy(c -> assertThat(c.why()).anySatisfy(w -> assertThat(w)
                 .startsWith("rule file permits/permits_by_region.drl.csv changed").contains("PERM-021")));
         assertThat(changes).extracting(ReportPublisher.Change::name).contains("Multi-GW 2030 build-out in Texas on reserved turbines");
+    }
+
+    @Test
+    void aPublishedRuleRevisionIsNamedWithItsAuthorAndMessage() throws Exception {
+        assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        Map<String, String> files = editing.liveFiles();
+        var revision = editing.publish(Map.of("permits/permits_by_region.drl.csv", files.get("permits/permits_by_region.drl.csv")
+                .replace("US-TX,,false,0,permits.local_approval_months.US-TX", "US-TX,,false,0,permits.transmission_line_months"),
+                "tests/multi-gw-2030-buildout.json", files.get("tests/multi-gw-2030-buildout.json")
+                        .replace("\"CHIP_SUPPLY\", \"bindsOn\": \"2028-12-31\"", "\"PERMITS\", \"bindsOn\": \"2027-12-31\"")),
+                editing.liveVersion(), "expert", "Texas zoning takes as long as a new line");
+        assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        assertThat(changes(runs.list().get(0))).isNotEmpty().allSatisfy(c -> assertThat(c.why()).anySatisfy(w -> assertThat(w)
+                .contains("PERM-021").contains("revision " + revision.id() + " by expert: \u201cTexas zoning takes as long as a new line\u201d")));
     }
 
     @Test
