@@ -57,12 +57,4 @@ public record Plan(String name, String location, Power power, String accelerator
         return v == null ? fallback : v.toString().trim().toUpperCase(Locale.ROOT);
     }
 
-    public boolean has(String key) {
-        return attributes.containsKey(key);
-    }
-
-    /** The same plan with other attributes, for what-if changes. */
-    public Plan withAttributes(Map<String, Object> newAttributes) {
-        return new Plan(name, location, power, accelerator, decisionDate, phases, newAttributes);
-    }
 }
