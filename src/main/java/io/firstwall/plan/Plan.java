@@ -56,5 +56,4 @@ public record Plan(String name, String location, Power power, String accelerator
         Object v = attributes.get(key);
         return v == null ? fallback : v.toString().trim().toUpperCase(Locale.ROOT);
     }
-
 }
