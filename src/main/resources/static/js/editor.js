@@ -10,3 +10,56 @@
     if (m) { editor.addLineClass(parseInt(m[1], 10) - 1, 'background', 'error-line'); }
   });
 })();
+
+// A decision table also shows as a grid: one input per cell, written back to the text as CSV.
+(function () {
+  var grid = document.getElementById('grid');
+  var holder = document.querySelector('.CodeMirror');
+  if (!grid || !holder) { return; }
+  var editor = holder.CodeMirror;
+  function parse(text) {
+    var rows = [], row = [], cell = '', quoted = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i];
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+        else if (c === '"') { quoted = false; }
+        else { cell += c; }
+      } else if (c === '"') { quoted = true; }
+      else if (c === ',') { row.push(cell); cell = ''; }
+      else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
+      else if (c !== '\r') { cell += c; }
+    }
+    if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+    return rows;
+  }
+  function quote(v) { return /[",\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; }
+  function render() {
+    var rows = parse(editor.getValue());
+    var table = document.createElement('table');
+    rows.forEach(function (cells, r) {
+      var tr = table.insertRow();
+      cells.forEach(function (v, c) {
+        var input = document.createElement('input');
+        input.value = v;
+        input.setAttribute('data-row', r);
+        input.setAttribute('data-col', c);
+        input.setAttribute('aria-label', 'row ' + (r + 1) + ', column ' + (c + 1));
+        tr.insertCell().appendChild(input);
+      });
+    });
+    grid.replaceChildren(table);
+  }
+  var writing = false;
+  grid.addEventListener('input', function () {
+    var lines = [];
+    grid.querySelectorAll('tr').forEach(function (tr) {
+      lines.push(Array.prototype.map.call(tr.querySelectorAll('input'), function (i) { return quote(i.value); }).join(','));
+    });
+    writing = true;
+    editor.setValue(lines.join('\n') + '\n');
+    writing = false;
+  });
+  editor.on('change', function () { if (!writing) { render(); } });
+  render();
+})();

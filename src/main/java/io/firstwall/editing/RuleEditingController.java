@@ -104,6 +104,37 @@ class RuleEditingController implements io.firstwall.system.PageController {
         }
     }
 
+    /** A decision table as a spreadsheet download. */
+    @GetMapping("/rules/xlsx")
+    org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam String file) {
+        String text = editing.liveFiles().get(file);
+        if (text == null || !file.endsWith(".drl.csv")) {
+            throw new PlanNotFoundException("decision table " + file + " (id", 0);
+        }
+        String name = file.substring(file.lastIndexOf('/') + 1).replace(".drl.csv", ".xlsx");
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(DecisionTableSheets.toXlsx(text));
+    }
+
+    /** A spreadsheet upload becomes the table's text in the editor; nothing is published until Publish. */
+    @PostMapping("/rules/xlsx")
+    String uploadXlsx(@RequestParam String file, @RequestParam("sheet") org.springframework.web.multipart.MultipartFile sheet,
+            Model model) throws java.io.IOException {
+        edit(file, model);
+        try {
+            model.addAttribute("text", DecisionTableSheets.fromXlsx(sheet.getInputStream()));
+            model.addAttribute("info", "Loaded from " + sheet.getOriginalFilename()
+                    + ". Validate to check it, then publish; nothing is live yet.");
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", sheet.getOriginalFilename() + " is " + e.getMessage() + "; nothing changed.");
+        }
+        return "rules/edit";
+    }
+
     @GetMapping("/rules/history")
     String history(Model model) {
         model.addAttribute("revisions", editing.revisions());

@@ -91,8 +91,13 @@ class ExpertBrowserTests {
                 .getText()).contains("do not compile");
         BrowserSupport.screenshot(driver, "rule-error");
 
-        // Memphis turbines of 890 MW stay under a 1,000 MW threshold: no air permit, so no permits wall.
-        setEditorText(table.replace(row, "US-TN,ONSITE_GAS,,1000,permits.air_permit_months.contested"));
+        // In the grid, Memphis's air-permit threshold goes from 100 to 1,000 MW: its 890 MW of turbines stay under it.
+        setEditorText(table);
+        WebElement threshold = driver.findElement(By.cssSelector("#grid input[data-row='" + (tableRow - 1) + "'][data-col='4']"));
+        assertThat(threshold.getAttribute("value")).isEqualTo("100");
+        threshold.clear();
+        threshold.sendKeys("1000");
+        assertThat(editorText()).contains("US-TN,ONSITE_GAS,,1000,permits.air_permit_months.contested");
         driver.findElement(By.id("validate")).click();
         WebElement impact = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("impact")));
         WebElement first = impact.findElement(By.cssSelector("tbody tr"));

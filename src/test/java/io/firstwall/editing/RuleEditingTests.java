@@ -191,6 +191,33 @@ class RuleEditingTests {
     }
 
     @Test
+    void aDecisionTableGoesOutAsASpreadsheetAndComesBackIntoTheEditor() throws Exception {
+        byte[] xlsx = mvc.perform(get("/rules/xlsx").param("file", TABLE).with(httpBasic("expert", "expert")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        java.io.ByteArrayOutputStream edited = new java.io.ByteArrayOutputStream();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            for (var row : sheet) {
+                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().startsWith("PERM-010")) {
+                    row.getCell(4).setCellValue("1000");
+                }
+            }
+            book.write(edited);
+        }
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/rules/xlsx")
+                        .file(new org.springframework.mock.web.MockMultipartFile("sheet", "permits.xlsx",
+                                "application/octet-stream", edited.toByteArray()))
+                        .param("file", TABLE).with(httpBasic("expert", "expert"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.containsString("US-TN,ONSITE_GAS,,1000,permits.air_permit_months.contested")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.containsString("nothing is live yet")));
+        assertThat(table()).contains("US-TN,ONSITE_GAS,,100,permits.air_permit_months.contested");
+    }
+
+    @Test
     void onlyExpertsAndAdminsMayEditRules() throws Exception {
         mvc.perform(get("/api/rules").with(httpBasic("analyst", "analyst"))).andExpect(status().isForbidden());
         mvc.perform(post("/api/rules/publish").with(httpBasic("analyst", "analyst")).contentType(MediaType.APPLICATION_JSON)

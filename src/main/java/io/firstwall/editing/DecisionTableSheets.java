@@ -1,0 +1,74 @@
+package io.firstwall.editing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * A {@code *.drl.csv} decision table as a spreadsheet and back, for experts who prefer one: every
+ * cell is text, one row per CSV line. The CSV stays the file of record.
+ */
+public final class DecisionTableSheets {
+
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
+    private DecisionTableSheets() {
+    }
+
+    public static byte[] toXlsx(String csv) {
+        try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet("Decision table");
+            int r = 0;
+            for (CSVRecord record : CSV.parse(new StringReader(csv))) {
+                Row row = sheet.createRow(r++);
+                for (int c = 0; c < record.size(); c++) {
+                    row.createCell(c).setCellValue(record.get(c));
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first sheet as CSV; a file that is not a spreadsheet is an IllegalArgumentException with a plain message. */
+    public static String fromXlsx(InputStream xlsx) {
+        try (Workbook book = new XSSFWorkbook(xlsx)) {
+            Sheet sheet = book.getSheetAt(0);
+            DataFormatter text = new DataFormatter();
+            StringWriter out = new StringWriter();
+            try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
+                for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                    Row row = sheet.getRow(r);
+                    List<String> cells = new ArrayList<>();
+                    if (row != null) {
+                        for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                            Cell cell = row.getCell(c);
+                            cells.add(cell == null ? "" : text.formatCellValue(cell));
+                        }
+                    }
+                    printer.printRecord(cells);
+                }
+            }
+            return out.toString();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a readable .xlsx spreadsheet: " + e.getMessage(), e);
+        }
+    }
+}
