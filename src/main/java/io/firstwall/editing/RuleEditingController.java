@@ -44,10 +44,11 @@ class RuleEditingController implements io.firstwall.system.PageController {
             byFolder.computeIfAbsent(r.packageName().replaceFirst("^rules\\.?", "").replace('.', '/'),
                     k -> new java.util.ArrayList<>()).add(r);
         }
-        for (String path : editing.liveFiles().keySet()) {
+        Map<String, String> liveFiles = editing.liveFiles();
+        for (String path : liveFiles.keySet()) {
             String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
             List<RuleInfo> rules = path.startsWith("tests/") ? List.of() : byFolder.getOrDefault(folder, List.of()).stream()
-                    .filter(r -> ruleInFile(r, editing.liveFiles().get(path))).toList();
+                    .filter(r -> ruleInFile(r, liveFiles.get(path))).toList();
             files.put(path, new FileRow(path, rules));
         }
         model.addAttribute("files", files.values());

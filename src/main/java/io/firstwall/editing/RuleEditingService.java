@@ -179,6 +179,15 @@ public class RuleEditingService {
     }
 
     public Validation validate(Map<String, String> changes) {
+        return check(changes, true).validation();
+    }
+
+    /** A checked change set: its validation, and when it compiles, the rule base it builds. */
+    private record Checked(Validation validation, RuleBase candidate, Map<String, String> merged) {
+    }
+
+    /** Checks a change set once; publishing reuses the rule base built here instead of compiling again. */
+    private Checked check(Map<String, String> changes, boolean withImpact) {
         checkPaths(changes);
         Map<String, String> merged = apply(liveFiles(), changes);
         Map<String, String> ruleFiles = new TreeMap<>();
@@ -199,13 +208,20 @@ public class RuleEditingService {
         try {
             candidate = RuleCompiler.compile(ruleFiles);
         } catch (RuleBuildException e) {
-            return new Validation(false, liveVersion(), e.problems(), List.of(), List.of(), generated);
+            return new Checked(new Validation(false, liveVersion(), e.problems(), List.of(), List.of(), generated), null,
+                    merged);
         }
         Analyzer after = new Analyzer(candidate);
         List<ScenarioRunner.Result> scenarios = ScenarioRunner.run(merged, after, live.facts(), properties.dataDir());
-        List<Impact> impact = impact(live.analyzer(), after);
+        List<Impact> impact = withImpact ? impact(live.analyzer(), after) : List.of();
         boolean ok = scenarios.stream().allMatch(ScenarioRunner.Result::passed);
-        return new Validation(ok, liveVersion(), List.of(), scenarios, impact, generated);
+        return new Checked(new Validation(ok, liveVersion(), List.of(), scenarios, impact, generated), candidate, merged);
+    }
+
+    /** Makes a checked change set the live one: rule base swapped, scenarios kept. */
+    private void goLive(Checked checked) {
+        live.swapRules(checked.candidate());
+        testFiles = testsOf(checked.merged());
     }
 
     private List<Impact> impact(Analyzer before, Analyzer after) {
@@ -254,7 +270,8 @@ public class RuleEditingService {
                     + liveVersion + ")" + (meanwhile.isEmpty() ? " in other files; publish again from the live version."
                     : "; these files were changed meanwhile: " + String.join(", ", meanwhile.keySet())), null, meanwhile);
         }
-        Validation validation = validate(changes);
+        Checked checked = check(changes, false);
+        Validation validation = checked.validation();
         if (!validation.errors().isEmpty()) {
             throw new RefusedException("The rules do not compile; nothing was published.", validation, Map.of());
         }
@@ -262,18 +279,9 @@ public class RuleEditingService {
             throw new RefusedException("A rule test scenario fails; nothing was published. Change its expectation in"
                     + " the same change set to accept the new answer on purpose.", validation, Map.of());
         }
-        Map<String, String> merged = apply(liveFiles(), changes);
-        Map<String, String> ruleFiles = new TreeMap<>();
-        merged.forEach((p, t) -> {
-            if (!p.startsWith("tests/")) {
-                ruleFiles.put(p, t);
-            }
-        });
-        RuleBase next = RuleCompiler.compile(ruleFiles);
         write(changes);
-        live.swapRules(next);
-        testFiles = testsOf(merged);
-        Revision revision = record(author, message, "publish", merged);
+        goLive(checked);
+        Revision revision = record(author, message, "publish", checked.merged());
         audit(author, "publish", "rules " + String.join(", ", changes.keySet()) + " \u2192 revision " + revision.id(), message);
         return revision;
     }
@@ -283,23 +291,16 @@ public class RuleEditingService {
      * publish; nothing is written.
      */
     public synchronized Revision adoptExternal(Map<String, String> changes) {
-        Validation validation = validate(changes);
+        Checked checked = check(changes, false);
+        Validation validation = checked.validation();
         if (!validation.errors().isEmpty() || !validation.scenariosPass()) {
             audit("external edit", "rejected", "rules " + String.join(", ", changes.keySet()),
                     validation.errors().isEmpty() ? "a rule test scenario fails" : "the rules do not compile");
             throw new RefusedException(validation.errors().isEmpty() ? "A rule test scenario fails."
                     : "The rules do not compile.", validation, Map.of());
         }
-        Map<String, String> merged = apply(liveFiles(), changes);
-        Map<String, String> ruleFiles = new TreeMap<>();
-        merged.forEach((p, t) -> {
-            if (!p.startsWith("tests/")) {
-                ruleFiles.put(p, t);
-            }
-        });
-        live.swapRules(RuleCompiler.compile(ruleFiles));
-        testFiles = testsOf(merged);
-        Revision revision = record("external edit", "picked up from rules/ on disk", "external", merged);
+        goLive(checked);
+        Revision revision = record("external edit", "picked up from rules/ on disk", "external", checked.merged());
         audit("external edit", "publish", "rules " + String.join(", ", changes.keySet()) + " \u2192 revision "
                 + revision.id(), "edited outside firstwall");
         return revision;
