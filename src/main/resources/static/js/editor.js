@@ -6,7 +6,7 @@
   var editor = CodeMirror.fromTextArea(area, { lineNumbers: true, mode: area.getAttribute('data-mode') || null,
     indentUnit: 4, viewportMargin: Infinity });
   document.querySelectorAll('#errors li').forEach(function (li) {
-    var m = li.textContent.match(/:(\d+):\d+ /);
+    var m = li.textContent.match(/:(\d+)(:\d+)? /);
     if (m) { editor.addLineClass(parseInt(m[1], 10) - 1, 'background', 'error-line'); }
   });
 })();

@@ -56,10 +56,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected org.springframework.http.ResponseEntity<Object> handleMaxUploadSizeExceededException(
             org.springframework.web.multipart.MaxUploadSizeExceededException ex, org.springframework.http.HttpHeaders headers,
             org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
-        if (request instanceof org.springframework.web.context.request.ServletWebRequest web
-                && web.getRequest().getRequestURI().startsWith("/plans")) {
-            return org.springframework.http.ResponseEntity.status(HttpStatus.SEE_OTHER)
-                    .location(URI.create("/plans?import=too-large")).build();
+        if (request instanceof org.springframework.web.context.request.ServletWebRequest web) {
+            String uri = web.getRequest().getRequestURI();
+            for (String page : new String[] {"/plans", "/facts", "/rules"}) {
+                if (uri.startsWith(page)) {
+                    return org.springframework.http.ResponseEntity.status(HttpStatus.SEE_OTHER)
+                            .location(URI.create(page + "?import=too-large")).build();
+                }
+            }
         }
         return super.handleMaxUploadSizeExceededException(ex, headers, status, request);
     }

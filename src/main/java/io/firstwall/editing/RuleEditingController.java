@@ -37,7 +37,10 @@ class RuleEditingController implements io.firstwall.system.PageController {
     }
 
     @GetMapping("/rules")
-    String list(Model model) {
+    String list(@RequestParam(name = "import", required = false) String importResult, Model model) {
+        if ("too-large".equals(importResult)) {
+            model.addAttribute("error", "That spreadsheet is larger than the 1 MB an upload may be; nothing changed.");
+        }
         Map<String, FileRow> files = new TreeMap<>();
         Map<String, List<RuleInfo>> byFolder = new LinkedHashMap<>();
         for (RuleInfo r : live.analyzer().rules().rules()) {
@@ -66,7 +69,7 @@ class RuleEditingController implements io.firstwall.system.PageController {
     String edit(@RequestParam String file, Model model) {
         String text = editing.liveFiles().get(file);
         if (text == null) {
-            throw new PlanNotFoundException("rule file " + file + " (id", 0);
+            throw new PlanNotFoundException("There is no rule file " + file + ".");
         }
         model.addAttribute("file", file);
         model.addAttribute("text", text);
@@ -81,7 +84,7 @@ class RuleEditingController implements io.firstwall.system.PageController {
         model.addAttribute("baseVersion", baseVersion);
         try {
             model.addAttribute("validation", editing.validate(Map.of(file, text)));
-        } catch (RuleEditingService.RefusedException e) {
+        } catch (RefusedException e) {
             model.addAttribute("error", e.getMessage());
         }
         return "rules/edit";
@@ -91,10 +94,10 @@ class RuleEditingController implements io.firstwall.system.PageController {
     String publish(@RequestParam String file, @RequestParam String text, @RequestParam String baseVersion,
             @RequestParam(defaultValue = "") String message, Principal who, Model model, RedirectAttributes redirect) {
         try {
-            RuleEditingService.Revision revision = editing.publish(Map.of(file, text), baseVersion, who.getName(), message);
+            Revision revision = editing.publish(Map.of(file, text), baseVersion, who.getName(), message);
             redirect.addFlashAttribute("message", "Published " + file + " as revision " + revision.id() + "; it is live.");
             return "redirect:/rules";
-        } catch (RuleEditingService.RefusedException e) {
+        } catch (RefusedException e) {
             model.addAttribute("file", file);
             model.addAttribute("text", text);
             model.addAttribute("baseVersion", baseVersion);
@@ -110,7 +113,7 @@ class RuleEditingController implements io.firstwall.system.PageController {
     org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam String file) {
         String text = editing.liveFiles().get(file);
         if (text == null || !file.endsWith(".drl.csv")) {
-            throw new PlanNotFoundException("decision table " + file + " (id", 0);
+            throw new PlanNotFoundException("There is no decision table " + file + ".");
         }
         String name = file.substring(file.lastIndexOf('/') + 1).replace(".drl.csv", ".xlsx");
         return org.springframework.http.ResponseEntity.ok()
@@ -137,7 +140,13 @@ class RuleEditingController implements io.firstwall.system.PageController {
     }
 
     @GetMapping("/rules/history")
-    String history(Model model) {
+    String history(@RequestParam(required = false) String file, Model model) {
+        model.addAttribute("section", "rules");
+        if (file != null) {
+            model.addAttribute("file", file);
+            model.addAttribute("changes", editing.history(file));
+            return "rules/file-history";
+        }
         model.addAttribute("revisions", editing.revisions());
         model.addAttribute("audit", editing.auditLog());
         return "rules/history";
@@ -154,9 +163,9 @@ class RuleEditingController implements io.firstwall.system.PageController {
     @PostMapping("/rules/revisions/{id}/revert")
     String revert(@PathVariable long id, Principal who, RedirectAttributes redirect) {
         try {
-            RuleEditingService.Revision r = editing.revert(id, who.getName(), "revert from the history page");
+            Revision r = editing.revert(id, who.getName(), "revert from the history page");
             redirect.addFlashAttribute("message", "Reverted to revision " + id + " as revision " + r.id() + ".");
-        } catch (RuleEditingService.RefusedException e) {
+        } catch (RefusedException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/rules/history";

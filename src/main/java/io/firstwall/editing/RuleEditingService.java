@@ -5,39 +5,24 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
-import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.Analyzer;
-import io.firstwall.analysis.Json;
-import io.firstwall.plan.InvalidPlanException;
-import io.firstwall.plan.Plan;
+import io.firstwall.facts.FactBase;
 import io.firstwall.plan.PlanStore;
-import io.firstwall.plan.SavedPlan;
 import io.firstwall.rules.RuleBase;
 import io.firstwall.rules.RuleBuildException;
 import io.firstwall.rules.RuleCompiler;
-import io.firstwall.rules.RuleProblem;
 import io.firstwall.system.FirstwallProperties;
 import io.firstwall.system.LiveAnalyzer;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Edits of {@code rules/}: a change set (path to new text; {@code null} deletes) is validated
@@ -48,69 +33,23 @@ import tools.jackson.core.type.TypeReference;
 @Service
 public class RuleEditingService {
 
-    private static final Logger log = LoggerFactory.getLogger(RuleEditingService.class);
-    private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() {
-    };
-
-    /** A plan's first wall before and after an edit. */
-    public record Impact(long planId, String name, String before, String after, boolean changed) {
-    }
-
-    /** Everything an expert sees before publishing. */
-    public record Validation(boolean ok, String baseVersion, List<RuleProblem> errors,
-            List<ScenarioRunner.Result> scenarios, List<Impact> impact, Map<String, String> generatedDrl) {
-
-        public boolean scenariosPass() {
-            return scenarios.stream().allMatch(ScenarioRunner.Result::passed);
-        }
-    }
-
-    /** A recorded rule set. */
-    public record Revision(long id, Instant createdAt, String author, String message, String kind, String version) {
-    }
-
-    /** A publish that could not go through; the live rule set is untouched. */
-    public static class RefusedException extends RuntimeException {
-        private final transient Validation validation;
-        private final transient Map<String, List<LineDiff.Line>> conflict;
-
-        RefusedException(String message, Validation validation, Map<String, List<LineDiff.Line>> conflict) {
-            super(message);
-            this.validation = validation;
-            this.conflict = conflict;
-        }
-
-        public Validation validation() {
-            return validation;
-        }
-
-        public Map<String, List<LineDiff.Line>> conflict() {
-            return conflict;
-        }
-    }
-
     private final LiveAnalyzer live;
     private final FirstwallProperties properties;
     private final PlanStore plans;
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final RevisionStore revisions;
+    private final AuditLog audit;
     /** The live rule test scenarios; changed only by a publish or an adopted outside edit. */
     private volatile Map<String, String> testFiles;
 
-    RuleEditingService(LiveAnalyzer live, FirstwallProperties properties, PlanStore plans, JdbcClient jdbc, Clock clock) {
+    RuleEditingService(LiveAnalyzer live, FirstwallProperties properties, PlanStore plans, JdbcClient jdbc, Clock clock,
+            AuditLog audit) {
         this.live = live;
         this.properties = properties;
         this.plans = plans;
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.revisions = new RevisionStore(jdbc, clock, "rule_revision", "rule set");
+        this.audit = audit;
         this.testFiles = readTests(properties.rulesDir());
-        Map<String, String> files = liveFiles();
-        Revision latest = revisions().stream().findFirst().orElse(null);
-        if (latest == null) {
-            record("system", "the rule set as found when firstwall first started", "initial", files);
-        } else if (!latest.version().equals(RuleEditingService.version(files))) {
-            record("system", "rules/ was changed outside firstwall while it was stopped", "external", files);
-        }
+        revisions.recordStart(liveFiles(), "rules/");
     }
 
     /** The live rule files and test scenarios, path to text. */
@@ -148,23 +87,11 @@ public class RuleEditingService {
 
     /** The version of a whole file set (rules and scenarios). */
     public static String version(Map<String, String> files) {
-        return io.firstwall.system.Hashes.of(Json.MAPPER.writeValueAsString(new TreeMap<>(files)));
+        return FileSets.version(files);
     }
 
     public String liveVersion() {
         return version(liveFiles());
-    }
-
-    static Map<String, String> apply(Map<String, String> base, Map<String, String> changes) {
-        Map<String, String> merged = new TreeMap<>(base);
-        changes.forEach((path, text) -> {
-            if (text == null) {
-                merged.remove(path);
-            } else {
-                merged.put(path, text.replace("\r\n", "\n"));
-            }
-        });
-        return merged;
     }
 
     private static void checkPaths(Map<String, String> changes) {
@@ -173,13 +100,13 @@ public class RuleEditingService {
                     || (path.endsWith(".json") && !path.startsWith("tests/"))
                     || (path.startsWith("tests/") && !path.endsWith(".json"))) {
                 throw new RefusedException("'" + path + "' is not a rule file (*.drl, *.drl.csv) or a rule test"
-                        + " scenario (tests/*.json)", null, Map.of());
+                        + " scenario (tests/*.json)");
             }
         }
     }
 
     public Validation validate(Map<String, String> changes) {
-        return check(changes, true).validation();
+        return check(changes, true, live.facts()).validation();
     }
 
     /** A checked change set: its validation, and when it compiles, the rule base it builds. */
@@ -187,9 +114,11 @@ public class RuleEditingService {
     }
 
     /** Checks a change set once; publishing reuses the rule base built here instead of compiling again. */
-    private Checked check(Map<String, String> changes, boolean withImpact) {
+    private Checked check(Map<String, String> changes, boolean withImpact, FactBase facts) {
         checkPaths(changes);
-        Map<String, String> merged = apply(liveFiles(), changes);
+        Map<String, String> live = liveFiles();
+        Map<String, String> merged = FileSets.apply(live, changes);
+        Map<String, List<LineDiff.Line>> diff = FileSets.diff(live, merged, changes.keySet());
         Map<String, String> ruleFiles = new TreeMap<>();
         Map<String, String> generated = new LinkedHashMap<>();
         merged.forEach((path, text) -> {
@@ -208,42 +137,22 @@ public class RuleEditingService {
         try {
             candidate = RuleCompiler.compile(ruleFiles);
         } catch (RuleBuildException e) {
-            return new Checked(new Validation(false, liveVersion(), e.problems(), List.of(), List.of(), generated), null,
+            return new Checked(new Validation(false, version(live), e.problems(), List.of(), List.of(), generated, diff), null,
                     merged);
         }
         Analyzer after = new Analyzer(candidate);
-        List<ScenarioRunner.Result> scenarios = ScenarioRunner.run(merged, after, live.facts(), properties.dataDir());
-        List<Impact> impact = withImpact ? impact(live.analyzer(), after) : List.of();
+        List<ScenarioRunner.Result> scenarios = ScenarioRunner.run(merged, after, facts, properties.dataDir());
+        List<Impact> impact = withImpact ? ImpactPreview.of(plans.list(), this.live.analyzer(), facts, after, facts)
+                : List.of();
         boolean ok = scenarios.stream().allMatch(ScenarioRunner.Result::passed);
-        return new Checked(new Validation(ok, liveVersion(), List.of(), scenarios, impact, generated), candidate, merged);
+        return new Checked(new Validation(ok, version(live), List.of(), scenarios, impact, generated, diff), candidate,
+                merged);
     }
 
     /** Makes a checked change set the live one: rule base swapped, scenarios kept. */
     private void goLive(Checked checked) {
         live.swapRules(checked.candidate());
         testFiles = testsOf(checked.merged());
-    }
-
-    private List<Impact> impact(Analyzer before, Analyzer after) {
-        List<Impact> rows = new ArrayList<>();
-        for (SavedPlan saved : plans.list()) {
-            try {
-                Plan plan = live.planReader().read(saved.json());
-                String b = describe(before.analyze(plan, live.facts(), false));
-                String a = describe(after.analyze(plan, live.facts(), false));
-                rows.add(new Impact(saved.id(), saved.name(), b, a, !a.equals(b)));
-            } catch (InvalidPlanException | io.firstwall.analysis.AnalysisException e) {
-                rows.add(new Impact(saved.id(), saved.name(), "cannot be analysed", e.getMessage(), true));
-            }
-        }
-        rows.sort(Comparator.comparing((Impact i) -> !i.changed()).thenComparing(Impact::name));
-        return rows;
-    }
-
-    private static String describe(Analysis a) {
-        return a.firstWall() == null ? "feasible" : a.firstWall().factor() + " on " + a.firstWall().bindsOn()
-                + ", slip " + (a.firstWall().slipMonths() == null ? "open-ended" : a.firstWall().slipMonths() + " months")
-                + (a.cascade().size() > 1 ? "; cascade " + String.join(" > ", a.cascade()) : "");
     }
 
     /**
@@ -254,23 +163,13 @@ public class RuleEditingService {
      */
     public synchronized Revision publish(Map<String, String> changes, String baseVersion, String author, String message) {
         if (message == null || message.isBlank()) {
-            throw new RefusedException("Say why: a publish needs a message.", null, Map.of());
+            throw new RefusedException("Say why: a publish needs a message.");
         }
         String liveVersion = liveVersion();
         if (!liveVersion.equals(baseVersion)) {
-            Map<String, String> base = revisionFiles(baseVersion);
-            Map<String, List<LineDiff.Line>> meanwhile = new TreeMap<>();
-            Map<String, String> now = liveFiles();
-            for (String path : changes.keySet()) {
-                if (!java.util.Objects.equals(base.get(path), now.get(path))) {
-                    meanwhile.put(path, LineDiff.changes(base.get(path), now.get(path)));
-                }
-            }
-            throw new RefusedException("Conflict: the rules changed since you started (" + baseVersion + " \u2192 "
-                    + liveVersion + ")" + (meanwhile.isEmpty() ? " in other files; publish again from the live version."
-                    : "; these files were changed meanwhile: " + String.join(", ", meanwhile.keySet())), null, meanwhile);
+            throw revisions.conflict(baseVersion, liveVersion, liveFiles(), changes.keySet());
         }
-        Checked checked = check(changes, false);
+        Checked checked = check(changes, false, live.facts());
         Validation validation = checked.validation();
         if (!validation.errors().isEmpty()) {
             throw new RefusedException("The rules do not compile; nothing was published.", validation, Map.of());
@@ -279,10 +178,10 @@ public class RuleEditingService {
             throw new RefusedException("A rule test scenario fails; nothing was published. Change its expectation in"
                     + " the same change set to accept the new answer on purpose.", validation, Map.of());
         }
-        write(changes);
+        FileSets.write(properties.rulesDir(), changes);
         goLive(checked);
-        Revision revision = record(author, message, "publish", checked.merged());
-        audit(author, "publish", "rules " + String.join(", ", changes.keySet()) + " \u2192 revision " + revision.id(), message);
+        Revision revision = revisions.record(author, message, "publish", checked.merged());
+        audit.record(author, "publish", "rules " + String.join(", ", changes.keySet()) + " \u2192 revision " + revision.id(), message);
         return revision;
     }
 
@@ -291,19 +190,44 @@ public class RuleEditingService {
      * publish; nothing is written.
      */
     public synchronized Revision adoptExternal(Map<String, String> changes) {
-        Checked checked = check(changes, false);
+        Checked checked = check(changes, false, live.facts());
         Validation validation = checked.validation();
         if (!validation.errors().isEmpty() || !validation.scenariosPass()) {
-            audit("external edit", "rejected", "rules " + String.join(", ", changes.keySet()),
+            audit.record("external edit", "rejected", "rules " + String.join(", ", changes.keySet()),
                     validation.errors().isEmpty() ? "a rule test scenario fails" : "the rules do not compile");
             throw new RefusedException(validation.errors().isEmpty() ? "A rule test scenario fails."
                     : "The rules do not compile.", validation, Map.of());
         }
         goLive(checked);
-        Revision revision = record("external edit", "picked up from rules/ on disk", "external", checked.merged());
-        audit("external edit", "publish", "rules " + String.join(", ", changes.keySet()) + " \u2192 revision "
+        Revision revision = revisions.record("external edit", "picked up from rules/ on disk", "external",
+                checked.merged());
+        audit.record("external edit", "publish", "rules " + String.join(", ", changes.keySet()) + " \u2192 revision "
                 + revision.id(), "edited outside firstwall");
         return revision;
+    }
+
+    /**
+     * Publishes new expectations for rule test scenarios that a fact change about to go live
+     * answers differently; they are checked against those facts, not the live ones. Called by the
+     * fact editor after the expert accepted the new answers on purpose.
+     */
+    synchronized Revision publishScenarios(Map<String, String> scenarios, FactBase facts, String author, String message) {
+        Checked checked = check(scenarios, false, facts);
+        if (!checked.validation().errors().isEmpty() || !checked.validation().scenariosPass()) {
+            throw new RefusedException("The updated rule test scenarios do not pass with the new facts.",
+                    checked.validation(), Map.of());
+        }
+        FileSets.write(properties.rulesDir(), scenarios);
+        testFiles = testsOf(checked.merged());
+        Revision revision = revisions.record(author, message, "publish", checked.merged());
+        audit.record(author, "publish", "rule test scenarios " + String.join(", ", scenarios.keySet())
+                + " \u2192 revision " + revision.id(), message);
+        return revision;
+    }
+
+    /** Scenario results of the live rules and scenarios against other facts. */
+    List<ScenarioRunner.Result> scenarios(FactBase facts) {
+        return ScenarioRunner.run(liveFiles(), live.analyzer(), facts, properties.dataDir());
     }
 
     public Revision revert(long revisionId, String author, String message) {
@@ -317,90 +241,25 @@ public class RuleEditingService {
         return publish(changes, liveVersion(), author, "revert to revision " + revisionId + ": " + message);
     }
 
-    /** Writes all files or none: earlier files are put back if a later one fails. */
-    private void write(Map<String, String> changes) {
-        Path dir = properties.rulesDir();
-        Map<Path, String> backups = new LinkedHashMap<>();
-        try {
-            for (Map.Entry<String, String> change : changes.entrySet()) {
-                Path target = dir.resolve(change.getKey()).normalize();
-                if (!target.startsWith(dir.normalize())) {
-                    throw new IOException("refusing to write outside rules/: " + change.getKey());
-                }
-                backups.put(target, Files.exists(target) ? Files.readString(target, StandardCharsets.UTF_8) : null);
-                if (change.getValue() == null) {
-                    Files.deleteIfExists(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Path temp = Files.createTempFile(target.getParent(), ".publish-", ".tmp");
-                    Files.writeString(temp, change.getValue(), StandardCharsets.UTF_8);
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                }
-            }
-        } catch (IOException e) {
-            backups.forEach((path, text) -> {
-                try {
-                    if (text == null) {
-                        Files.deleteIfExists(path);
-                    } else {
-                        Files.writeString(path, text, StandardCharsets.UTF_8);
-                    }
-                } catch (IOException restore) {
-                    log.error("Could not restore {} after a failed publish", path, restore);
-                }
-            });
-            throw new UncheckedIOException("cannot write the rule files; nothing was published: " + e.getMessage(), e);
-        }
-    }
-
-    private Revision record(String author, String message, String kind, Map<String, String> files) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        Instant now = clock.instant();
-        String version = version(files);
-        jdbc.sql("insert into rule_revision(created_at, author, message, kind, version, files) values (?, ?, ?, ?, ?, ?)")
-                .params(now.atOffset(ZoneOffset.UTC), author, message, kind, version,
-                        Json.MAPPER.writeValueAsString(new TreeMap<>(files)))
-                .update(keys, "id");
-        return new Revision(keys.getKey().longValue(), now, author, message, kind, version);
-    }
-
-    private void audit(String who, String action, String what, String why) {
-        jdbc.sql("insert into audit_log(at, who, action, what, why) values (?, ?, ?, ?, ?)")
-                .params(clock.instant().atOffset(ZoneOffset.UTC), who, action, what, why).update();
-    }
-
     public List<Revision> revisions() {
-        return jdbc.sql("select id, created_at, author, message, kind, version from rule_revision order by id desc")
-                .query((rs, n) -> new Revision(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))).list();
+        return revisions.revisions();
     }
 
     public Map<String, String> files(long revisionId) {
-        return jdbc.sql("select files from rule_revision where id = ?").param(revisionId).query(String.class).optional()
-                .map(json -> (Map<String, String>) Json.MAPPER.readValue(json, FILES))
-                .orElseThrow(() -> new io.firstwall.plan.PlanNotFoundException("rule revision", revisionId));
-    }
-
-    private Map<String, String> revisionFiles(String version) {
-        return jdbc.sql("select files from rule_revision where version = ? order by id desc limit 1").param(version)
-                .query(String.class).optional().map(json -> (Map<String, String>) Json.MAPPER.readValue(json, FILES))
-                .orElse(Map.of());
+        return revisions.files(revisionId);
     }
 
     /** The line diff of every file that differs between two revisions (rows, for decision tables). */
     public Map<String, List<LineDiff.Line>> diff(long fromId, long toId) {
-        Map<String, String> from = files(fromId);
-        Map<String, String> to = files(toId);
-        Map<String, List<LineDiff.Line>> out = new TreeMap<>();
-        for (String path : new TreeSet<>(java.util.stream.Stream.concat(from.keySet().stream(), to.keySet().stream()).toList())) {
-            if (!java.util.Objects.equals(from.get(path), to.get(path))) {
-                out.put(path, LineDiff.changes(from.get(path), to.get(path)));
-            }
-        }
-        return out;
+        return revisions.diff(fromId, toId);
+    }
+
+    /** The revisions in which one file changed, newest first, with the lines each changed. */
+    public List<RevisionStore.FileChange> history(String path) {
+        return revisions.history(path);
     }
 
     public List<Map<String, Object>> auditLog() {
-        return jdbc.sql("select at, who, action, what, why from audit_log order by id desc").query().listOfRows();
+        return audit.entries();
     }
 }

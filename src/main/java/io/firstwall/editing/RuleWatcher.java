@@ -113,10 +113,10 @@ public class RuleWatcher {
             return;
         }
         try {
-            RuleEditingService.Revision r = editing.adoptExternal(changes);
+            Revision r = editing.adoptExternal(changes);
             lastRejection = null;
             log.info("Outside edit of {} is live as revision {}", changes.keySet(), r.id());
-        } catch (RuleEditingService.RefusedException e) {
+        } catch (RefusedException e) {
             StringBuilder why = new StringBuilder("The edit of " + String.join(", ", changes.keySet())
                     + " made outside firstwall was rejected; the live rules stay. " + e.getMessage());
             if (e.validation() != null) {

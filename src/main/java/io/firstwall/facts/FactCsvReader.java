@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -37,13 +38,49 @@ public final class FactCsvReader {
             .setCommentMarker('#')
             .get();
 
+    static final String REGIONS = "regions.csv";
+    static final String ACCELERATORS = "accelerators.csv";
+
     private final List<String> problems = new ArrayList<>();
 
     private FactCsvReader() {
     }
 
     public static FactBase read(Path dataDir) {
-        return new FactCsvReader().readAll(dataDir);
+        return read(texts(dataDir));
+    }
+
+    /**
+     * The text of every file the fact base is read from, keyed by its path under the data
+     * directory ({@code facts/power.csv}, {@code regions.csv}, {@code accelerators.csv}).
+     */
+    public static Map<String, String> texts(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            throw new FactLoadException(List.of(dataDir + ": the data directory does not exist"));
+        }
+        FactCsvReader reader = new FactCsvReader();
+        Map<String, String> texts = new TreeMap<>();
+        for (Path file : reader.csvFiles(dataDir.resolve("facts"))) {
+            texts.put(dataDir.relativize(file).toString().replace('\\', '/'), reader.readText(file));
+        }
+        for (String catalogue : List.of(REGIONS, ACCELERATORS)) {
+            if (Files.isRegularFile(dataDir.resolve(catalogue))) {
+                texts.put(catalogue, reader.readText(dataDir.resolve(catalogue)));
+            }
+        }
+        reader.failIfProblems();
+        return texts;
+    }
+
+    /** Reads a fact base from file texts keyed as {@link #texts(Path)} returns them. */
+    public static FactBase read(Map<String, String> texts) {
+        return new FactCsvReader().readAll(texts);
+    }
+
+    /** Whether a path under the data directory is one the fact base is read from. */
+    public static boolean isFactFile(String path) {
+        return path.equals(REGIONS) || path.equals(ACCELERATORS)
+                || path.matches("facts/([A-Za-z0-9_\\-]+/)*[A-Za-z0-9_\\-]+\\.csv");
     }
 
     /** Reads one facts CSV given as text, for uploads and tests. */
@@ -54,22 +91,19 @@ public final class FactCsvReader {
         return facts;
     }
 
-    private FactBase readAll(Path dataDir) {
-        if (!Files.isDirectory(dataDir)) {
-            throw new FactLoadException(List.of(dataDir + ": the data directory does not exist"));
-        }
+    private FactBase readAll(Map<String, String> texts) {
         List<Fact> facts = new ArrayList<>();
-        Path factsDir = dataDir.resolve("facts");
-        List<Path> files = csvFiles(factsDir);
-        if (files.isEmpty()) {
-            problems.add(factsDir + ": no fact files (*.csv) found");
-        }
-        for (Path file : files) {
-            facts.addAll(parseFacts(dataDir.relativize(file).toString(), readText(file)));
+        texts.forEach((path, text) -> {
+            if (path.startsWith("facts/")) {
+                facts.addAll(parseFacts(path, text));
+            }
+        });
+        if (texts.keySet().stream().noneMatch(p -> p.startsWith("facts/"))) {
+            problems.add("facts/: no fact files (*.csv) found");
         }
         checkUniqueIds(facts);
-        List<Region> regions = parseRegions(dataDir.resolve("regions.csv"));
-        List<Accelerator> accelerators = parseAccelerators(dataDir.resolve("accelerators.csv"));
+        List<Region> regions = parseRegions(REGIONS, texts.get(REGIONS));
+        List<Accelerator> accelerators = parseAccelerators(ACCELERATORS, texts.get(ACCELERATORS));
         failIfProblems();
         return new FactBase(facts, regions, accelerators);
     }
@@ -240,14 +274,13 @@ public final class FactCsvReader {
         }
     }
 
-    private List<Region> parseRegions(Path file) {
+    private List<Region> parseRegions(String name, String text) {
         List<Region> regions = new ArrayList<>();
-        String name = file.getFileName().toString();
-        if (!Files.isRegularFile(file)) {
-            problems.add(file + ": missing (the region catalogue)");
+        if (text == null) {
+            problems.add(name + ": missing (the region catalogue)");
             return regions;
         }
-        for (Row row : records(name, readText(file), REGION_COLUMNS, REGION_COLUMNS.size())) {
+        for (Row row : records(name, text, REGION_COLUMNS, REGION_COLUMNS.size())) {
             String where = name + ":" + row.line();
             if (row.size() != REGION_COLUMNS.size()) {
                 problems.add(where + ": expected " + REGION_COLUMNS.size() + " fields, found " + row.size());
@@ -272,14 +305,13 @@ public final class FactCsvReader {
         return regions;
     }
 
-    private List<Accelerator> parseAccelerators(Path file) {
+    private List<Accelerator> parseAccelerators(String name, String text) {
         List<Accelerator> accelerators = new ArrayList<>();
-        String name = file.getFileName().toString();
-        if (!Files.isRegularFile(file)) {
-            problems.add(file + ": missing (the accelerator catalogue)");
+        if (text == null) {
+            problems.add(name + ": missing (the accelerator catalogue)");
             return accelerators;
         }
-        for (Row row : records(name, readText(file), ACCELERATOR_COLUMNS, ACCELERATOR_COLUMNS.size())) {
+        for (Row row : records(name, text, ACCELERATOR_COLUMNS, ACCELERATOR_COLUMNS.size())) {
             String where = name + ":" + row.line();
             if (row.size() != ACCELERATOR_COLUMNS.size() || row.get(2).isBlank()) {
                 problems.add(where + ": expected id,name,source,status with a source");

@@ -39,6 +39,10 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/batch/**", "/api/batch/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/rules/**", "/api/rules/**").hasAnyRole(Roles.EXPERT, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/facts", "/facts/export", "/facts/history", "/facts/diff",
+                                "/api/facts", "/api/facts/files", "/api/facts/revisions", "/api/facts/diff")
+                        .hasAnyRole(Roles.ANALYST, Roles.EXPERT, Roles.ADMIN)
+                        .requestMatchers("/facts/**", "/api/facts/**").hasAnyRole(Roles.EXPERT, Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/", "/plans/**", "/reports/**", "/api/**")
                         .hasAnyRole(Roles.ANALYST, Roles.EXPERT, Roles.ADMIN)
                         .requestMatchers("/plans/**", "/api/plans/**", "/api/analyses", "/api/whatif")

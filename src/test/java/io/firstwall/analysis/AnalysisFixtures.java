@@ -53,6 +53,15 @@ public final class AnalysisFixtures {
         }
     }
 
+    /** A fresh temporary copy of data/ (facts, catalogues, example plans). */
+    public static java.nio.file.Path copyOfData() {
+        try {
+            return copyOf(DATA_DIR, java.nio.file.Files.createTempDirectory("firstwall-data-"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static double fact(String id) {
         return FACTS.fact(id).orElseThrow(() -> new AssertionError("no fact " + id)).value();
     }

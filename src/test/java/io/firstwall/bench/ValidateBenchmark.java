@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.firstwall.FirstwallApplication;
+import io.firstwall.editing.Impact;
 import io.firstwall.editing.RuleEditingService;
+import io.firstwall.editing.Validation;
 import io.firstwall.plan.PlanStore;
 import io.firstwall.system.LiveAnalyzer;
 
@@ -45,11 +47,11 @@ public final class ValidateBenchmark {
             List<Long> times = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 long t0 = System.nanoTime();
-                RuleEditingService.Validation v = editing.validate(change);
+                Validation v = editing.validate(change);
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 times.add(ms);
                 System.out.printf("ValidateBenchmark: run %d: %d ms, %d plans previewed, %d changed%n", i + 1, ms,
-                        v.impact().size(), v.impact().stream().filter(RuleEditingService.Impact::changed).count());
+                        v.impact().size(), v.impact().stream().filter(Impact::changed).count());
             }
             List<Long> warm = new ArrayList<>(times.subList(2, times.size()));
             warm.sort(Long::compare);

@@ -129,13 +129,13 @@ class RuleEditingTests {
 
     @Test
     void theImpactPreviewListsChangedPlansFirst() {
-        RuleEditingService.Validation v = editing.validate(slowMemphisPermits());
+        Validation v = editing.validate(slowMemphisPermits());
         assertThat(v.errors()).isEmpty();
         assertThat(v.impact().get(0).changed()).isTrue();
         assertThat(v.impact().get(0).name()).isEqualTo("1 GW on-site gas campus");
         assertThat(v.impact().get(0).before()).startsWith("TURBINE_SUPPLY");
         assertThat(v.impact().get(0).after()).startsWith("PERMITS");
-        assertThat(v.impact().stream().filter(RuleEditingService.Impact::changed)).hasSize(1);
+        assertThat(v.impact().stream().filter(Impact::changed)).hasSize(1);
         assertThat(v.generatedDrl().get(TABLE)).contains("rule \"PERM-010");
     }
 
@@ -163,7 +163,7 @@ class RuleEditingTests {
         Map<String, String> other = Map.of(TABLE, table().replace("US-TX,,false,0,permits.local_approval_months.US-TX",
                 "US-TX,,false,0,permits.local_approval_months.US-MS"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> editing.publish(other, base, "admin", "second"))
-                .isInstanceOfSatisfying(RuleEditingService.RefusedException.class, e -> {
+                .isInstanceOfSatisfying(RefusedException.class, e -> {
                     assertThat(e.getMessage()).startsWith("Conflict");
                     assertThat(e.conflict()).containsKey(TABLE);
                     assertThat(e.conflict().get(TABLE)).anySatisfy(l -> assertThat(l.text()).contains("transmission_line_months"));

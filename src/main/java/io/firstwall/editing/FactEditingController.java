@@ -1,0 +1,260 @@
+package io.firstwall.editing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.firstwall.facts.FactCsvReader;
+import io.firstwall.facts.FactLoadException;
+import io.firstwall.facts.FactStatus;
+import io.firstwall.plan.PlanNotFoundException;
+
+/**
+ * The facts pages: everyone can browse the fact base with its sources, export it and read its
+ * history; experts edit one fact in a form or import a CSV, validate (rows checked, facts the rules
+ * need, rule test scenarios, impact on every saved plan), publish, and revert.
+ */
+@Controller
+class FactEditingController implements io.firstwall.system.PageController {
+
+    private final FactEditingService editing;
+
+    FactEditingController(FactEditingService editing) {
+        this.editing = editing;
+    }
+
+    /** One fact as the form shows it: every field as typed. */
+    record FactForm(String file, String originalId, String id, String value, String low, String high, String unit,
+            String asOf, String source, String status, String note, String baseVersion) {
+
+        List<String> fields() {
+            return java.util.Arrays.asList(id, value, low, high, unit, asOf, source, status, note);
+        }
+
+        Map<String, String> values() {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("id", id);
+            values.put("value", value);
+            values.put("low", low);
+            values.put("high", high);
+            values.put("unit", unit);
+            values.put("asOf", asOf);
+            values.put("source", source);
+            values.put("note", note);
+            return values;
+        }
+
+        static FactForm of(FactRows.Row row, String baseVersion) {
+            return new FactForm(row.file(), row.id(), row.id(), row.get("value"), row.get("low"), row.get("high"),
+                    row.get("unit"), row.get("as_of"), row.get("source"), row.get("status"), row.get("note"), baseVersion);
+        }
+    }
+
+    @GetMapping("/facts")
+    String list(@RequestParam(name = "import", required = false) String importResult, Model model) {
+        if ("too-large".equals(importResult)) {
+            model.addAttribute("error", "That file is larger than the 1 MB an upload may be; nothing was imported.");
+        }
+        Map<String, List<FactRows.Row>> byFile = new TreeMap<>();
+        for (FactRows.Row row : editing.rows()) {
+            byFile.computeIfAbsent(row.file(), f -> new ArrayList<>()).add(row);
+        }
+        model.addAttribute("files", byFile);
+        model.addAttribute("allFiles", editing.liveFiles().keySet());
+        model.addAttribute("revisions", editing.revisions().stream().limit(5).toList());
+        return "facts/list";
+    }
+
+    /** One facts file as CSV, exactly as published. */
+    @GetMapping("/facts/export")
+    ResponseEntity<String> export(@RequestParam String file) {
+        String text = editing.liveFiles().get(file);
+        if (text == null) {
+            throw new PlanNotFoundException("There is no fact file " + file + ".");
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.substring(file.lastIndexOf('/') + 1)).build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(text);
+    }
+
+    @GetMapping("/facts/edit")
+    String edit(@RequestParam String id, Model model) {
+        FactRows.Row row = editing.rows().stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new PlanNotFoundException("There is no fact " + id + "."));
+        return form(FactForm.of(row, editing.liveVersion()), Map.of(), model);
+    }
+
+    @GetMapping("/facts/new")
+    String create(@RequestParam String file, Model model) {
+        if (!editing.liveFiles().containsKey(file) || !file.startsWith("facts/")) {
+            throw new PlanNotFoundException("There is no fact file " + file + ".");
+        }
+        return form(new FactForm(file, "", "", "", "", "", "", "", "", "secondary", "", editing.liveVersion()), Map.of(),
+                model);
+    }
+
+    private String form(FactForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("values", form.values());
+        model.addAttribute("errors", errors);
+        model.addAttribute("statuses", java.util.Arrays.stream(FactStatus.values()).map(FactStatus::label).toList());
+        return "facts/edit";
+    }
+
+    /** The form's fields checked by the same reader that loads the fact base, each message at its field. */
+    private Map<String, String> fieldErrors(FactForm form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (form.source() == null || form.source().isBlank()) {
+            errors.put("source", "A source is required: say where this figure comes from (a link, a report, or"
+                    + " \u201cassumption: why\u201d).");
+        }
+        boolean renamed = form.originalId() == null || !form.originalId().equals(form.id());
+        if (renamed && editing.rows().stream().anyMatch(r -> r.id().equals(form.id()))) {
+            errors.put("id", "There is already a fact " + form.id() + "; choose another id.");
+        }
+        try {
+            FactCsvReader.readFacts("form", String.join(",", FactCsvReader.FACT_COLUMNS) + "\n"
+                    + FactRows.format(form.fields()) + "\n");
+        } catch (FactLoadException e) {
+            for (String problem : e.problems()) {
+                String text = problem.replaceFirst("^form:\\d+: ", "");
+                String column = text.split("[ ']", 2)[0];
+                String field = switch (column) {
+                    case "as_of" -> "asOf";
+                    case "id", "value", "low", "high", "unit", "status", "source" -> column;
+                    default -> "id";
+                };
+                errors.putIfAbsent(field, text);
+            }
+        }
+        return errors;
+    }
+
+    @PostMapping("/facts/check")
+    String check(@ModelAttribute FactForm form, Model model) {
+        Map<String, String> errors = fieldErrors(form);
+        if (!errors.isEmpty()) {
+            model.addAttribute("error", "Check the fields marked below; nothing was changed.");
+            return form(form, errors, model);
+        }
+        Map<String, String> change = editing.setFact(form.file(), form.originalId(), form.fields());
+        return review(change, form.baseVersion(), model);
+    }
+
+    @PostMapping("/facts/delete")
+    String delete(@RequestParam String id, @RequestParam String baseVersion, Model model) {
+        return review(editing.removeFact(id), baseVersion, model);
+    }
+
+    /** A CSV upload replaces one facts file (or makes a new one); nothing is live until Publish. */
+    @PostMapping("/facts/import")
+    String importCsv(@RequestParam String file, @RequestParam(defaultValue = "") String newFile,
+            @RequestParam("csv") MultipartFile csv, Model model, RedirectAttributes redirect) throws IOException {
+        String target = newFile.isBlank() ? file : "facts/" + newFile.strip().replaceFirst("\\.csv$", "") + ".csv";
+        if (csv.isEmpty()) {
+            redirect.addFlashAttribute("error", "Choose a CSV file to import; nothing changed.");
+            return "redirect:/facts";
+        }
+        if (!FactCsvReader.isFactFile(target)) {
+            redirect.addFlashAttribute("error", "'" + target + "' is not a fact file name (letters, digits, '-' and '_');"
+                    + " nothing changed.");
+            return "redirect:/facts";
+        }
+        String text = new String(csv.getBytes(), StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
+        model.addAttribute("info", "Loaded " + csv.getOriginalFilename() + " as " + target
+                + ". Nothing is live yet: look at the result below, then publish.");
+        return review(Map.of(target, text), editing.liveVersion(), model);
+    }
+
+    @PostMapping("/facts/validate")
+    String validate(@RequestParam String file, @RequestParam String text, @RequestParam String baseVersion, Model model) {
+        return review(Map.of(file, text), baseVersion, model);
+    }
+
+    private String review(Map<String, String> change, String baseVersion, Model model) {
+        Map.Entry<String, String> only = change.entrySet().iterator().next();
+        model.addAttribute("file", only.getKey());
+        model.addAttribute("text", only.getValue());
+        model.addAttribute("baseVersion", baseVersion);
+        try {
+            model.addAttribute("validation", editing.validate(change));
+        } catch (RefusedException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        return "facts/review";
+    }
+
+    @PostMapping("/facts/publish")
+    String publish(@RequestParam String file, @RequestParam String text, @RequestParam String baseVersion,
+            @RequestParam(defaultValue = "") String message, @RequestParam(defaultValue = "false") boolean accept,
+            Principal who, Model model, RedirectAttributes redirect) {
+        try {
+            Revision revision = editing.publish(Map.of(file, text), baseVersion, who.getName(), message, accept);
+            redirect.addFlashAttribute("message", "Published " + file + " as fact revision " + revision.id()
+                    + "; analyses use it now.");
+            return "redirect:/facts";
+        } catch (RefusedException e) {
+            model.addAttribute("file", file);
+            model.addAttribute("text", text);
+            model.addAttribute("baseVersion", baseVersion);
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("validation", e.validation());
+            model.addAttribute("conflict", e.conflict());
+            return "facts/review";
+        }
+    }
+
+    @GetMapping("/facts/history")
+    String history(@RequestParam(required = false) String file, Model model) {
+        model.addAttribute("section", "facts");
+        if (file != null) {
+            model.addAttribute("file", file);
+            model.addAttribute("changes", editing.history(file));
+            return "rules/file-history";
+        }
+        model.addAttribute("revisions", editing.revisions());
+        return "facts/history";
+    }
+
+    @GetMapping("/facts/diff")
+    String diff(@RequestParam long from, @RequestParam long to, Model model) {
+        model.addAttribute("section", "facts");
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("diff", editing.diff(from, to));
+        return "rules/diff";
+    }
+
+    @PostMapping("/facts/revisions/{id}/revert")
+    String revert(@PathVariable long id, @RequestParam(defaultValue = "false") boolean accept, Principal who,
+            RedirectAttributes redirect) {
+        try {
+            Revision r = editing.revert(id, who.getName(), "revert from the history page", accept);
+            redirect.addFlashAttribute("message", "Reverted the facts to revision " + id + " as revision " + r.id() + ".");
+        } catch (RefusedException e) {
+            redirect.addFlashAttribute("error", e.getMessage() + (e.validation() == null ? ""
+                    : " " + e.validation().errors().stream().map(Object::toString).reduce((a, b) -> a + "; " + b).orElse("")));
+        }
+        return "redirect:/facts/history";
+    }
+}

@@ -1,0 +1,121 @@
+package io.firstwall.editing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+import io.firstwall.analysis.Json;
+import io.firstwall.plan.PlanNotFoundException;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Whole recorded file sets in one table ({@code rule_revision} or {@code fact_revision}), so that
+ * any two can be compared and any one restored.
+ */
+public final class RevisionStore {
+
+    private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() {
+    };
+
+    /** One file's revisions: each revision in which it changed, with its changed lines. */
+    public record FileChange(Revision revision, List<LineDiff.Line> lines) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String table;
+    private final String noun;
+
+    RevisionStore(JdbcClient jdbc, Clock clock, String table, String noun) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.table = table;
+        this.noun = noun;
+    }
+
+    /** Records the first revision, or one for changes made on disk while the app was stopped. */
+    void recordStart(Map<String, String> files, String what) {
+        Revision latest = revisions().stream().findFirst().orElse(null);
+        if (latest == null) {
+            record("system", "the " + noun + " as found when firstwall first started", "initial", files);
+        } else if (!latest.version().equals(FileSets.version(files))) {
+            record("system", what + " was changed outside firstwall while it was stopped", "external", files);
+        }
+    }
+
+    Revision record(String author, String message, String kind, Map<String, String> files) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        Instant now = clock.instant();
+        String version = FileSets.version(files);
+        jdbc.sql("insert into " + table + "(created_at, author, message, kind, version, files) values (?, ?, ?, ?, ?, ?)")
+                .params(now.atOffset(ZoneOffset.UTC), author, message, kind, version,
+                        Json.MAPPER.writeValueAsString(new TreeMap<>(files)))
+                .update(keys, "id");
+        return new Revision(keys.getKey().longValue(), now, author, message, kind, version);
+    }
+
+    List<Revision> revisions() {
+        return jdbc.sql("select id, created_at, author, message, kind, version from " + table + " order by id desc")
+                .query((rs, n) -> new Revision(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))).list();
+    }
+
+    Map<String, String> files(long revisionId) {
+        return jdbc.sql("select files from " + table + " where id = ?").param(revisionId).query(String.class).optional()
+                .map(json -> (Map<String, String>) Json.MAPPER.readValue(json, FILES))
+                .orElseThrow(() -> new PlanNotFoundException(noun + " revision", revisionId));
+    }
+
+    /** The files of the latest revision with a version, or none when no revision has it. */
+    Map<String, String> filesOfVersion(String version) {
+        return jdbc.sql("select files from " + table + " where version = ? order by id desc limit 1").param(version)
+                .query(String.class).optional().map(json -> (Map<String, String>) Json.MAPPER.readValue(json, FILES))
+                .orElse(Map.of());
+    }
+
+    /** The changed lines of every file that differs between two revisions. */
+    Map<String, List<LineDiff.Line>> diff(long fromId, long toId) {
+        return FileSets.diff(files(fromId), files(toId));
+    }
+
+    /** The revisions in which one file changed (was added, edited or removed), newest first. */
+    List<FileChange> history(String path) {
+        List<Revision> all = revisions();
+        List<FileChange> out = new ArrayList<>();
+        String newer = null;
+        Revision newerRevision = null;
+        for (Revision r : all) {
+            String text = files(r.id()).get(path);
+            if (newerRevision != null && !Objects.equals(text, newer)) {
+                out.add(new FileChange(newerRevision, LineDiff.changes(text, newer)));
+            }
+            newer = text;
+            newerRevision = r;
+        }
+        if (newerRevision != null && newer != null) {
+            out.add(new FileChange(newerRevision, LineDiff.changes(null, newer)));
+        }
+        return out;
+    }
+
+    /**
+     * The conflict message parts when a change set was made on a version that is no longer live:
+     * the changed lines of each file the change set touches that changed meanwhile.
+     */
+    RefusedException conflict(String baseVersion, String liveVersion, Map<String, String> now,
+            java.util.Collection<String> paths) {
+        Map<String, List<LineDiff.Line>> meanwhile = FileSets.diff(filesOfVersion(baseVersion), now, paths);
+        return new RefusedException("Conflict: the " + noun + " changed since you started (" + baseVersion
+                + " \u2192 " + liveVersion + ")" + (meanwhile.isEmpty() ? " in other files; publish again from the live version."
+                : "; these files were changed meanwhile: " + String.join(", ", meanwhile.keySet())), null, meanwhile);
+    }
+}

@@ -1,0 +1,297 @@
+package io.firstwall.editing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import io.firstwall.analysis.AnalysisFixtures;
+import io.firstwall.analysis.Json;
+import io.firstwall.plan.Plan;
+import io.firstwall.system.LiveAnalyzer;
+
+/**
+ * Experts edit facts in the browser forms and over the API: a required source, rows checked with
+ * their line, facts the rules need, scenarios, impact, atomic publish into data/ and H2, conflicts,
+ * history per file, revert, and who may do what. Real H2, real rules, a temporary copy of data/.
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:facts-${random.uuid};DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+class FactEditingTests {
+
+    static final String PERMITS = "facts/permits.csv";
+    static final String LINE = "permits.transmission_line_months";
+    static Path dataDir;
+    static Path rulesDir;
+
+    @DynamicPropertySource
+    static void copies(DynamicPropertyRegistry registry) {
+        dataDir = AnalysisFixtures.copyOfData();
+        rulesDir = AnalysisFixtures.copyOfRules();
+        registry.add("firstwall.data-dir", () -> dataDir.toString());
+        registry.add("firstwall.rules-dir", () -> rulesDir.toString());
+    }
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    FactEditingService facts;
+
+    @Autowired
+    RuleEditingService rules;
+
+    @Autowired
+    LiveAnalyzer live;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+    }
+
+    static MockHttpServletRequestBuilder asExpert(MockHttpServletRequestBuilder request) {
+        return request.with(user("expert").roles("ANALYST", "EXPERT")).with(csrf());
+    }
+
+    static org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder importAsExpert() {
+        var request = multipart("/facts/import");
+        request.with(user("expert").roles("ANALYST", "EXPERT")).with(csrf());
+        return request;
+    }
+
+    /** A new transmission line permitted in a year, as the form posts it. */
+    static MockHttpServletRequestBuilder lineInAYear(String source) {
+        return asExpert(post("/facts/check")).param("file", PERMITS).param("originalId", LINE).param("id", LINE)
+                .param("value", "12").param("low", "").param("high", "").param("unit", "months").param("asOf", "2026-11")
+                .param("source", source).param("status", "assumption").param("note", "what if a line were fast-tracked");
+    }
+
+    String ercotFirstWall() throws IOException {
+        Plan plan = live.planReader().read(Files.readString(dataDir.resolve("plans/ercot-campus-new-line.json")));
+        return live.analyze(plan, Map.of()).firstWall().factor();
+    }
+
+    Map<String, String> lineChange(String value) {
+        return Map.of(PERMITS, facts.liveFiles().get(PERMITS).replace(LINE + ",120,96,175,", LINE + "," + value + ",,,"));
+    }
+
+    static String body(Map<String, String> files, String base, String message, boolean accept) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("files", files);
+        b.put("baseVersion", base);
+        b.put("message", message);
+        b.put("acceptNewAnswers", accept);
+        return Json.MAPPER.writeValueAsString(b);
+    }
+
+    @Test
+    void aFactWithoutASourceIsRefusedAtItsFieldAndNothingChanges() throws Exception {
+        String before = facts.liveVersion();
+        mvc.perform(lineInAYear("  ").param("baseVersion", before))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"source-error\"")))
+                .andExpect(content().string(containsString("A source is required")));
+        mvc.perform(asExpert(post("/facts/check")).param("file", PERMITS).param("originalId", LINE).param("id", LINE)
+                        .param("value", "soon").param("low", "2029").param("high", "").param("unit", "year")
+                        .param("asOf", "next year").param("source", "s").param("status", "secondary").param("note", "")
+                        .param("baseVersion", before))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value &#39;soon&#39; is not a number")))
+                .andExpect(content().string(containsString("id=\"asOf-error\"")));
+        assertThat(facts.liveVersion()).isEqualTo(before);
+    }
+
+    @Test
+    void anEditedFactShowsItsRowImpactAndScenarioThenPublishesIntoDataH2AndTheAnalyzer() throws Exception {
+        String base = facts.liveVersion();
+        String original = Files.readString(dataDir.resolve(PERMITS));
+        mvc.perform(lineInAYear("assumption: a line fast-tracked in a year").param("baseVersion", base))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("+ " + LINE + ",12,,,months,2026-11,")))
+                .andExpect(content().string(containsString("- " + LINE + ",120,96,175,months")))
+                .andExpect(content().string(containsString("FAIL")))
+                .andExpect(content().string(containsString("ERCOT campus on a new 345 kV line")))
+                .andExpect(content().string(containsString("<td class=\"changed\">GRID_INTERCONNECT on ")));
+        String text = facts.setFact(PERMITS, LINE, List.of(LINE, "12", "", "", "months", "2026-11",
+                "assumption: a line fast-tracked in a year", "assumption", "what if")).get(PERMITS);
+
+        mvc.perform(asExpert(post("/facts/publish")).param("file", PERMITS).param("text", text)
+                        .param("baseVersion", base).param("message", "a fast-tracked line"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("answers differently")));
+        assertThat(ercotFirstWall()).isEqualTo("PERMITS");
+        assertThat(Files.readString(dataDir.resolve(PERMITS))).isEqualTo(original);
+
+        mvc.perform(asExpert(post("/facts/publish")).param("file", PERMITS).param("text", text)
+                        .param("baseVersion", base).param("message", "a fast-tracked line").param("accept", "true"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/facts"));
+        assertThat(ercotFirstWall()).isEqualTo("GRID_INTERCONNECT");
+        assertThat(live.facts().get(LINE).value()).isEqualTo(12);
+        assertThat(jdbc.sql("select fact_value from fact where id = ?").param(LINE).query(Double.class).single())
+                .isEqualTo(12);
+        assertThat(LineDiff.changes(original, Files.readString(dataDir.resolve(PERMITS)))).hasSize(2);
+        assertThat(Files.readString(rulesDir.resolve("tests/ercot-campus-new-line.json")))
+                .contains("\"firstWall\" : \"GRID_INTERCONNECT\"");
+        assertThat(rules.revisions().get(0).message()).contains("new expectations accepted with fact revision");
+        assertThat(facts.revisions().get(0).author()).isEqualTo("expert");
+        assertThat(rules.auditLog()).extracting(r -> r.get("WHAT").toString())
+                .anySatisfy(w -> assertThat(w).startsWith("facts facts/permits.csv"))
+                .anySatisfy(w -> assertThat(w).startsWith("rule test scenarios tests/ercot-campus-new-line.json"));
+    }
+
+    @Test
+    void anImportWithAWrongColumnOrABadRowIsRefusedWithItsLineAndNothingChanges() throws Exception {
+        String before = facts.liveVersion();
+        mvc.perform(importAsExpert().file(new MockMultipartFile("csv", "t.csv", "text/csv",
+                        "id,value,unit,source\nx,1,W,s\n".getBytes())).param("file", PERMITS))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("facts/permits.csv:1 wrong columns id,value,unit,source")));
+        String badRow = facts.liveFiles().get(PERMITS) + "turbine.new,12,,,MW,2025,,secondary,\n";
+        mvc.perform(importAsExpert().file(new MockMultipartFile("csv", "t.csv", "text/csv",
+                        ("\uFEFF" + badRow).getBytes(java.nio.charset.StandardCharsets.UTF_8))).param("file", PERMITS))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("source is empty")))
+                .andExpect(content().string(containsString("+ turbine.new,12")));
+        mvc.perform(post("/api/facts/publish").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of(PERMITS, badRow), before, "new turbine", false)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.validation.errors[0].file").value(PERMITS))
+                .andExpect(jsonPath("$.validation.errors[0].line").isNumber());
+        assertThat(facts.liveVersion()).isEqualTo(before);
+    }
+
+    @Test
+    void aNewFactFileCanBeImportedAndExportedBackUnchanged() throws Exception {
+        String csv = "id,value,low,high,unit,as_of,source,status,note\n"
+                + "cooling.test_figure,3,,,MW,2026,\"Example source, with a comma\",assumption,\n";
+        mvc.perform(importAsExpert().file(new MockMultipartFile("csv", "cooling.csv", "text/csv",
+                        csv.getBytes())).param("file", PERMITS).param("newFile", "cooling"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("No problems found")));
+        facts.publish(Map.of("facts/cooling.csv", csv), facts.liveVersion(), "expert", "a cooling figure", false);
+        assertThat(live.facts().get("cooling.test_figure").source()).isEqualTo("Example source, with a comma");
+        mvc.perform(get("/facts/export").param("file", "facts/cooling.csv").with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(content().string(csv));
+    }
+
+    @Test
+    void removingAFactTheRulesUseIsRefusedAndNamesTheRuleFile() {
+        String casting = "turbine.casting_backlog_year";
+        Validation v = facts.validate(facts.removeFact(casting));
+        assertThat(v.ok()).isFalse();
+        assertThat(v.errors()).anySatisfy(p -> {
+            assertThat(p.file()).startsWith("rules/turbines/");
+            assertThat(p.message()).contains("uses fact '" + casting + "'");
+        });
+        assertThatThrownBy(() -> facts.publish(facts.removeFact(casting), facts.liveVersion(), "expert", "gone", true))
+                .isInstanceOf(RefusedException.class);
+        assertThat(live.facts().fact(casting)).isPresent();
+    }
+
+    @Test
+    void theSecondExpertToPublishIsToldOfTheConflictAndShownTheRows() throws Exception {
+        String base = facts.liveVersion();
+        facts.publish(lineChange("96"), base, "expert", "first", true);
+        mvc.perform(post("/api/facts/publish").with(httpBasic("admin", "admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(lineChange("100"), base, "second", true)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("Conflict")))
+                .andExpect(jsonPath("$.changedMeanwhile['facts/permits.csv'][1].text").value(containsString(LINE + ",96")));
+        assertThat(live.facts().get(LINE).value()).isEqualTo(96);
+    }
+
+    @Test
+    void historyPerFileShowsTheRowsAndRevertIsANewRevision() throws Exception {
+        long initial = facts.revisions().get(0).id();
+        facts.publish(lineChange("96"), facts.liveVersion(), "expert", "eight years, the low end", true);
+        mvc.perform(get("/facts/history").param("file", PERMITS).with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("eight years, the low end")))
+                .andExpect(content().string(containsString("+ " + LINE + ",96")));
+        mvc.perform(get("/facts/history").param("file", "facts/power.csv").with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("eight years, the low end"))));
+        mvc.perform(post("/api/facts/revisions/" + initial + "/revert").param("message", "back")
+                        .with(httpBasic("expert", "expert")))
+                .andExpect(status().isCreated());
+        assertThat(live.facts().get(LINE).value()).isEqualTo(120);
+        assertThat(facts.revisions()).hasSize(3);
+        assertThat(facts.revisions().get(0).message()).startsWith("revert to fact revision " + initial);
+        assertThat(facts.liveVersion()).isEqualTo(facts.revisions().get(2).version());
+        assertThat(facts.diff(initial, facts.revisions().get(1).id()).get(PERMITS))
+                .anySatisfy(l -> assertThat(l.text()).startsWith(LINE + ",96"));
+    }
+
+    @Test
+    void rulesHaveAHistoryPerFileToo() throws Exception {
+        String table = "permits/permits_by_region.drl.csv";
+        mvc.perform(get("/rules/history").param("file", table).with(user("expert").roles("EXPERT")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("the rule set as found when firstwall first started")))
+                .andExpect(content().string(containsString("+ PERM-010")));
+    }
+
+    @Test
+    void analystsBrowseAndExportFactsButOnlyExpertsAndAdminsChangeThem() throws Exception {
+        mvc.perform(get("/facts").with(user("analyst").roles("ANALYST"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(LINE)))
+                .andExpect(content().string(not(containsString("/facts/edit?id="))));
+        mvc.perform(get("/facts").with(user("expert").roles("EXPERT"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/facts/edit?id=" + LINE)));
+        mvc.perform(get("/api/facts").with(httpBasic("analyst", "analyst"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.facts[0].source").isNotEmpty());
+        mvc.perform(get("/facts/edit").param("id", LINE).with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/facts/publish").with(user("analyst").roles("ANALYST")).with(csrf()).param("file", PERMITS)
+                .param("text", "x").param("baseVersion", "x")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/facts/publish").with(httpBasic("analyst", "analyst")).contentType(MediaType.APPLICATION_JSON)
+                .content(body(lineChange("1"), facts.liveVersion(), "x", true))).andExpect(status().isForbidden());
+        mvc.perform(post("/facts/publish").with(user("expert").roles("EXPERT")).param("file", PERMITS)
+                .param("text", "x").param("baseVersion", "x")).andExpect(status().isForbidden());
+        mvc.perform(get("/facts/edit").param("id", "no.such.fact").with(user("expert").roles("EXPERT")))
+                .andExpect(status().isNotFound());
+        assertThat(live.facts().get(LINE).value()).isEqualTo(120);
+    }
+}
