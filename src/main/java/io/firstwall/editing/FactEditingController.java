@@ -79,7 +79,10 @@ class FactEditingController implements io.firstwall.system.PageController {
             byFile.computeIfAbsent(row.file(), f -> new ArrayList<>()).add(row);
         }
         model.addAttribute("files", byFile);
-        model.addAttribute("allFiles", editing.liveFiles().keySet());
+        List<String> allFiles = new ArrayList<>(editing.liveFiles().keySet());
+        allFiles.sort(java.util.Comparator.comparing((String f) -> !f.startsWith("facts/")).thenComparing(f -> f));
+        model.addAttribute("allFiles", allFiles);
+        model.addAttribute("catalogues", allFiles.stream().filter(f -> !f.startsWith("facts/")).toList());
         model.addAttribute("revisions", editing.revisions().stream().limit(5).toList());
         return "facts/list";
     }

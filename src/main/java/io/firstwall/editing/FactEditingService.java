@@ -21,6 +21,7 @@ import io.firstwall.plan.PlanNotFoundException;
 import io.firstwall.plan.PlanStore;
 import io.firstwall.rules.RuleProblem;
 import io.firstwall.system.FirstwallProperties;
+import io.firstwall.system.AuditLog;
 import io.firstwall.system.LiveAnalyzer;
 
 /**

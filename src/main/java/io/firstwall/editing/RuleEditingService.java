@@ -22,6 +22,7 @@ import io.firstwall.rules.RuleBase;
 import io.firstwall.rules.RuleBuildException;
 import io.firstwall.rules.RuleCompiler;
 import io.firstwall.system.FirstwallProperties;
+import io.firstwall.system.AuditLog;
 import io.firstwall.system.LiveAnalyzer;
 
 /**

@@ -166,6 +166,15 @@ public class ReportPublisher {
                 .query((rs, n) -> "revision " + rs.getLong(1) + " by " + rs.getString(2) + ": \u201c" + rs.getString(3) + "\u201d")
                 .list();
         String history = revisions.isEmpty() ? "" : "; " + String.join("; ", revisions);
+        List<String> factRevisions = jdbc.sql("select id, author, message from fact_revision where created_at > ?"
+                + " and created_at <= ? and kind <> 'initial' order by id")
+                .params(previous.startedAt().atOffset(java.time.ZoneOffset.UTC), run.startedAt().atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, n) -> "fact revision " + rs.getLong(1) + " by " + rs.getString(2) + ": \u201c" + rs.getString(3)
+                        + "\u201d")
+                .list();
+        if (!factRevisions.isEmpty()) {
+            changedFacts.replaceAll((id, text) -> text + " (" + String.join("; ", factRevisions) + ")");
+        }
         Map<String, String> folderOfRule = new LinkedHashMap<>();
         for (RuleInfo r : live.analyzer().rules().rules()) {
             folderOfRule.put(r.id(), r.packageName().replaceFirst("^rules\\.?", "").replace('.', '/'));

@@ -83,7 +83,7 @@ class ExpertBrowserTests {
         WebElement errors = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("errors")));
         int tableRow = java.util.Arrays.asList(table.split("\n")).indexOf(table.lines()
                 .filter(l -> l.contains(row)).findFirst().orElseThrow()) + 1;
-        assertThat(errors.getText()).contains("rules/permits/permits_by_region.drl.csv:" + tableRow + ":")
+        assertThat(errors.getText()).contains("rules/permits/permits_by_region.drl.csv:" + tableRow + " ")
                 .contains("row " + tableRow + " of the table");
         driver.findElement(By.id("message")).sendKeys("broken");
         driver.findElement(By.id("publish")).click();

@@ -44,10 +44,15 @@ class NightlyBatchTests {
     static void rulesCopy(org.springframework.test.context.DynamicPropertyRegistry registry) {
         java.nio.file.Path rules = AnalysisFixtures.copyOfRules();
         registry.add("firstwall.rules-dir", rules::toString);
+        java.nio.file.Path data = AnalysisFixtures.copyOfData();
+        registry.add("firstwall.data-dir", data::toString);
     }
 
     @Autowired
     io.firstwall.editing.RuleEditingService editing;
+
+    @Autowired
+    io.firstwall.editing.FactEditingService factEditing;
 
     @Autowired
     BatchService batch;
@@ -163,6 +168,19 @@ class NightlyBatchTests {
             assertThat(c.why()).containsExactly("fact turbine.casting_backlog_year: 2030 \u2192 2027");
         });
         assertThat(report("html")).contains("Compared with run 1").contains("fact turbine.casting_backlog_year: 2030 &rarr; 2027");
+    }
+
+    @Test
+    void aPublishedFactRevisionIsNamedWithItsAuthorAndMessage() throws Exception {
+        assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        String turbines = factEditing.liveFiles().get("facts/turbines.csv");
+        var revision = factEditing.publish(Map.of("facts/turbines.csv", turbines.replace(
+                "turbine.casting_backlog_year,2030,2029,2031,", "turbine.casting_backlog_year,2027,,,")),
+                factEditing.liveVersion(), "expert", "a foundry adds a line", false);
+        assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        assertThat(changes(runs.list().get(0))).singleElement().satisfies(c -> assertThat(c.why()).containsExactly(
+                "fact turbine.casting_backlog_year: 2030 \u2192 2027 (fact revision " + revision.id()
+                        + " by expert: \u201ca foundry adds a line\u201d)"));
     }
 
     @Test

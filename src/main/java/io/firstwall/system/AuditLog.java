@@ -1,4 +1,4 @@
-package io.firstwall.editing;
+package io.firstwall.system;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -15,7 +15,7 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
+    public AuditLog(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -1,0 +1,20 @@
+package io.firstwall.security;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+
+/** The account store: Spring Security's JDBC user store over the app's H2 (tables from Flyway V9). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+class AccountConfiguration {
+
+    @Bean
+    JdbcUserDetailsManager users(DataSource dataSource) {
+        return new JdbcUserDetailsManager(dataSource);
+    }
+}

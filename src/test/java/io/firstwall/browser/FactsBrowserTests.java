@@ -1,0 +1,121 @@
+package io.firstwall.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.firstwall.analysis.AnalysisFixtures;
+
+/**
+ * A domain expert in a real headless Chromium edits a fact: a missing source is refused at its
+ * field; the new figure shows its row, a rule test scenario that now answers differently and the
+ * impact on the saved plans; publishing is refused until the expert accepts the new answer; then the
+ * affected plan's analysis changes and the file's history shows the revision. Works on copies of
+ * data/ and rules/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:facts-browser;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+class FactsBrowserTests {
+
+    static final String LINE = "permits.transmission_line_months";
+    static Path dataDir;
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void copies(DynamicPropertyRegistry registry) {
+        dataDir = AnalysisFixtures.copyOfData();
+        Path rulesDir = AnalysisFixtures.copyOfRules();
+        registry.add("firstwall.data-dir", () -> dataDir.toString());
+        registry.add("firstwall.rules-dir", () -> rulesDir.toString());
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        driver = BrowserSupport.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    WebElement visible(By by) {
+        return BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    @Test
+    void anExpertEditsAFactSeesTheImpactAcceptsTheNewAnswerAndPublishes() throws IOException {
+        driver.get(url("/facts"));
+        BrowserSupport.logIn(driver, "expert", "expert");
+        WebElement row = visible(By.id("fact-" + LINE));
+        assertThat(row.getText()).contains("120").contains("96 – 175").contains("months");
+        BrowserSupport.screenshot(driver, "facts");
+        row.findElement(By.linkText("edit")).click();
+
+        // No source: refused at the field, nothing changes.
+        visible(By.id("fact-form"));
+        driver.findElement(By.id("source")).clear();
+        driver.findElement(By.id("check")).click();
+        assertThat(visible(By.id("source-error")).getText()).contains("A source is required");
+
+        // Twelve months instead of ten years, with a source.
+        BrowserSupport.type(driver, By.id("value"), "12");
+        BrowserSupport.type(driver, By.id("low"), "");
+        BrowserSupport.type(driver, By.id("high"), "");
+        BrowserSupport.type(driver, By.id("source"), "assumption: a fast-tracked line, for a what-if");
+        driver.findElement(By.id("check")).click();
+        String changes = visible(By.cssSelector("#validation pre.diff")).getText();
+        assertThat(changes).contains("- " + LINE + ",120,96,175").contains("+ " + LINE + ",12,,,months");
+        assertThat(driver.findElement(By.id("scenarios")).getText()).contains("FAIL tests/ercot-campus-new-line.json");
+        WebElement first = driver.findElement(By.cssSelector("#impact tbody tr"));
+        assertThat(first.getText()).contains("ERCOT campus on a new 345 kV line").contains("GRID_INTERCONNECT on");
+        assertThat(first.findElement(By.cssSelector("td.changed"))).isNotNull();
+        BrowserSupport.screenshot(driver, "fact-review");
+
+        // Publishing without accepting the new answer is refused; accepting it publishes.
+        driver.findElement(By.id("message")).sendKeys("what-if: a line permitted in a year");
+        driver.findElement(By.id("publish")).click();
+        assertThat(visible(By.id("edit-error")).getText()).contains("answers differently");
+        driver.findElement(By.id("message")).sendKeys("what-if: a line permitted in a year");
+        driver.findElement(By.id("accept")).click();
+        driver.findElement(By.id("publish")).click();
+        BrowserSupport.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"),
+                "analyses use it now"));
+        assertThat(driver.findElement(By.id("fact-" + LINE)).getText()).contains("12");
+        assertThat(Files.readString(dataDir.resolve("facts/permits.csv"))).contains(LINE + ",12,,,months");
+
+        driver.get(url("/plans"));
+        driver.findElement(By.linkText("ERCOT campus on a new 345 kV line")).click();
+        assertThat(visible(By.cssSelector("p.headline")).getText()).contains("grid");
+
+        driver.get(url("/facts/history?file=facts/permits.csv"));
+        assertThat(visible(By.cssSelector("article.file-change")).getText())
+                .contains("what-if: a line permitted in a year").contains("expert").contains("+ " + LINE + ",12");
+        BrowserSupport.screenshot(driver, "fact-history");
+    }
+}
