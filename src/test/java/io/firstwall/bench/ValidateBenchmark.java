@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.firstwall.FirstwallApplication;
+import io.firstwall.editing.FactEditingService;
 import io.firstwall.editing.Impact;
 import io.firstwall.editing.RuleEditingService;
 import io.firstwall.editing.Validation;
@@ -14,8 +15,9 @@ import io.firstwall.plan.PlanStore;
 import io.firstwall.system.LiveAnalyzer;
 
 /**
- * Validate plus impact preview of a decision-table edit over 100 saved plans: the editor's
- * "Validate" button (allowlist, compile, rule test scenarios, every saved plan before and after).
+ * Validate plus impact preview over 100 saved plans, of a decision-table edit (the rule editor's
+ * "Validate": allowlist, compile, rule test scenarios, every saved plan before and after) and of a
+ * fact edit (the facts review: every row read, facts the rules use, scenarios, every saved plan).
  * Prints each of 12 timings and the median of the last 10. Run from the repository root.
  */
 public final class ValidateBenchmark {
@@ -44,19 +46,28 @@ public final class ValidateBenchmark {
             String table = editing.liveFiles().get("permits/permits_by_region.drl.csv");
             Map<String, String> change = Map.of("permits/permits_by_region.drl.csv",
                     table.replace("US-TN,ONSITE_GAS,,100,", "US-TN,ONSITE_GAS,,1000,"));
-            List<Long> times = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                long t0 = System.nanoTime();
-                Validation v = editing.validate(change);
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                times.add(ms);
-                System.out.printf("ValidateBenchmark: run %d: %d ms, %d plans previewed, %d changed%n", i + 1, ms,
-                        v.impact().size(), v.impact().stream().filter(Impact::changed).count());
-            }
-            List<Long> warm = new ArrayList<>(times.subList(2, times.size()));
-            warm.sort(Long::compare);
-            System.out.printf("ValidateBenchmark: median of runs 3-12: %d ms; first (cold) run: %d ms%n",
-                    warm.get(warm.size() / 2), times.get(0));
+            time("rules", () -> editing.validate(change));
+            FactEditingService facts = context.getBean(FactEditingService.class);
+            String permits = facts.liveFiles().get("facts/permits.csv");
+            Map<String, String> factChange = Map.of("facts/permits.csv", permits.replaceFirst(
+                    "permits.transmission_line_months,120,96,175,", "permits.transmission_line_months,12,,,"));
+            time("facts", () -> facts.validate(factChange));
         }
+    }
+
+    private static void time(String what, java.util.function.Supplier<Validation> validate) {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            long t0 = System.nanoTime();
+            Validation v = validate.get();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            times.add(ms);
+            System.out.printf("ValidateBenchmark %s: run %d: %d ms, %d plans previewed, %d changed%n", what, i + 1, ms,
+                    v.impact().size(), v.impact().stream().filter(Impact::changed).count());
+        }
+        List<Long> warm = new ArrayList<>(times.subList(2, times.size()));
+        warm.sort(Long::compare);
+        System.out.printf("ValidateBenchmark %s: median of runs 3-12: %d ms; first (cold) run: %d ms%n", what,
+                warm.get(warm.size() / 2), times.get(0));
     }
 }
