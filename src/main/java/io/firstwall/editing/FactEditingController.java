@@ -160,8 +160,12 @@ class FactEditingController implements io.firstwall.system.PageController {
             model.addAttribute("error", "Check the fields marked below; nothing was changed.");
             return form(form, errors, model);
         }
-        Map<String, String> change = editing.setFact(form.file(), form.originalId(), form.fields());
-        return review(change, form.baseVersion(), model);
+        try {
+            return review(editing.setFact(form.file(), form.originalId(), form.fields()), form.baseVersion(), model);
+        } catch (RefusedException e) {
+            model.addAttribute("error", e.getMessage() + " Nothing was changed.");
+            return form(form, errors, model);
+        }
     }
 
     @PostMapping("/facts/delete")

@@ -171,7 +171,14 @@ public class FactEditingService {
             }
         }
         FileSets.write(properties.dataDir(), changes);
-        store.replaceAll(checked.candidate());
+        try {
+            store.replaceAll(checked.candidate());
+        } catch (RuntimeException e) {
+            Map<String, String> previous = new TreeMap<>();
+            changes.keySet().forEach(path -> previous.put(path, liveFiles.get(path)));
+            FileSets.write(properties.dataDir(), previous);
+            throw e;
+        }
         live.swapFacts(store.load());
         liveFiles = Map.copyOf(checked.merged());
         Revision revision = revisions.record(author, message, "publish", checked.merged());
@@ -185,13 +192,7 @@ public class FactEditingService {
     }
 
     public Revision revert(long revisionId, String author, String message, boolean acceptNewAnswers) {
-        Map<String, String> target = revisions.files(revisionId);
-        Map<String, String> changes = new TreeMap<>(target);
-        for (String path : liveFiles.keySet()) {
-            if (!target.containsKey(path)) {
-                changes.put(path, null);
-            }
-        }
+        Map<String, String> changes = revisions.changesBackTo(revisionId, liveFiles);
         return publish(changes, liveVersion(), author, "revert to fact revision " + revisionId + ": " + message,
                 acceptNewAnswers);
     }

@@ -232,13 +232,7 @@ public class RuleEditingService {
     }
 
     public Revision revert(long revisionId, String author, String message) {
-        Map<String, String> target = files(revisionId);
-        Map<String, String> changes = new TreeMap<>(target);
-        for (String path : liveFiles().keySet()) {
-            if (!target.containsKey(path)) {
-                changes.put(path, null);
-            }
-        }
+        Map<String, String> changes = revisions.changesBackTo(revisionId, liveFiles());
         return publish(changes, liveVersion(), author, "revert to revision " + revisionId + ": " + message);
     }
 

@@ -70,6 +70,7 @@ class FactsBrowserTests {
 
     @Test
     void anExpertEditsAFactSeesTheImpactAcceptsTheNewAnswerAndPublishes() throws IOException {
+        driver.manage().deleteAllCookies();
         driver.get(url("/facts"));
         BrowserSupport.logIn(driver, "expert", "expert");
         WebElement row = visible(By.id("fact-" + LINE));
@@ -117,5 +118,29 @@ class FactsBrowserTests {
         assertThat(visible(By.cssSelector("article.file-change")).getText())
                 .contains("what-if: a line permitted in a year").contains("expert").contains("+ " + LINE + ",12");
         BrowserSupport.screenshot(driver, "fact-history");
+    }
+
+    @Test
+    void anAdminCreatesAnExpertAccountWhoCanThenEditFacts() throws IOException {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/admin/users"));
+        BrowserSupport.logIn(driver, "admin", "admin");
+        visible(By.id("new-account"));
+        BrowserSupport.type(driver, By.id("name"), "dana");
+        BrowserSupport.type(driver, By.id("password"), "short");
+        driver.findElement(By.id("create")).click();
+        assertThat(visible(By.id("password-error")).getText()).contains("At least 10 characters");
+        BrowserSupport.type(driver, By.id("password"), "dana's long passphrase");
+        driver.findElement(By.cssSelector("#new-account input[name=roles][value=EXPERT]")).click();
+        driver.findElement(By.id("create")).click();
+        assertThat(visible(By.cssSelector(".flash.ok")).getText()).contains("Created dana");
+        assertThat(driver.findElement(By.id("account-dana")).getText()).contains("dana");
+        BrowserSupport.screenshot(driver, "users");
+
+        driver.manage().deleteAllCookies();
+        driver.get(url("/facts"));
+        BrowserSupport.logIn(driver, "dana", "dana's long passphrase");
+        assertThat(visible(By.id("fact-" + LINE)).findElements(By.linkText("edit"))).hasSize(1);
+        assertThat(driver.findElements(By.linkText("Users"))).isEmpty();
     }
 }

@@ -217,6 +217,14 @@ class FactEditingTests {
     }
 
     @Test
+    void anOversizedUploadGetsAPageThatSaysSo() throws Exception {
+        mvc.perform(get("/error").requestAttr("jakarta.servlet.error.status_code", 413).accept(MediaType.TEXT_HTML)
+                        .with(user("expert").roles("EXPERT")))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().string(containsString("at most 1 MB. Nothing was imported or changed")));
+    }
+
+    @Test
     void removingAFactTheRulesUseIsRefusedAndNamesTheRuleFile() {
         String casting = "turbine.casting_backlog_year";
         Validation v = facts.validate(facts.removeFact(casting));
