@@ -240,6 +240,7 @@ class FactEditingController implements io.firstwall.system.PageController {
             return "rules/file-history";
         }
         model.addAttribute("revisions", editing.revisions());
+        model.addAttribute("audit", editing.auditLog());
         return "facts/history";
     }
 

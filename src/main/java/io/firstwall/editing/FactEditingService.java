@@ -236,6 +236,10 @@ public class FactEditingService {
         return revisions.diff(fromId, toId);
     }
 
+    public List<Map<String, Object>> auditLog() {
+        return audit.entries();
+    }
+
     public List<RevisionStore.FileChange> history(String path) {
         return revisions.history(path);
     }

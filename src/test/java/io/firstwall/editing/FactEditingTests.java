@@ -261,6 +261,13 @@ class FactEditingTests {
         mvc.perform(get("/facts/history").param("file", "facts/power.csv").with(user("analyst").roles("ANALYST")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("eight years, the low end"))));
+        long published = facts.revisions().get(0).id();
+        mvc.perform(get("/facts/history").with(user("expert").roles("EXPERT")))
+                .andExpect(content().string(containsString("Show the changes")))
+                .andExpect(content().string(containsString("facts facts/permits.csv \u2192 fact revision " + published)));
+        mvc.perform(get("/facts/diff").param("from", String.valueOf(initial)).param("to", String.valueOf(published))
+                        .with(user("analyst").roles("ANALYST")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("+ " + LINE + ",96")));
         mvc.perform(post("/api/facts/revisions/" + initial + "/revert").param("message", "back")
                         .with(httpBasic("expert", "expert")))
                 .andExpect(status().isCreated());
