@@ -37,9 +37,11 @@ import io.firstwall.plan.PlanNotFoundException;
 class FactEditingController implements io.firstwall.system.PageController {
 
     private final FactEditingService editing;
+    private final FactWatcher watcher;
 
-    FactEditingController(FactEditingService editing) {
+    FactEditingController(FactEditingService editing, FactWatcher watcher) {
         this.editing = editing;
+        this.watcher = watcher;
     }
 
     /** One fact as the form shows it: every field as typed. */
@@ -84,6 +86,7 @@ class FactEditingController implements io.firstwall.system.PageController {
         model.addAttribute("allFiles", allFiles);
         model.addAttribute("catalogues", allFiles.stream().filter(f -> !f.startsWith("facts/")).toList());
         model.addAttribute("revisions", editing.revisions().stream().limit(5).toList());
+        model.addAttribute("rejection", watcher.lastRejection());
         return "facts/list";
     }
 

@@ -74,10 +74,14 @@ public class FactEditingService {
     }
 
     public Validation validate(Map<String, String> changes) {
-        return check(changes, true).validation();
+        return check(changes, true, false).validation();
     }
 
-    private Checked check(Map<String, String> changes, boolean withImpact) {
+    /**
+     * Checks a change set once. The rule test scenarios are the live ones, or, for an edit made
+     * outside firstwall, those on disk (a git pull may bring new facts and new expectations together).
+     */
+    private Checked check(Map<String, String> changes, boolean withImpact, boolean scenariosOnDisk) {
         for (String path : changes.keySet()) {
             if (!FactCsvReader.isFactFile(path)) {
                 throw new RefusedException("'" + path + "' is not a fact file (facts/NAME.csv, regions.csv or"
@@ -99,7 +103,8 @@ public class FactEditingService {
         if (!errors.isEmpty()) {
             return new Checked(new Validation(false, base, errors, List.of(), List.of(), Map.of(), diff), null, merged);
         }
-        List<ScenarioRunner.Result> scenarios = rules.scenarios(candidate);
+        List<ScenarioRunner.Result> scenarios = scenariosOnDisk ? ScenarioRunner.run(RuleEditingService.readTests(
+                properties.rulesDir()), live.analyzer(), candidate, properties.dataDir()) : rules.scenarios(candidate);
         List<Impact> impact = withImpact
                 ? ImpactPreview.of(plans.list(), live.analyzer(), live.facts(), live.analyzer(), candidate) : List.of();
         boolean ok = scenarios.stream().allMatch(ScenarioRunner.Result::passed);
@@ -145,7 +150,7 @@ public class FactEditingService {
         if (!liveVersion.equals(baseVersion)) {
             throw revisions.conflict(baseVersion, liveVersion, liveFiles, changes.keySet());
         }
-        Checked checked = check(changes, false);
+        Checked checked = check(changes, false, false);
         Validation validation = checked.validation();
         if (!validation.errors().isEmpty()) {
             throw new RefusedException("The facts do not read; nothing was published.", validation, Map.of());
@@ -172,15 +177,13 @@ public class FactEditingService {
         }
         FileSets.write(properties.dataDir(), changes);
         try {
-            store.replaceAll(checked.candidate());
+            goLive(checked);
         } catch (RuntimeException e) {
             Map<String, String> previous = new TreeMap<>();
             changes.keySet().forEach(path -> previous.put(path, liveFiles.get(path)));
             FileSets.write(properties.dataDir(), previous);
             throw e;
         }
-        live.swapFacts(store.load());
-        liveFiles = Map.copyOf(checked.merged());
         Revision revision = revisions.record(author, message, "publish", checked.merged());
         audit.record(author, "publish", "facts " + String.join(", ", changes.keySet()) + " \u2192 fact revision "
                 + revision.id(), message);
@@ -188,6 +191,41 @@ public class FactEditingService {
             rules.publishScenarios(scenarioUpdates, checked.candidate(), author,
                     "new expectations accepted with fact revision " + revision.id() + ": " + message);
         }
+        return revision;
+    }
+
+    /** Makes a checked fact base live: H2 reloaded in one transaction, then the analyzer's facts swapped. */
+    private void goLive(Checked checked) {
+        store.replaceAll(checked.candidate());
+        live.swapFacts(store.load());
+        liveFiles = Map.copyOf(checked.merged());
+    }
+
+    /**
+     * Adopts fact files already changed on disk by someone outside firstwall, after the same checks
+     * as a publish (scenarios as on disk); nothing is written. Null when the files on disk are
+     * already live (a publish wrote them).
+     */
+    public synchronized Revision adoptExternal(Map<String, String> changes) {
+        Map<String, String> current = liveFiles;
+        changes = new TreeMap<>(changes);
+        changes.entrySet().removeIf(e -> java.util.Objects.equals(current.get(e.getKey()), e.getValue()));
+        if (changes.isEmpty()) {
+            return null;
+        }
+        Checked checked = check(changes, false, true);
+        Validation validation = checked.validation();
+        if (!validation.errors().isEmpty() || !validation.scenariosPass()) {
+            String why = validation.errors().isEmpty() ? "a rule test scenario answers differently"
+                    : "the facts do not read";
+            audit.record("external edit", "rejected", "facts " + String.join(", ", changes.keySet()), why);
+            throw new RefusedException("Rejected: " + why + ".", validation, Map.of());
+        }
+        goLive(checked);
+        Revision revision = revisions.record("external edit", "picked up from data/ on disk", "external",
+                checked.merged());
+        audit.record("external edit", "publish", "facts " + String.join(", ", changes.keySet()) + " \u2192 fact revision "
+                + revision.id(), "edited outside firstwall");
         return revision;
     }
 

@@ -188,9 +188,15 @@ public class RuleEditingService {
 
     /**
      * Adopts files already changed on disk by someone outside firstwall, after the same checks as a
-     * publish; nothing is written.
+     * publish; nothing is written. Null when the files on disk are already live (a publish wrote them).
      */
     public synchronized Revision adoptExternal(Map<String, String> changes) {
+        Map<String, String> current = liveFiles();
+        changes = new TreeMap<>(changes);
+        changes.entrySet().removeIf(e -> java.util.Objects.equals(current.get(e.getKey()), e.getValue()));
+        if (changes.isEmpty()) {
+            return null;
+        }
         Checked checked = check(changes, false, live.facts());
         Validation validation = checked.validation();
         if (!validation.errors().isEmpty() || !validation.scenariosPass()) {

@@ -27,11 +27,14 @@ import io.firstwall.system.LiveAnalyzer;
 class OutsideEditTests {
 
     static Path rulesDir;
+    static Path dataDir;
 
     @DynamicPropertySource
-    static void rulesCopy(DynamicPropertyRegistry registry) {
+    static void copies(DynamicPropertyRegistry registry) {
         rulesDir = io.firstwall.analysis.AnalysisFixtures.copyOfRules();
+        dataDir = io.firstwall.analysis.AnalysisFixtures.copyOfData();
         registry.add("firstwall.rules-dir", () -> rulesDir.toString());
+        registry.add("firstwall.data-dir", () -> dataDir.toString());
     }
 
     @Autowired
@@ -43,6 +46,12 @@ class OutsideEditTests {
     @Autowired
     LiveAnalyzer live;
 
+    @Autowired
+    FactEditingService facts;
+
+    @Autowired
+    FactWatcher factWatcher;
+
     static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
@@ -53,7 +62,7 @@ class OutsideEditTests {
 
     String memphisCascade() {
         try {
-            Plan plan = live.planReader().read(Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json")));
+            Plan plan = live.planReader().read(Files.readString(dataDir.resolve("plans/memphis-onsite-gas-1gw.json")));
             return String.join(" ", live.analyze(plan, Map.of()).cascade());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -80,5 +89,41 @@ class OutsideEditTests {
                 .contains("the live rules stay");
         assertThat(editing.liveVersion()).isEqualTo(before);
         assertThat(memphisCascade()).contains("PERMITS");
+    }
+
+    String ercotFirstWall() {
+        try {
+            Plan plan = live.planReader().read(Files.readString(dataDir.resolve("plans/ercot-campus-new-line.json")));
+            return live.analyze(plan, Map.of()).firstWall().factor();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aFactEditedOnDiskGoesLiveWithTheScenarioExpectationPulledAlongside() throws Exception {
+        // As a git pull would bring them: a faster line, and the ERCOT scenario's new expectation.
+        Path scenario = rulesDir.resolve("tests/ercot-campus-new-line.json");
+        Files.writeString(scenario, Files.readString(scenario).replace("\"PERMITS\"", "\"GRID_INTERCONNECT\""));
+        Path permits = dataDir.resolve("facts/permits.csv");
+        Files.writeString(permits, Files.readString(permits).replace("permits.transmission_line_months,120,96,175,",
+                "permits.transmission_line_months,12,,,"));
+        await(() -> "GRID_INTERCONNECT".equals(ercotFirstWall()));
+        assertThat(facts.revisions().get(0).author()).isEqualTo("external edit");
+        await(() -> editing.liveFiles().get("tests/ercot-campus-new-line.json").contains("GRID_INTERCONNECT"));
+        assertThat(factWatcher.lastRejection()).isNull();
+    }
+
+    @Test
+    void aBadFactEditOnDiskIsRejectedWithItsLineAndTheLiveFactsStay() throws Exception {
+        String before = facts.liveVersion();
+        Path permits = dataDir.resolve("facts/permits.csv");
+        Files.writeString(permits, Files.readString(permits).replace("permits.transmission_line_months,120,",
+                "permits.transmission_line_months,soon,"));
+        await(() -> factWatcher.lastRejection() != null);
+        assertThat(factWatcher.lastRejection()).contains("facts/permits.csv:").contains("value 'soon' is not a number")
+                .contains("the live facts stay");
+        assertThat(facts.liveVersion()).isEqualTo(before);
+        assertThat(ercotFirstWall()).isEqualTo("PERMITS");
     }
 }
