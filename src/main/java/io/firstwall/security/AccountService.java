@@ -11,6 +11,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -48,9 +50,11 @@ public class AccountService {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final SessionRegistry sessions;
 
     AccountService(JdbcUserDetailsManager users, JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit,
-            SecurityProperties properties, Environment environment) {
+            SessionRegistry sessions, SecurityProperties properties, Environment environment) {
+        this.sessions = sessions;
         this.users = users;
         this.jdbc = jdbc;
         this.encoder = encoder;
@@ -113,6 +117,21 @@ public class AccountService {
         return roles;
     }
 
+    /** An enabled account that still has its demo password, for the login page of a local run. */
+    public record DemoAccount(String name, String password, Set<String> roles) {
+    }
+
+    /** The enabled accounts whose stored password is still a plain demo password. */
+    public List<DemoAccount> demoAccounts() {
+        List<DemoAccount> out = new ArrayList<>();
+        for (String name : names()) {
+            UserDetails u = users.loadUserByUsername(name);
+            SecurityConfiguration.DEMO_PASSWORDS.stream().filter(p -> u.getPassword().equals("{noop}" + p)).findFirst()
+                    .filter(p -> u.isEnabled()).ifPresent(p -> out.add(new DemoAccount(name, p, roles(u))));
+        }
+        return out;
+    }
+
     /** Problems with a new account's fields, by field; empty when it can be created. */
     public Map<String, String> problems(String name, String password, Set<String> roles) {
         Map<String, String> problems = new LinkedHashMap<>();
@@ -171,6 +190,7 @@ public class AccountService {
             throw new AccountException(name + " is the last enabled admin; make someone else admin first.");
         }
         users.updateUser(User.withUserDetails(current).roles(roles.toArray(String[]::new)).disabled(!enabled).build());
+        endSessions(name);
         audit.record(by, "account", name + ": roles " + roles + (enabled ? ", enabled" : ", disabled"), "admin page");
     }
 
@@ -181,6 +201,9 @@ public class AccountService {
             throw new AccountException(p);
         });
         users.updateUser(User.withUserDetails(current).password(encoder.encode(password)).build());
+        if (!name.equals(by)) {
+            endSessions(name);
+        }
         audit.record(by, "account", name + ": password " + (name.equals(by) ? "changed" : "reset"),
                 name.equals(by) ? "own account page" : "admin page");
     }
@@ -191,6 +214,15 @@ public class AccountService {
             throw new AccountException("The current password is not right; nothing changed.");
         }
         setPassword(name, next, name);
+    }
+
+    /** Ends the account's logged-in sessions: its next request goes to the login page with its new roles or none. */
+    private void endSessions(String name) {
+        for (Object principal : sessions.getAllPrincipals()) {
+            if (principal instanceof UserDetails u && u.getUsername().equals(name)) {
+                sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+            }
+        }
     }
 
     private UserDetails existing(String name) {

@@ -3,20 +3,19 @@ package io.firstwall.security;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The login page; it lists the demo accounts when they are configured. */
+/** The login page; it lists the accounts that still have their demo passwords (a local run). */
 @Controller
 class LoginController implements io.firstwall.system.PageController {
 
-    private final SecurityProperties properties;
+    private final AccountService accounts;
 
-    LoginController(SecurityProperties properties) {
-        this.properties = properties;
+    LoginController(AccountService accounts) {
+        this.accounts = accounts;
     }
 
     @GetMapping("/login")
     String login(org.springframework.ui.Model model) {
-        model.addAttribute("demoUsers", properties.users().stream()
-                .filter(u -> SecurityConfiguration.DEMO_PASSWORDS.contains(u.password())).toList());
+        model.addAttribute("demoUsers", accounts.demoAccounts());
         return "login";
     }
 }

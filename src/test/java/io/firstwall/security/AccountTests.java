@@ -54,6 +54,13 @@ class AccountTests {
     }
 
     @Test
+    void theLoginPageListsTheAccountsThatStillHaveTheirDemoPasswords() throws Exception {
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<td>expert</td><td>expert</td>")))
+                .andExpect(content().string(containsString("<td>analyst</td><td>analyst</td>")));
+    }
+
+    @Test
     void theDemoAccountsAreSeededIntoH2() {
         assertThat(accounts.accounts()).extracting(AccountService.Account::name).containsExactly("admin", "analyst", "expert");
         assertThat(accounts.accounts()).filteredOn(a -> a.name().equals("expert")).singleElement()
@@ -98,6 +105,19 @@ class AccountTests {
     }
 
     @Test
+    void disablingAnAccountEndsItsLoggedInSessions() throws Exception {
+        org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
+                        .user("expert").password("expert")).andExpect(status().is3xxRedirection())
+                .andReturn().getRequest().getSession();
+        mvc.perform(get("/facts").session(session)).andExpect(status().isOk());
+        mvc.perform(asAdmin(post("/admin/users/expert")).param("roles", "ANALYST", "EXPERT"))
+                .andExpect(flash().attribute("message", containsString("disabled")));
+        mvc.perform(get("/facts").session(session)).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login?expired"));
+    }
+
+    @Test
     void everyoneChangesTheirOwnPasswordByProvingTheCurrentOne() throws Exception {
         MockHttpServletRequestBuilder change = post("/account/password").with(user("analyst").roles("ANALYST")).with(csrf());
         mvc.perform(change.param("current", "wrong").param("password", "correct horse battery").param("repeat",
@@ -107,6 +127,7 @@ class AccountTests {
                 .andExpect(flash().attribute("message", containsString("changed")));
         mvc.perform(get("/plans").with(httpBasic("analyst", "analyst"))).andExpect(status().isUnauthorized());
         mvc.perform(get("/plans").with(httpBasic("analyst", "correct horse battery"))).andExpect(status().isOk());
+        assertThat(accounts.demoAccounts()).extracting(AccountService.DemoAccount::name).containsExactly("admin", "expert");
     }
 
     @Test
