@@ -36,6 +36,8 @@ public class FactEditingService {
 
     /** How rules name the facts they read: {@code facts.get("id")}. */
     private static final Pattern FACT_USE = Pattern.compile("facts\\.get\\(\\s*\"([^\"]+)\"\\s*\\)");
+    /** A fact id built at run time: {@code facts.get(("turbine." + turbineKind($p) + ".unit_mw"))}. */
+    private static final Pattern FACT_FAMILY = Pattern.compile("facts\\.get\\(\\(?\\s*\"([^\"]+)\"\\s*\\+[^\";\\n]*(?:\"([^\"]*)\")?");
     private static final Pattern PROBLEM = Pattern.compile("^([^:]+?)(?::(\\d+))?: (.*)$", Pattern.DOTALL);
 
     private final LiveAnalyzer live;
@@ -122,6 +124,22 @@ public class FactEditingService {
             }
             ids.stream().filter(id -> candidate.fact(id).isEmpty()).forEach(id -> missing.add(new RuleProblem(
                     "rules/" + path, 0, 0, "uses fact '" + id + "', which this change removes; change the rule first")));
+            Matcher family = FACT_FAMILY.matcher(text);
+            TreeSet<String> families = new TreeSet<>();
+            while (family.find()) {
+                String suffix = family.group(2) == null ? "" : family.group(2);
+                families.add(family.group(1) + "<...>" + suffix);
+                for (var fact : live.facts().facts()) {
+                    String id = fact.id();
+                    if (id.startsWith(family.group(1)) && id.endsWith(suffix)
+                            && id.length() > family.group(1).length() + suffix.length() && candidate.fact(id).isEmpty()
+                            && ids.add(id)) {
+                        missing.add(new RuleProblem("rules/" + path, 0, 0, "reads facts named " + family.group(1)
+                                + "<...>" + suffix + " (one per region, accelerator or type); this change removes '" + id
+                                + "', so plans that need it could no longer be analysed; change the rule first"));
+                    }
+                }
+            }
         });
         return missing;
     }

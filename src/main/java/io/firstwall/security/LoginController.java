@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The login page; it lists the accounts that still have their demo passwords (a local run). */
 @Controller
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class LoginController implements io.firstwall.system.PageController {
 
     private final AccountService accounts;

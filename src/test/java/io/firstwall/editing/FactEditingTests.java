@@ -239,6 +239,16 @@ class FactEditingTests {
     }
 
     @Test
+    void removingAFactThatARuleReadsByABuiltNameIsRefusedToo() {
+        Validation v = facts.validate(facts.removeFact("turbine.aeroderivative.next_slot_year"));
+        assertThat(v.errors()).singleElement().satisfies(p -> {
+            assertThat(p.file()).startsWith("rules/turbines/");
+            assertThat(p.message()).contains("turbine.<...>.next_slot_year").contains("'turbine.aeroderivative.next_slot_year'");
+        });
+        assertThat(facts.validate(facts.removeFact("chip.order_lead_months")).errors()).isNotEmpty();
+    }
+
+    @Test
     void theSecondExpertToPublishIsToldOfTheConflictAndShownTheRows() throws Exception {
         String base = facts.liveVersion();
         facts.publish(lineChange("96"), base, "expert", "first", true);
