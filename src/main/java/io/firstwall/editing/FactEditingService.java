@@ -59,7 +59,7 @@ public class FactEditingService {
         this.rules = rules;
         this.audit = audit;
         this.revisions = new RevisionStore(jdbc, clock, "fact_revision", "fact base");
-        this.liveFiles = Map.copyOf(FactCsvReader.texts(properties.dataDir()));
+        this.liveFiles = live.factFilesAtStart();
         revisions.recordStart(liveFiles, "data/");
     }
 
@@ -125,10 +125,9 @@ public class FactEditingService {
             ids.stream().filter(id -> candidate.fact(id).isEmpty()).forEach(id -> missing.add(new RuleProblem(
                     "rules/" + path, 0, 0, "uses fact '" + id + "', which this change removes; change the rule first")));
             Matcher family = FACT_FAMILY.matcher(text);
-            TreeSet<String> families = new TreeSet<>();
             while (family.find()) {
                 String suffix = family.group(2) == null ? "" : family.group(2);
-                families.add(family.group(1) + "<...>" + suffix);
+                // ids.add: a fact already reported (read by name, or by another family) is reported once.
                 for (var fact : live.facts().facts()) {
                     String id = fact.id();
                     if (id.startsWith(family.group(1)) && id.endsWith(suffix)
@@ -216,7 +215,7 @@ public class FactEditingService {
     private void goLive(Checked checked) {
         store.replaceAll(checked.candidate());
         live.swapFacts(store.load());
-        liveFiles = Map.copyOf(checked.merged());
+        liveFiles = java.util.Collections.unmodifiableMap(new TreeMap<>(checked.merged()));
     }
 
     /**

@@ -29,9 +29,12 @@ public class LiveAnalyzer {
     private final AtomicReference<Analyzer> analyzer = new AtomicReference<>();
     private final AtomicReference<FactBase> facts = new AtomicReference<>();
     private final java.util.Map<String, java.time.Instant> lastFired = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The fact files the app started with, path under the data directory to text. */
+    private final java.util.Map<String, String> factFilesAtStart;
 
     public LiveAnalyzer(FirstwallProperties properties, FactStore store, io.firstwall.plan.PlanStore plans) {
-        FactBase fromCsv = FactCsvReader.read(properties.dataDir());
+        factFilesAtStart = java.util.Collections.unmodifiableMap(FactCsvReader.texts(properties.dataDir()));
+        FactBase fromCsv = FactCsvReader.read(factFilesAtStart);
         RuleBase rules = RuleCompiler.compile(properties.rulesDir());
         store.replaceAll(fromCsv);
         facts.set(store.load());
@@ -42,6 +45,11 @@ public class LiveAnalyzer {
         }
         log.info("Serving {} rules (rule set {}) over {} facts from {} and {}", rules.rules().size(), rules.version(),
                 fromCsv.facts().size(), properties.rulesDir().toAbsolutePath(), properties.dataDir().toAbsolutePath());
+    }
+
+    /** The fact files as read at start, from which the first fact base was loaded. */
+    public java.util.Map<String, String> factFilesAtStart() {
+        return factFilesAtStart;
     }
 
     public Analyzer analyzer() {
