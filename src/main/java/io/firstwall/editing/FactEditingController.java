@@ -107,6 +107,7 @@ class FactEditingController implements io.firstwall.system.PageController {
     String edit(@RequestParam String id, Model model) {
         FactRows.Row row = editing.rows().stream().filter(r -> r.id().equals(id)).findFirst()
                 .orElseThrow(() -> new PlanNotFoundException("There is no fact " + id + "."));
+        model.addAttribute("factHistory", editing.factHistory(row.file(), row.id()));
         return form(FactForm.of(row, editing.liveVersion()), Map.of(), model);
     }
 

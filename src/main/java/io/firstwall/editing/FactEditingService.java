@@ -295,6 +295,18 @@ public class FactEditingService {
         return audit.entries();
     }
 
+    /** The revisions that changed one fact's row, newest first, with only that row's lines. */
+    public List<RevisionStore.FileChange> factHistory(String file, String id) {
+        List<RevisionStore.FileChange> out = new ArrayList<>();
+        for (RevisionStore.FileChange change : revisions.history(file)) {
+            List<LineDiff.Line> lines = change.lines().stream().filter(l -> l.text().startsWith(id + ",")).toList();
+            if (!lines.isEmpty()) {
+                out.add(new RevisionStore.FileChange(change.revision(), lines));
+            }
+        }
+        return out;
+    }
+
     public List<RevisionStore.FileChange> history(String path) {
         return revisions.history(path);
     }

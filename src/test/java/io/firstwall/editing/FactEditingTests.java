@@ -268,6 +268,11 @@ class FactEditingTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("eight years, the low end")))
                 .andExpect(content().string(containsString("+ " + LINE + ",96")));
+        mvc.perform(get("/facts/edit").param("id", LINE).with(user("expert").roles("EXPERT")))
+                .andExpect(content().string(containsString("id=\"fact-history\"")))
+                .andExpect(content().string(containsString("eight years, the low end")))
+                .andExpect(content().string(containsString("+ " + LINE + ",96")))
+                .andExpect(content().string(not(containsString("+ permits.nepa_eis_months"))));
         mvc.perform(get("/facts/history").param("file", "facts/power.csv").with(user("analyst").roles("ANALYST")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("eight years, the low end"))));
