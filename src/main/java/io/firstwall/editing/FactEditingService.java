@@ -19,6 +19,7 @@ import io.firstwall.facts.FactLoadException;
 import io.firstwall.facts.FactStore;
 import io.firstwall.plan.PlanNotFoundException;
 import io.firstwall.plan.PlanStore;
+import io.firstwall.rules.RuleCompiler;
 import io.firstwall.rules.RuleProblem;
 import io.firstwall.system.FirstwallProperties;
 import io.firstwall.system.AuditLog;
@@ -113,10 +114,14 @@ public class FactEditingService {
         return new Checked(new Validation(ok, base, List.of(), scenarios, impact, Map.of(), diff), candidate, merged);
     }
 
-    /** Every fact a live rule reads must still exist; a rule without its fact would fail every analysis. */
+    /**
+     * Every fact a live rule reads must still exist; a rule without its fact would fail every
+     * analysis. Decision tables are read as the DRL they generate, so a fact named in a cell counts.
+     */
     private List<RuleProblem> factsTheRulesNeed(FactBase candidate) {
         List<RuleProblem> missing = new ArrayList<>();
-        live.analyzer().rules().files().forEach((path, text) -> {
+        live.analyzer().rules().files().forEach((path, file) -> {
+            String text = path.endsWith(".drl.csv") ? RuleCompiler.generatedDrl(file) : file;
             Matcher m = FACT_USE.matcher(text);
             TreeSet<String> ids = new TreeSet<>();
             while (m.find()) {

@@ -246,6 +246,8 @@ class FactEditingTests {
             assertThat(p.message()).contains("turbine.<...>.next_slot_year").contains("'turbine.aeroderivative.next_slot_year'");
         });
         assertThat(facts.validate(facts.removeFact("chip.order_lead_months")).errors()).isNotEmpty();
+        assertThat(facts.validate(facts.removeFact("permits.air_permit_months.contested")).errors())
+                .anySatisfy(p -> assertThat(p.file()).isEqualTo("rules/permits/permits_by_region.drl.csv"));
     }
 
     @Test
