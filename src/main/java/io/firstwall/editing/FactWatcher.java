@@ -2,7 +2,6 @@ package io.firstwall.editing;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,14 +52,7 @@ public class FactWatcher {
             lastRejection = "data/ cannot be read: " + e.getMessage();
             return;
         }
-        Map<String, String> live = editing.liveFiles();
-        Map<String, String> changes = new TreeMap<>();
-        disk.forEach((path, text) -> {
-            if (!text.equals(live.get(path))) {
-                changes.put(path, text);
-            }
-        });
-        live.keySet().stream().filter(p -> !disk.containsKey(p)).forEach(p -> changes.put(p, null));
+        Map<String, String> changes = FileSets.changes(editing.liveFiles(), disk);
         if (changes.isEmpty()) {
             return;
         }

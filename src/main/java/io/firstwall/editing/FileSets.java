@@ -46,6 +46,18 @@ final class FileSets {
         return merged;
     }
 
+    /** The change set that turns one file set into another: changed and new files, and null for removed ones. */
+    static Map<String, String> changes(Map<String, String> from, Map<String, String> to) {
+        Map<String, String> changes = new TreeMap<>();
+        to.forEach((path, text) -> {
+            if (!text.equals(from.get(path))) {
+                changes.put(path, text);
+            }
+        });
+        from.keySet().stream().filter(path -> !to.containsKey(path)).forEach(path -> changes.put(path, null));
+        return changes;
+    }
+
     /** The changed lines (rows) of every file that differs between two file sets, limited to some paths. */
     static Map<String, List<LineDiff.Line>> diff(Map<String, String> from, Map<String, String> to,
             Collection<String> paths) {

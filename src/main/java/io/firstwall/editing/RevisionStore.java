@@ -84,10 +84,7 @@ public final class RevisionStore {
 
     /** The change set that makes the live files those of a revision again (files it did not have are deleted). */
     Map<String, String> changesBackTo(long revisionId, Map<String, String> live) {
-        Map<String, String> target = files(revisionId);
-        Map<String, String> changes = new TreeMap<>(target);
-        live.keySet().stream().filter(path -> !target.containsKey(path)).forEach(path -> changes.put(path, null));
-        return changes;
+        return FileSets.changes(live, files(revisionId));
     }
 
     /** The changed lines of every file that differs between two revisions. */

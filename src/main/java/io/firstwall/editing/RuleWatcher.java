@@ -52,14 +52,7 @@ public class RuleWatcher {
             return;
         }
         disk.putAll(RuleEditingService.readTests(rulesDir));
-        Map<String, String> live = editing.liveFiles();
-        Map<String, String> changes = new TreeMap<>();
-        disk.forEach((path, text) -> {
-            if (!text.equals(live.get(path))) {
-                changes.put(path, text);
-            }
-        });
-        live.keySet().stream().filter(p -> !disk.containsKey(p)).forEach(p -> changes.put(p, null));
+        Map<String, String> changes = FileSets.changes(editing.liveFiles(), disk);
         if (changes.isEmpty()) {
             return;
         }
