@@ -245,7 +245,7 @@ class FactEditingController implements io.firstwall.system.PageController {
         }
         model.addAttribute("revisions", editing.revisions());
         model.addAttribute("audit", editing.auditLog());
-        return "facts/history";
+        return "rules/history";
     }
 
     @GetMapping("/facts/diff")

@@ -106,8 +106,7 @@ public class FactEditingService {
         if (!errors.isEmpty()) {
             return new Checked(new Validation(false, base, errors, List.of(), List.of(), Map.of(), diff), null, merged);
         }
-        List<ScenarioRunner.Result> scenarios = scenariosOnDisk ? ScenarioRunner.run(RuleEditingService.readTests(
-                properties.rulesDir()), live.analyzer(), candidate, properties.dataDir()) : rules.scenarios(candidate);
+        List<ScenarioRunner.Result> scenarios = rules.scenarios(candidate, scenariosOnDisk);
         List<Impact> impact = withImpact
                 ? ImpactPreview.of(plans.list(), live.analyzer(), live.facts(), live.analyzer(), candidate) : List.of();
         boolean ok = scenarios.stream().allMatch(ScenarioRunner.Result::passed);

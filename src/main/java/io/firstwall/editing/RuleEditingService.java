@@ -232,9 +232,13 @@ public class RuleEditingService {
         return revision;
     }
 
-    /** Scenario results of the live rules and scenarios against other facts. */
-    List<ScenarioRunner.Result> scenarios(FactBase facts) {
-        return ScenarioRunner.run(liveFiles(), live.analyzer(), facts, properties.dataDir());
+    /**
+     * Scenario results of the live rules against other facts: with the live scenarios, or with those
+     * on disk (an outside edit may bring new facts and new expectations together).
+     */
+    List<ScenarioRunner.Result> scenarios(FactBase facts, boolean asOnDisk) {
+        return ScenarioRunner.run(asOnDisk ? readTests(properties.rulesDir()) : liveFiles(), live.analyzer(), facts,
+                properties.dataDir());
     }
 
     public Revision revert(long revisionId, String author, String message) {

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -15,7 +13,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,34 +25,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:expert-browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
-class ExpertBrowserTests {
+class ExpertBrowserTests extends BrowserTest {
 
     static Path rulesDir;
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void rulesCopy(DynamicPropertyRegistry registry) {
         rulesDir = io.firstwall.analysis.AnalysisFixtures.copyOfRules();
         registry.add("firstwall.rules-dir", () -> rulesDir.toString());
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = BrowserSupport.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     void setEditorText(String text) {

@@ -6,15 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,14 +28,10 @@ import io.firstwall.analysis.AnalysisFixtures;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:facts-browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
-class FactsBrowserTests {
+class FactsBrowserTests extends BrowserTest {
 
     static final String LINE = "permits.transmission_line_months";
     static Path dataDir;
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
 
     @DynamicPropertySource
     static void copies(DynamicPropertyRegistry registry) {
@@ -46,26 +39,6 @@ class FactsBrowserTests {
         Path rulesDir = AnalysisFixtures.copyOfRules();
         registry.add("firstwall.data-dir", () -> dataDir.toString());
         registry.add("firstwall.rules-dir", () -> rulesDir.toString());
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = BrowserSupport.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    WebElement visible(By by) {
-        return BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     @Test
