@@ -35,7 +35,7 @@ public final class Analyzer {
     static final int CHART_YEARS_AFTER_TARGET = 6;
 
     /** The global through which rules read facts: {@code $f : Fact() from facts.get("id")}. */
-    public static final String FACTS_GLOBAL = "facts";
+    public static final String FACTS_GLOBAL = io.firstwall.rules.RuleVocabulary.FACTS_GLOBAL;
 
     private final RuleBase rules;
     private final boolean factsGlobal;
