@@ -169,7 +169,7 @@ public final class RuleVocabulary {
 
     /** A public static method or field of an allowed type, safe in every overload. */
     static boolean isSafeStaticMember(Class<?> type, String name, boolean method) {
-        if (!isSafeMember(name)) {
+        if (FORBIDDEN_MEMBERS.contains(name)) {
             return false;
         }
         if (method) {
