@@ -1,5 +1,6 @@
 package io.firstwall.analysis;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -37,11 +42,24 @@ public final class Analyzer {
     /** The global through which rules read facts: {@code $f : Fact() from facts.get("id")}. */
     public static final String FACTS_GLOBAL = io.firstwall.rules.RuleVocabulary.FACTS_GLOBAL;
 
+    /** How long one analysis may run before the watchdog halts it. */
+    public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(2);
+
+    /** One daemon thread halts sessions that outrun their budget; it never runs rule code itself. */
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
     private final RuleBase rules;
     private final boolean factsGlobal;
+    private final Duration timeBudget;
 
     public Analyzer(RuleBase rules) {
+        this(rules, DEFAULT_TIME_BUDGET);
+    }
+
+    /** An analyzer whose analyses are halted from outside the session after {@code timeBudget}. */
+    public Analyzer(RuleBase rules, Duration timeBudget) {
         this.rules = rules;
+        this.timeBudget = timeBudget;
         this.factsGlobal = rules.kieBase().getKiePackages().stream()
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(FACTS_GLOBAL)));
     }
@@ -58,6 +76,11 @@ public final class Analyzer {
     public Analysis analyze(Plan plan, FactBase facts, boolean curves) {
         KieSession session = rules.kieBase().newKieSession();
         Set<String> fired = new LinkedHashSet<>();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> watch = WATCHDOG.schedule(() -> {
+            timedOut.set(true);
+            session.halt();
+        }, timeBudget.toNanos(), TimeUnit.NANOSECONDS);
         try {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
@@ -72,6 +95,11 @@ public final class Analyzer {
             session.insert(facts.regions().get(plan.location()));
             session.insert(facts.accelerators().get(plan.accelerator()));
             int count = session.fireAllRules(MAX_FIRINGS);
+            watch.cancel(false);
+            if (timedOut.get()) {
+                throw new AnalysisException("the rules ran longer than " + timeBudget.toMillis()
+                        + " ms and were stopped after " + count + " firings; a rule probably loops or does too much work", null);
+            }
             if (count >= MAX_FIRINGS) {
                 throw new AnalysisException("the rules fired " + MAX_FIRINGS
                         + " times without settling; a rule probably re-triggers itself", null);
@@ -80,6 +108,9 @@ public final class Analyzer {
                     objects(session, Supply.class), objects(session, Note.class), fired, curves);
         } catch (AnalysisException e) {
             throw e;
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            throw new AnalysisException("the rules ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack")
+                    + " while analyzing '" + plan.name() + "' and were stopped; a rule builds something too large", null);
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -88,8 +119,19 @@ public final class Analyzer {
             String why = root instanceof MissingFactException ? root.getMessage() : root.toString();
             throw new AnalysisException("a rule failed while analyzing '" + plan.name() + "': " + why, e);
         } finally {
+            watch.cancel(false);
             session.dispose();
         }
+    }
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "firstwall-analysis-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     /** A wall that rests on figures with no public source says so in its sentence. */

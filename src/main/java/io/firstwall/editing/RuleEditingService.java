@@ -10,7 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,9 +26,11 @@ import org.springframework.stereotype.Service;
 import io.firstwall.analysis.Analyzer;
 import io.firstwall.facts.FactBase;
 import io.firstwall.plan.PlanStore;
+import io.firstwall.plan.SavedPlan;
 import io.firstwall.rules.RuleBase;
 import io.firstwall.rules.RuleBuildException;
 import io.firstwall.rules.RuleCompiler;
+import io.firstwall.rules.RuleProblem;
 import io.firstwall.system.FirstwallProperties;
 import io.firstwall.system.AuditLog;
 import io.firstwall.system.LiveAnalyzer;
@@ -39,6 +49,12 @@ public class RuleEditingService {
     private final PlanStore plans;
     private final RevisionStore revisions;
     private final AuditLog audit;
+    /** Runs unpublished rules, away from request threads; daemon threads, so a stuck one never blocks exit. */
+    private final ExecutorService candidates = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "firstwall-candidate-rules");
+        t.setDaemon(true);
+        return t;
+    });
     /** The live rule test scenarios; changed only by a publish or an adopted outside edit. */
     private volatile Map<String, String> testFiles;
 
@@ -110,6 +126,15 @@ public class RuleEditingService {
         return check(changes, true, live.facts()).validation();
     }
 
+    private record Candidate(List<ScenarioRunner.Result> scenarios, List<Impact> impact) {
+    }
+
+    /** Stops the threads that run unpublished rules. */
+    @PreDestroy
+    void stop() {
+        candidates.shutdownNow();
+    }
+
     /** A checked change set: its validation, and when it compiles, the rule base it builds. */
     private record Checked(Validation validation, RuleBase candidate, Map<String, String> merged) {
     }
@@ -141,10 +166,29 @@ public class RuleEditingService {
             return new Checked(new Validation(false, version(live), e.problems(), List.of(), List.of(), generated, diff), null,
                     merged);
         }
-        Analyzer after = new Analyzer(candidate);
-        List<ScenarioRunner.Result> scenarios = ScenarioRunner.run(merged, after, facts, properties.dataDir());
-        List<Impact> impact = withImpact ? ImpactPreview.of(plans.list(), this.live.analyzer(), facts, after, facts)
-                : List.of();
+        Analyzer after = new Analyzer(candidate, properties.analysisBudget());
+        List<SavedPlan> saved = withImpact ? plans.list() : List.of();
+        Analyzer before = this.live.analyzer();
+        // Unpublished rules run on their own threads, each analysis halted after its budget, and the
+        // whole check abandoned after the candidate budget: a request never waits on them for ever.
+        Future<Candidate> run = candidates.submit(() -> new Candidate(
+                ScenarioRunner.run(merged, after, facts, properties.dataDir()),
+                withImpact ? ImpactPreview.of(saved, before, facts, after, facts) : List.of()));
+        Candidate ran;
+        try {
+            ran = run.get(properties.candidateBudget().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            run.cancel(true);
+            String why = e instanceof TimeoutException ? "the rule test scenarios and the impact preview did not finish within "
+                    + properties.candidateBudget().toSeconds() + " s" : "the rules failed: " + e.getCause();
+            return new Checked(new Validation(false, version(live), List.of(new RuleProblem("rules/", 0, 0, why
+                    + "; nothing was published")), List.of(), List.of(), generated, diff), null, merged);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RefusedException("The check was interrupted; nothing was published.");
+        }
+        List<ScenarioRunner.Result> scenarios = ran.scenarios();
+        List<Impact> impact = ran.impact();
         boolean ok = scenarios.stream().allMatch(ScenarioRunner.Result::passed);
         return new Checked(new Validation(ok, version(live), List.of(), scenarios, impact, generated, diff), candidate,
                 merged);

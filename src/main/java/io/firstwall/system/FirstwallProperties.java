@@ -1,6 +1,7 @@
 package io.firstwall.system;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,8 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rulesDir the rule files (DRL and decision tables)
  * @param dataDir the fact base (CSV) and example plans
  * @param maxPlanBytes the largest plan JSON accepted
+ * @param analysisBudget how long one analysis may run before it is halted
+ * @param candidateBudget how long the rule test scenarios and the impact preview of unpublished rules
+ *        may run together before the check gives up and refuses them
  */
 @ConfigurationProperties("firstwall")
 public record FirstwallProperties(@DefaultValue("rules") Path rulesDir, @DefaultValue("data") Path dataDir,
-        @DefaultValue("1048576") int maxPlanBytes) {
+        @DefaultValue("1048576") int maxPlanBytes, @DefaultValue("2s") Duration analysisBudget,
+        @DefaultValue("30s") Duration candidateBudget) {
 }

@@ -27,6 +27,7 @@ public class LiveAnalyzer {
     private static final Logger log = LoggerFactory.getLogger(LiveAnalyzer.class);
 
     private final AtomicReference<Analyzer> analyzer = new AtomicReference<>();
+    private final java.time.Duration budget;
     private final AtomicReference<FactBase> facts = new AtomicReference<>();
     private final java.util.Map<String, java.time.Instant> lastFired = new java.util.concurrent.ConcurrentHashMap<>();
     /** The fact files the app started with, path under the data directory to text. */
@@ -38,7 +39,8 @@ public class LiveAnalyzer {
         RuleBase rules = RuleCompiler.compile(properties.rulesDir());
         store.replaceAll(fromCsv);
         facts.set(store.load());
-        analyzer.set(new Analyzer(rules));
+        budget = properties.analysisBudget();
+        analyzer.set(new Analyzer(rules, budget));
         int seeded = plans.seedIfEmpty(properties.dataDir().resolve("plans"), planReader());
         if (seeded > 0) {
             log.info("Seeded {} example plans from {}", seeded, properties.dataDir().resolve("plans"));
@@ -69,7 +71,7 @@ public class LiveAnalyzer {
      * the next ones use the new one.
      */
     public void swapRules(RuleBase rules) {
-        analyzer.set(new Analyzer(rules));
+        analyzer.set(new Analyzer(rules, budget));
         log.info("Now serving rule set {} ({} rules)", rules.version(), rules.rules().size());
     }
 

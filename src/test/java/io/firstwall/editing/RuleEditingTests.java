@@ -114,6 +114,52 @@ class RuleEditingTests {
     }
 
     @Test
+    void validateAloneRunsNothingHostile() throws Exception {
+        String before = editing.liveVersion();
+        String[] payloads = {
+                "Object o = String.class.<Object>forName(\"java.lang.System\").<Object>getMethod(\"setProperty\","
+                        + " String.class, String.class).<Object>invoke(null, \"firstwall.validate.canary\", \"ran\");",
+                "Object o = new ProcessBuilder(\"true\").start();",
+                "Object o = $p.getClass().getClassLoader();"};
+        for (String payload : payloads) {
+            String hostile = editing.liveFiles().get("grid/grid_interconnect.drl").replace(
+                    "insert(new Note(\"GRID_INTERCONNECT\", \"GRID-004\"", payload
+                            + "\n    insert(new Note(\"GRID_INTERCONNECT\", \"GRID-004\"");
+            mvc.perform(post("/api/rules/validate").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
+                            .content(body(Map.of("grid/grid_interconnect.drl", hostile), before, "")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.ok").value(false))
+                    .andExpect(jsonPath("$.errors[0].file").value("rules/grid/grid_interconnect.drl"))
+                    .andExpect(jsonPath("$.scenarios").isEmpty())
+                    .andExpect(jsonPath("$.impact").isEmpty());
+        }
+        assertThat(System.getProperty("firstwall.validate.canary")).isNull();
+        assertThat(editing.liveVersion()).isEqualTo(before);
+    }
+
+    @Test
+    void aLoopingOrMemoryHungryRuleFailsItsScenariosInsteadOfHangingTheRequest() throws Exception {
+        String before = editing.liveVersion();
+        String looping = "package rules.test;\nimport io.firstwall.plan.Plan;\nimport io.firstwall.analysis.Note;\n"
+                + "rule \"T-001 Loop\"\nwhen\n    $p : Plan()\n    $n : Note()\nthen\n"
+                + "    insert(new Note($n.factor(), $n.ruleId(), $n.text() + \".\", $n.factIds()));\nend\n"
+                + "rule \"T-002 Memory\"\nwhen\n    $p : Plan(power == io.firstwall.plan.Power.ONSITE_GAS)\nthen\n"
+                + "    double[] big = new double[Integer.MAX_VALUE - 8];\nend\n";
+        mvc.perform(post("/api/rules/validate").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("test/loop.drl", looping), before, "")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ok").value(false))
+                .andExpect(jsonPath("$.errors").isEmpty())
+                .andExpect(jsonPath("$.scenarios[?(@.passed == true)]").isEmpty())
+                .andExpect(jsonPath("$.scenarios[*].actual").value(org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.containsString("ran longer than"),
+                                org.hamcrest.Matchers.containsString("times without settling")))))
+                .andExpect(jsonPath("$.scenarios[*].actual").value(org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.containsString("ran out of memory"))));
+        assertThat(editing.liveVersion()).isEqualTo(before);
+    }
+
+    @Test
     void aHostileRuleIsRefusedAndTheLiveRulesStay() throws Exception {
         String before = editing.liveVersion();
         String diskBefore = Files.readString(rulesDir.resolve("grid/grid_interconnect.drl"));
