@@ -81,12 +81,20 @@ public final class RuleCompiler {
      * error: the analyzer never runs with no rules.
      */
     public static RuleBase compile(Map<String, String> files) {
+        return compile(files, true);
+    }
+
+    /**
+     * As {@link #compile(Map)}; without {@code textGuard} the parse-tree check is skipped, which only
+     * tests do, to show that the bytecode check refuses on its own what the text check would.
+     */
+    static RuleBase compile(Map<String, String> files, boolean textGuard) {
         if (files.isEmpty()) {
             throw new RuleBuildException(List.of(new RuleProblem("rules/", 0, 0,
                     "no rule files (*.drl, *.drl.csv, *.drl.xlsx) found; the analyzer never runs without rules")));
         }
         List<RuleProblem> refused = new ArrayList<>();
-        for (Map.Entry<String, String> file : files.entrySet()) {
+        for (Map.Entry<String, String> file : textGuard ? files.entrySet() : Map.<String, String>of().entrySet()) {
             String path = "rules/" + file.getKey();
             if (file.getKey().endsWith(".drl")) {
                 refused.addAll(RuleAllowlist.check(path, file.getValue()));
@@ -149,6 +157,10 @@ public final class RuleCompiler {
             kieBase = ks.newKieContainer(releaseId).newKieBase(configuration);
         } finally {
             ks.getRepository().removeKieModule(releaseId);
+        }
+        List<RuleProblem> generated = GeneratedCodeCheck.check(kieBase);
+        if (!generated.isEmpty()) {
+            throw new RuleBuildException(generated);
         }
         List<RuleInfo> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {

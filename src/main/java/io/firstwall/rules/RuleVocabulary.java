@@ -192,6 +192,23 @@ public final class RuleVocabulary {
         return false;
     }
 
+    /** A public method of that name on that type, every overload safe. */
+    static boolean isSafeMethodOf(Class<?> type, String name) {
+        if (FORBIDDEN_MEMBERS.contains(name)) {
+            return false;
+        }
+        boolean found = false;
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals(name)) {
+                if (!safe(m)) {
+                    return false;
+                }
+                found = true;
+            }
+        }
+        return found;
+    }
+
     /** Whether a pattern of this type has a safe property or method of that name (MVEL reads both). */
     static boolean hasSafeMember(Class<?> type, String name) {
         if (!isSafeMember(name)) {
