@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.firstwall.facts.FactBase;
 import io.firstwall.facts.FactCsvReader;
@@ -51,9 +52,14 @@ public class FactEditingService {
     /** The live fact files, path under the data directory to text; changed only by a publish. */
     private volatile Map<String, String> liveFiles;
 
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
     FactEditingService(LiveAnalyzer live, FirstwallProperties properties, PlanStore plans, FactStore store,
-            RuleEditingService rules, JdbcClient jdbc, Clock clock, AuditLog audit) {
+            RuleEditingService rules, JdbcClient jdbc, Clock clock, AuditLog audit, TransactionTemplate tx) {
         this.live = live;
+        this.jdbc = jdbc;
+        this.tx = tx;
         this.properties = properties;
         this.plans = plans;
         this.store = store;
@@ -86,6 +92,7 @@ public class FactEditingService {
      */
     private Checked check(Map<String, String> changes, boolean withImpact, boolean scenariosOnDisk) {
         for (String path : changes.keySet()) {
+            FileSets.checkLength(path);
             if (!FactCsvReader.isFactFile(path)) {
                 throw new RefusedException("'" + path + "' is not a fact file (facts/NAME.csv, regions.csv or"
                         + " accelerators.csv)");
@@ -167,6 +174,7 @@ public class FactEditingService {
         if (message == null || message.isBlank()) {
             throw new RefusedException("Say why: a publish needs a message (where the new figure comes from).");
         }
+        JournaledPublish.checkMessage(message);
         String liveVersion = liveVersion();
         if (!liveVersion.equals(baseVersion)) {
             throw revisions.conflict(baseVersion, liveVersion, liveFiles, changes.keySet());
@@ -196,18 +204,14 @@ public class FactEditingService {
                 }
             }
         }
-        FileSets.write(properties.dataDir(), changes);
-        try {
-            goLive(checked);
-        } catch (RuntimeException e) {
-            Map<String, String> previous = new TreeMap<>();
-            changes.keySet().forEach(path -> previous.put(path, liveFiles.get(path)));
-            FileSets.write(properties.dataDir(), previous);
-            throw e;
-        }
-        Revision revision = revisions.record(author, message, "publish", checked.merged());
-        audit.record(author, "publish", "facts " + String.join(", ", changes.keySet()) + " \u2192 fact revision "
-                + revision.id(), message);
+        Revision revision = JournaledPublish.run(properties.dataDir(), revisions, jdbc, tx, changes, liveFiles,
+                publishId -> {
+                    store.replaceAll(checked.candidate());
+                    Revision r = revisions.record(author, message, "publish", checked.merged(), publishId);
+                    audit.record(author, "publish", "facts " + String.join(", ", changes.keySet())
+                            + " \u2192 fact revision " + r.id(), message);
+                    return r;
+                }, () -> swapLive(checked));
         if (!scenarioUpdates.isEmpty()) {
             rules.publishScenarios(scenarioUpdates, checked.candidate(), author,
                     "new expectations accepted with fact revision " + revision.id() + ": " + message);
@@ -218,6 +222,11 @@ public class FactEditingService {
     /** Makes a checked fact base live: H2 reloaded in one transaction, then the analyzer's facts swapped. */
     private void goLive(Checked checked) {
         store.replaceAll(checked.candidate());
+        swapLive(checked);
+    }
+
+    /** The fact base already in H2 becomes the analyzer's. */
+    private void swapLive(Checked checked) {
         live.swapFacts(store.load());
         liveFiles = java.util.Collections.unmodifiableMap(new TreeMap<>(checked.merged()));
     }

@@ -1,29 +1,18 @@
 package io.firstwall.editing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.firstwall.analysis.Json;
 import io.firstwall.system.Hashes;
 
 /** A set of text files (path to text) as the editors handle them: versioned, merged, diffed, written atomically. */
 final class FileSets {
-
-    private static final Logger log = LoggerFactory.getLogger(FileSets.class);
 
     private FileSets() {
     }
@@ -77,41 +66,14 @@ final class FileSets {
         return diff(from, to, paths);
     }
 
-    /**
-     * Writes all files under {@code dir} or none: each through a temporary file and an atomic move;
-     * earlier files are put back if a later one fails.
-     */
-    static void write(Path dir, Map<String, String> changes) {
-        Map<Path, String> backups = new LinkedHashMap<>();
-        try {
-            for (Map.Entry<String, String> change : changes.entrySet()) {
-                Path target = dir.resolve(change.getKey()).normalize();
-                if (!target.startsWith(dir.normalize())) {
-                    throw new IOException("refusing to write outside " + dir + ": " + change.getKey());
-                }
-                backups.put(target, Files.exists(target) ? Files.readString(target, StandardCharsets.UTF_8) : null);
-                if (change.getValue() == null) {
-                    Files.deleteIfExists(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Path temp = Files.createTempFile(target.getParent(), ".publish-", ".tmp");
-                    Files.writeString(temp, change.getValue(), StandardCharsets.UTF_8);
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                }
-            }
-        } catch (IOException e) {
-            backups.forEach((path, text) -> {
-                try {
-                    if (text == null) {
-                        Files.deleteIfExists(path);
-                    } else {
-                        Files.writeString(path, text, StandardCharsets.UTF_8);
-                    }
-                } catch (IOException restore) {
-                    log.error("Could not restore {} after a failed publish", path, restore);
-                }
-            });
-            throw new UncheckedIOException("cannot write the files; nothing was published: " + e.getMessage(), e);
+    /** The longest path an editor accepts, well below what any file system allows. */
+    static final int MAX_PATH = 120;
+
+    /** Refuses a path too long to be a rule or fact file, before anything is written. */
+    static void checkLength(String path) {
+        if (path.length() > MAX_PATH) {
+            throw new RefusedException("A file path may be at most " + MAX_PATH + " characters; '"
+                    + path.substring(0, 40) + "\u2026' has " + path.length() + ". Nothing was changed.");
         }
     }
 }

@@ -53,14 +53,24 @@ public final class RevisionStore {
     }
 
     Revision record(String author, String message, String kind, Map<String, String> files) {
+        return record(author, message, kind, files, null);
+    }
+
+    /** Records a revision; {@code publishId} ties it to the journal of the publish that wrote its files. */
+    Revision record(String author, String message, String kind, Map<String, String> files, String publishId) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         Instant now = clock.instant();
         String version = FileSets.version(files);
-        jdbc.sql("insert into " + table + "(created_at, author, message, kind, version, files) values (?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into " + table + "(created_at, author, message, kind, version, files, publish_id)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)")
                 .params(now.atOffset(ZoneOffset.UTC), author, message, kind, version,
-                        Json.MAPPER.writeValueAsString(new TreeMap<>(files)))
+                        Json.MAPPER.writeValueAsString(new TreeMap<>(files)), publishId)
                 .update(keys, "id");
         return new Revision(keys.getKey().longValue(), now, author, message, kind, version);
+    }
+
+    String table() {
+        return table;
     }
 
     List<Revision> revisions() {

@@ -22,6 +22,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.firstwall.analysis.Analyzer;
 import io.firstwall.facts.FactBase;
@@ -49,6 +50,8 @@ public class RuleEditingService {
     private final PlanStore plans;
     private final RevisionStore revisions;
     private final AuditLog audit;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
     /** Runs unpublished rules, away from request threads; daemon threads, so a stuck one never blocks exit. */
     private final ExecutorService candidates = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "firstwall-candidate-rules");
@@ -59,8 +62,10 @@ public class RuleEditingService {
     private volatile Map<String, String> testFiles;
 
     RuleEditingService(LiveAnalyzer live, FirstwallProperties properties, PlanStore plans, JdbcClient jdbc, Clock clock,
-            AuditLog audit) {
+            AuditLog audit, TransactionTemplate tx) {
         this.live = live;
+        this.jdbc = jdbc;
+        this.tx = tx;
         this.properties = properties;
         this.plans = plans;
         this.revisions = new RevisionStore(jdbc, clock, "rule_revision", "rule set");
@@ -113,6 +118,7 @@ public class RuleEditingService {
 
     private static void checkPaths(Map<String, String> changes) {
         for (String path : changes.keySet()) {
+            FileSets.checkLength(path);
             if (!path.matches("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-]+)*\\.(drl|drl\\.csv|json)")
                     || (path.endsWith(".json") && !path.startsWith("tests/"))
                     || (path.startsWith("tests/") && !path.endsWith(".json"))) {
@@ -210,6 +216,7 @@ public class RuleEditingService {
         if (message == null || message.isBlank()) {
             throw new RefusedException("Say why: a publish needs a message.");
         }
+        JournaledPublish.checkMessage(message);
         String liveVersion = liveVersion();
         if (!liveVersion.equals(baseVersion)) {
             throw revisions.conflict(baseVersion, liveVersion, liveFiles(), changes.keySet());
@@ -223,11 +230,12 @@ public class RuleEditingService {
             throw new RefusedException("A rule test scenario fails; nothing was published. Change its expectation in"
                     + " the same change set to accept the new answer on purpose.", validation, Map.of());
         }
-        FileSets.write(properties.rulesDir(), changes);
-        goLive(checked);
-        Revision revision = revisions.record(author, message, "publish", checked.merged());
-        audit.record(author, "publish", "rules " + String.join(", ", changes.keySet()) + " \u2192 revision " + revision.id(), message);
-        return revision;
+        return JournaledPublish.run(properties.rulesDir(), revisions, jdbc, tx, changes, liveFiles(), publishId -> {
+            Revision revision = revisions.record(author, message, "publish", checked.merged(), publishId);
+            audit.record(author, "publish", "rules " + String.join(", ", changes.keySet()) + " \u2192 revision "
+                    + revision.id(), message);
+            return revision;
+        }, () -> goLive(checked));
     }
 
     /**
@@ -268,12 +276,12 @@ public class RuleEditingService {
             throw new RefusedException("The updated rule test scenarios do not pass with the new facts.",
                     checked.validation(), Map.of());
         }
-        FileSets.write(properties.rulesDir(), scenarios);
-        testFiles = testsOf(checked.merged());
-        Revision revision = revisions.record(author, message, "publish", checked.merged());
-        audit.record(author, "publish", "rule test scenarios " + String.join(", ", scenarios.keySet())
-                + " \u2192 revision " + revision.id(), message);
-        return revision;
+        return JournaledPublish.run(properties.rulesDir(), revisions, jdbc, tx, scenarios, liveFiles(), publishId -> {
+            Revision revision = revisions.record(author, message, "publish", checked.merged(), publishId);
+            audit.record(author, "publish", "rule test scenarios " + String.join(", ", scenarios.keySet())
+                    + " \u2192 revision " + revision.id(), message);
+            return revision;
+        }, () -> testFiles = testsOf(checked.merged()));
     }
 
     /**
@@ -286,6 +294,7 @@ public class RuleEditingService {
     }
 
     public Revision revert(long revisionId, String author, String message) {
+        JournaledPublish.checkMessage(message);
         Map<String, String> changes = revisions.changesBackTo(revisionId, liveFiles());
         return publish(changes, liveVersion(), author, "revert to revision " + revisionId + ": " + message);
     }

@@ -21,6 +21,8 @@ import io.firstwall.rules.RuleCompiler;
  * into H2 and the rules are compiled; if either is broken the app does not start. Later swaps are
  * atomic: an analysis holds the analyzer it started with.
  */
+// A publish interrupted by a crash is finished or undone before the rules and facts are read.
+@org.springframework.context.annotation.DependsOn("publishRecovery")
 @Component
 public class LiveAnalyzer {
 

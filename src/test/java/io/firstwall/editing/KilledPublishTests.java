@@ -1,0 +1,141 @@
+package io.firstwall.editing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import io.firstwall.analysis.AnalysisFixtures;
+import io.firstwall.rules.RuleCompiler;
+
+/**
+ * A publishing JVM is killed with SIGKILL at random points of a multi-file publish (a rule moved
+ * from one file to another, and every other rule file touched), 20 times. After each kill, the
+ * recovery the app runs at start leaves exactly the old or the new rule set, it compiles (no rule
+ * twice), and the latest revision is that set.
+ */
+class KilledPublishTests {
+
+    static final int KILLS = 20;
+
+    /** GRID-004 moves to grid/ercot_queue.drl; every other rule file gets a comment line. */
+    static Map<String, String> moveARuleBetweenFiles(Map<String, String> live) {
+        Map<String, String> changes = new TreeMap<>();
+        String grid = live.get("grid/grid_interconnect.drl");
+        int start = grid.indexOf("rule \"GRID-004");
+        int end = grid.indexOf("\nend\n", start) + "\nend\n".length();
+        String rule = grid.substring(start, end);
+        String header = grid.substring(0, grid.indexOf("\nrule \""));
+        changes.put("grid/grid_interconnect.drl", grid.substring(0, start) + grid.substring(end));
+        changes.put("grid/ercot_queue.drl", header + "\n" + rule);
+        live.forEach((path, text) -> {
+            if (path.endsWith(".drl") && !changes.containsKey(path)) {
+                changes.put(path, text + "// touched by the kill test\n");
+            }
+        });
+        return changes;
+    }
+
+    static Map<String, String> ruleSet(Path rulesDir) {
+        Map<String, String> files = new TreeMap<>(RuleCompiler.readDirectory(rulesDir));
+        files.putAll(RuleEditingService.readTests(rulesDir));
+        return files;
+    }
+
+    @Test
+    void aPublishKilledAnywhereLeavesTheOldOrTheNewRuleSetRecordedAsSuch(@TempDir Path dir) throws Exception {
+        Random random = new Random(20261129L);
+        int old = 0;
+        int fresh = 0;
+        List<String> killedAt = new ArrayList<>();
+        for (int i = 0; i < KILLS; i++) {
+            Path run = Files.createDirectories(dir.resolve("run-" + i));
+            Path rules = AnalysisFixtures.copyOf(AnalysisFixtures.RULES_DIR, run.resolve("rules"));
+            Path data = AnalysisFixtures.copyOf(AnalysisFixtures.DATA_DIR, run.resolve("data"));
+            String url = "jdbc:h2:file:" + run.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+            Flyway.configure().dataSource(url, "sa", "").load().migrate();
+            Map<String, String> before = ruleSet(rules);
+            Map<String, String> after = FileSets.apply(before, moveARuleBetweenFiles(before));
+            try (Connection holder = DriverManager.getConnection(url, "sa", "")) {
+                killedAt.add(killSomewhere(url, rules, data, random, run.resolve("child.log")));
+                PublishRecovery.recover(rules, JdbcClient.create(new SingleConnectionDataSource(holder, true)), null);
+                Map<String, String> now = ruleSet(rules);
+                String version = FileSets.version(now);
+                assertThat(version).as("kill %d (%s): the rule set is the old or the new one", i, killedAt.get(i))
+                        .isIn(FileSets.version(before), FileSets.version(after));
+                RuleCompiler.compile(rules);
+                String recorded = JdbcClient.create(new SingleConnectionDataSource(holder, true))
+                        .sql("select version from rule_revision order by id desc limit 1").query(String.class).single();
+                assertThat(recorded).as("kill %d (%s): the latest revision is what is on disk", i, killedAt.get(i))
+                        .isEqualTo(version);
+                try (Stream<Path> left = Files.walk(rules)) {
+                    assertThat(left.map(p -> p.getFileName().toString()))
+                            .noneMatch(name -> name.startsWith(".publish-") || name.equals(PublishJournal.FILE));
+                }
+                if (version.equals(FileSets.version(before))) {
+                    old++;
+                } else {
+                    fresh++;
+                }
+            }
+        }
+        System.out.printf("KilledPublishTests: %d kills at %s; %d left the old rule set, %d the new%n", KILLS,
+                killedAt, old, fresh);
+        assertThat(old + fresh).isEqualTo(KILLS);
+        assertThat(old).as("some kills land before the commit").isPositive();
+        assertThat(fresh).as("some kills land after the commit").isPositive();
+    }
+
+    /** Starts a publishing JVM and kills it after a randomly chosen line of its publish. */
+    static String killSomewhere(String url, Path rules, Path data, Random random, Path log) throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), PublishingProcess.class.getName(), url, rules.toString(),
+                data.toString());
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // Lines of the publish: the journal, each file written, the journal removed, done.
+        int target = random.nextInt(moveARuleBetweenFiles(ruleSet(rules)).size() + 3);
+        int seen = -1;
+        StringBuilder output = new StringBuilder();
+        String killedAt = "never";
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            boolean publishing = false;
+            while ((line = out.readLine()) != null) {
+                output.append(line).append('\n');
+                if (line.equals("READY")) {
+                    publishing = true;
+                    continue;
+                }
+                if (publishing && (line.startsWith("publish ") || line.equals("PUBLISHED"))) {
+                    seen++;
+                    if (seen >= target) {
+                        child.destroyForcibly();
+                        killedAt = "after '" + line.replaceFirst("^publish [0-9a-f-]+: ", "") + "'";
+                        break;
+                    }
+                }
+            }
+        }
+        child.waitFor();
+        Files.writeString(log, output);
+        assertThat(output.toString()).as("the child started and began to publish").contains("READY");
+        return killedAt;
+    }
+}
