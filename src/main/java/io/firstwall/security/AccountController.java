@@ -20,8 +20,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountController implements io.firstwall.system.PageController {
 
     private final AccountService accounts;
+    private final ApiTokenService tokens;
 
-    AccountController(AccountService accounts) {
+    AccountController(AccountService accounts, ApiTokenService tokens) {
+        this.tokens = tokens;
         this.accounts = accounts;
     }
 
@@ -84,9 +86,28 @@ class AccountController implements io.firstwall.system.PageController {
     }
 
     @GetMapping("/account")
-    String account(Model model) {
+    String account(Model model, Principal who) {
         model.addAttribute("minPassword", AccountService.MIN_PASSWORD);
+        model.addAttribute("tokens", tokens.tokens(who.getName()));
         return "account";
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(@RequestParam(defaultValue = "") String name, Principal who, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("newToken", tokens.create(who.getName(), name));
+            redirect.addFlashAttribute("message", "Your new API token is below. Copy it now: it is not shown again.");
+        } catch (AccountService.AccountException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revokeToken(@PathVariable long id, Principal who, RedirectAttributes redirect) {
+        tokens.revoke(who.getName(), id);
+        redirect.addFlashAttribute("message", "The token is revoked; requests that use it now get 401.");
+        return "redirect:/account";
     }
 
     @PostMapping("/account/password")

@@ -51,10 +51,12 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final SessionRegistry sessions;
+    private final ApiTokenService tokens;
 
     AccountService(JdbcUserDetailsManager users, JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit,
-            SessionRegistry sessions, SecurityProperties properties, Environment environment) {
+            SessionRegistry sessions, SecurityProperties properties, Environment environment, ApiTokenService tokens) {
         this.sessions = sessions;
+        this.tokens = tokens;
         this.users = users;
         this.jdbc = jdbc;
         this.encoder = encoder;
@@ -121,12 +123,19 @@ public class AccountService {
     public record DemoAccount(String name, String password, Set<String> roles) {
     }
 
-    /** The enabled accounts whose stored password is still a plain demo password. */
+    /** Which demo password (if any) each stored hash encodes; a hash never changes its meaning. */
+    private final Map<String, java.util.Optional<String>> demoByHash = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The enabled accounts whose password is still a demo password, stored plain or, once used to log
+     * in, re-encoded.
+     */
     public List<DemoAccount> demoAccounts() {
         List<DemoAccount> out = new ArrayList<>();
         for (String name : names()) {
             UserDetails u = users.loadUserByUsername(name);
-            SecurityConfiguration.DEMO_PASSWORDS.stream().filter(p -> u.getPassword().equals("{noop}" + p)).findFirst()
+            demoByHash.computeIfAbsent(u.getPassword(), stored -> SecurityConfiguration.DEMO_PASSWORDS.stream()
+                            .filter(p -> encoder.matches(p, stored)).findFirst())
                     .filter(p -> u.isEnabled()).ifPresent(p -> out.add(new DemoAccount(name, p, roles(u))));
         }
         return out;
@@ -145,12 +154,27 @@ public class AccountService {
         return problems;
     }
 
-    private static java.util.Optional<String> passwordProblem(String password) {
+    /** zxcvbn's estimate (nbvcxz): dictionaries of common passwords, words, names, keyboard patterns, repeats. */
+    private static final me.gosimple.nbvcxz.Nbvcxz STRENGTH = new me.gosimple.nbvcxz.Nbvcxz();
+
+    static java.util.Optional<String> passwordProblem(String password) {
         if (password == null || password.length() < MIN_PASSWORD) {
             return java.util.Optional.of("At least " + MIN_PASSWORD + " characters.");
         }
+        if (password.length() > 200) {
+            return java.util.Optional.of("At most 200 characters.");
+        }
         if (SecurityConfiguration.DEMO_PASSWORDS.contains(password)) {
             return java.util.Optional.of("That is a demo password; choose another.");
+        }
+        me.gosimple.nbvcxz.scoring.Result estimate;
+        synchronized (STRENGTH) {
+            estimate = STRENGTH.estimate(password);
+        }
+        if (!estimate.isMinimumEntropyMet()) {
+            String warning = estimate.getFeedback().getWarning();
+            return java.util.Optional.of("Too easy to guess" + (warning == null || warning.isBlank() ? "" : ": "
+                    + warning.replaceAll("\\.$", "")) + ". Use a longer phrase of unrelated words.");
         }
         return java.util.Optional.empty();
     }
@@ -191,6 +215,7 @@ public class AccountService {
         }
         users.updateUser(User.withUserDetails(current).roles(roles.toArray(String[]::new)).disabled(!enabled).build());
         endSessions(name);
+        tokens.forget();
         audit.record(by, "account", name + ": roles " + roles + (enabled ? ", enabled" : ", disabled"), "admin page");
     }
 

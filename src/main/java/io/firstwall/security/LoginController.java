@@ -15,8 +15,14 @@ class LoginController implements io.firstwall.system.PageController {
     }
 
     @GetMapping("/login")
-    String login(org.springframework.ui.Model model) {
+    String login(org.springframework.ui.Model model, jakarta.servlet.http.HttpServletRequest request) {
         model.addAttribute("demoUsers", accounts.demoAccounts());
+        var session = request.getSession(false);
+        Object failure = session == null ? null
+                : session.getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (failure instanceof org.springframework.security.authentication.LockedException locked) {
+            model.addAttribute("locked", locked.getMessage());
+        }
         return "login";
     }
 }

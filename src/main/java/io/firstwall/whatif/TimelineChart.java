@@ -90,7 +90,8 @@ public final class TimelineChart {
             }
             path.append(String.format(Locale.ROOT, " L%d %.1f", WIDTH - RIGHT, lastY));
             svg.append(String.format(Locale.ROOT, "<path d=\"%s\" class=\"allowed\" stroke=\"%s\" data-factor=\"%s\">"
-                    + "<title>%s allows</title></path>", path, colour(c.factor()), c.factor(), c.factor()));
+                    + "<title>%s allows</title></path>", path, colour(c.factor()), HtmlUtils.htmlEscape(c.factor()),
+                    HtmlUtils.htmlEscape(c.factor())));
         }
         // the plan's demand
         List<Phase> phases = a.plan().phases();

@@ -125,12 +125,21 @@ class PlansAndScenariosApiTests {
     }
 
     @Test
-    void theApiIsDescribedByOpenApi() throws Exception {
-        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+    void theApiIsDescribedByOpenApiForThoseLoggedIn() throws Exception {
+        MockMvc anonymous = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        for (String url : java.util.List.of("/v3/api-docs", "/swagger-ui/index.html")) {
+            anonymous.perform(get(url)).andExpect(result -> org.assertj.core.api.Assertions
+                    .assertThat(result.getResponse().getStatus()).as(url + " needs a login").isIn(302, 401));
+        }
+        mvc.perform(get("/v3/api-docs").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user("analyst").roles("ANALYST"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/plans']").exists())
                 .andExpect(jsonPath("$.paths['/api/plans/{id}/whatif']").exists())
                 .andExpect(jsonPath("$.paths['/api/plans/{id}/scenarios']").exists())
                 .andExpect(jsonPath("$.paths['/api/analyses']").exists());
-        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+        mvc.perform(get("/swagger-ui/index.html").with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.user("analyst").roles("ANALYST"))).andExpect(status().isOk());
     }
 }

@@ -142,7 +142,7 @@ class RuleEditingTests {
         String before = editing.liveVersion();
         String looping = "package rules.test;\nimport io.firstwall.plan.Plan;\nimport io.firstwall.analysis.Note;\n"
                 + "rule \"T-001 Loop\"\nwhen\n    $p : Plan()\n    $n : Note()\nthen\n"
-                + "    insert(new Note($n.factor(), $n.ruleId(), $n.text() + \".\", $n.factIds()));\nend\n"
+                + "    insert(new Note($n.factor(), $n.ruleId(), $n.text(), $n.factIds()));\nend\n"
                 + "rule \"T-002 Memory\"\nwhen\n    $p : Plan(power == io.firstwall.plan.Power.ONSITE_GAS)\nthen\n"
                 + "    double[] big = new double[Integer.MAX_VALUE - 8];\nend\n";
         mvc.perform(post("/api/rules/validate").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
