@@ -68,6 +68,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return super.handleMaxUploadSizeExceededException(ex, headers, status, request);
     }
 
+    /** A body cut off at the size limit reaches here as an unreadable message; it is a 413, not a 400. */
+    @Override
+    protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex,
+            org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        if (ApiBodyLimitFilter.causedByLimit(ex)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    "The request body is larger than 1 MiB, the limit for the API. Nothing was read or changed.");
+            problem.setTitle("Request too large");
+            return org.springframework.http.ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
     @ExceptionHandler(AnalysisException.class)
     ProblemDetail analysisFailed(AnalysisException e) {
         log.warn("Analysis failed: {}", e.getMessage(), e);

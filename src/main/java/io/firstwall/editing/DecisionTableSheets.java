@@ -27,6 +27,10 @@ public final class DecisionTableSheets {
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
+    /** The largest table read from a spreadsheet; a sparse sheet beyond it is refused, not expanded. */
+    static final int MAX_ROWS = 2_000;
+    static final int MAX_COLUMNS = 50;
+
     private DecisionTableSheets() {
     }
 
@@ -51,12 +55,21 @@ public final class DecisionTableSheets {
     public static String fromXlsx(InputStream xlsx) {
         try (Workbook book = new XSSFWorkbook(xlsx)) {
             Sheet sheet = book.getSheetAt(0);
+            if (sheet.getLastRowNum() >= MAX_ROWS) {
+                throw new IllegalArgumentException("the sheet has a cell in row " + (sheet.getLastRowNum() + 1)
+                        + "; a decision table may have at most " + MAX_ROWS + " rows. Delete the stray cells.");
+            }
             DataFormatter text = new DataFormatter();
             StringWriter out = new StringWriter();
             try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
                 for (int r = 0; r <= sheet.getLastRowNum(); r++) {
                     Row row = sheet.getRow(r);
                     List<String> cells = new ArrayList<>();
+                    if (row != null && row.getLastCellNum() > MAX_COLUMNS) {
+                        throw new IllegalArgumentException("row " + (r + 1) + " has a cell in column "
+                                + row.getLastCellNum() + "; a decision table may have at most " + MAX_COLUMNS
+                                + " columns. Delete the stray cells.");
+                    }
                     if (row != null) {
                         for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                             Cell cell = row.getCell(c);
@@ -67,6 +80,8 @@ public final class DecisionTableSheets {
                 }
             }
             return out.toString();
+        } catch (IllegalArgumentException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a readable .xlsx spreadsheet: " + e.getMessage(), e);
         }

@@ -38,7 +38,7 @@ class FactEditingApiController {
      * A change set: fact files to write (path under data/, e.g. {@code facts/power.csv}; null deletes),
      * the version it was made on, why, and whether failing rule test scenarios take the new answers.
      */
-    record ChangeSet(Map<String, String> files, String baseVersion, String message, boolean acceptNewAnswers) {
+    record ChangeSet(Map<String, String> files, String baseVersion, String message, Boolean acceptNewAnswers) {
     }
 
     record FactSet(String version, Collection<Fact> facts, Collection<String> files) {
@@ -67,7 +67,7 @@ class FactEditingApiController {
     @PostMapping(path = "/publish", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Revision> publish(@RequestBody ChangeSet changes, Principal who) {
         return ResponseEntity.status(HttpStatus.CREATED).body(editing.publish(changes.files() == null ? Map.of()
-                : changes.files(), changes.baseVersion(), who.getName(), changes.message(), changes.acceptNewAnswers()));
+                : changes.files(), changes.baseVersion(), who.getName(), changes.message(), Boolean.TRUE.equals(changes.acceptNewAnswers())));
     }
 
     @GetMapping("/revisions")

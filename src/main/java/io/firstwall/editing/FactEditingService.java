@@ -82,7 +82,15 @@ public class FactEditingService {
     private record Checked(Validation validation, FactBase candidate, Map<String, String> merged) {
     }
 
+    /** Fact files as Excel saves them start with a byte-order mark; it is not part of the text. */
+    private static Map<String, String> withoutByteOrderMarks(Map<String, String> changes) {
+        Map<String, String> clean = new TreeMap<>();
+        changes.forEach((path, text) -> clean.put(path, FactCsvReader.withoutByteOrderMark(text)));
+        return clean;
+    }
+
     public Validation validate(Map<String, String> changes) {
+        changes = withoutByteOrderMarks(changes);
         return check(changes, true, false).validation();
     }
 
@@ -169,12 +177,14 @@ public class FactEditingService {
      * {@code acceptNewAnswers} the expert says the new answers are right: the failing scenarios'
      * expectations are updated to them, as a rule revision, in the same step.
      */
-    public synchronized Revision publish(Map<String, String> changes, String baseVersion, String author, String message,
-            boolean acceptNewAnswers) {
+    public synchronized Revision publish(Map<String, String> submitted, String baseVersion, String author,
+            String message, boolean acceptNewAnswers) {
+        Map<String, String> changes = withoutByteOrderMarks(submitted);
         if (message == null || message.isBlank()) {
             throw new RefusedException("Say why: a publish needs a message (where the new figure comes from).");
         }
         JournaledPublish.checkMessage(message);
+        changes.keySet().forEach(FileSets::checkLength);
         String liveVersion = liveVersion();
         if (!liveVersion.equals(baseVersion)) {
             throw revisions.conflict(baseVersion, liveVersion, liveFiles, changes.keySet());
@@ -237,6 +247,7 @@ public class FactEditingService {
      * already live (a publish wrote them).
      */
     public synchronized Revision adoptExternal(Map<String, String> changes) {
+        changes = withoutByteOrderMarks(changes);
         Map<String, String> current = liveFiles;
         changes = new TreeMap<>(changes);
         changes.entrySet().removeIf(e -> java.util.Objects.equals(current.get(e.getKey()), e.getValue()));

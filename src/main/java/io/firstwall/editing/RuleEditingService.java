@@ -217,6 +217,7 @@ public class RuleEditingService {
             throw new RefusedException("Say why: a publish needs a message.");
         }
         JournaledPublish.checkMessage(message);
+        changes.keySet().forEach(FileSets::checkLength);
         String liveVersion = liveVersion();
         if (!liveVersion.equals(baseVersion)) {
             throw revisions.conflict(baseVersion, liveVersion, liveFiles(), changes.keySet());

@@ -74,7 +74,14 @@ public final class FactCsvReader {
 
     /** Reads a fact base from file texts keyed as {@link #texts(Path)} returns them. */
     public static FactBase read(Map<String, String> texts) {
-        return new FactCsvReader().readAll(texts);
+        Map<String, String> clean = new TreeMap<>();
+        texts.forEach((path, text) -> clean.put(path, withoutByteOrderMark(text)));
+        return new FactCsvReader().readAll(clean);
+    }
+
+    /** The text without the UTF-8 byte-order mark that Excel writes at the start of a CSV. */
+    public static String withoutByteOrderMark(String text) {
+        return text != null && text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** Whether a path under the data directory is one the fact base is read from. */
@@ -86,7 +93,7 @@ public final class FactCsvReader {
     /** Reads one facts CSV given as text, for uploads and tests. */
     public static List<Fact> readFacts(String fileName, String csv) {
         FactCsvReader reader = new FactCsvReader();
-        List<Fact> facts = reader.parseFacts(fileName, csv);
+        List<Fact> facts = reader.parseFacts(fileName, withoutByteOrderMark(csv));
         reader.failIfProblems();
         return facts;
     }
@@ -128,7 +135,7 @@ public final class FactCsvReader {
 
     private String readText(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return withoutByteOrderMark(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             problems.add(file + ": cannot read (" + e.getMessage() + ")");
             return "";

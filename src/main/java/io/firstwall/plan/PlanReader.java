@@ -116,6 +116,12 @@ public final class PlanReader {
         return node.asString().trim();
     }
 
+    /** The dates a plan may name: the fact base's figures do not reach further either way. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    /** Far above any campus or fleet (world accelerator output is a few million a year). */
+    static final long MAX_ACCELERATORS = 1_000_000_000L;
+
     private static LocalDate date(JsonNode node, String field, List<PlanProblem> problems) {
         if (node == null || node.isNull()) {
             problems.add(new PlanProblem(field, "is required (a date such as 2026-01-15)"));
@@ -125,12 +131,19 @@ public final class PlanReader {
             problems.add(new PlanProblem(field, "must be a date string such as 2026-01-15"));
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(node.asString().trim());
+            date = LocalDate.parse(node.asString().trim());
         } catch (DateTimeParseException e) {
             problems.add(new PlanProblem(field, "'" + node.asString() + "' is not a date (YYYY-MM-DD)"));
             return null;
         }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            problems.add(new PlanProblem(field, "must lie between " + EARLIEST + " and " + LATEST
+                    + "; the fact base says nothing about other years"));
+            return null;
+        }
+        return date;
     }
 
     private static List<Phase> phases(JsonNode node, LocalDate decisionDate, List<PlanProblem> problems) {
@@ -166,8 +179,10 @@ public final class PlanReader {
             Long accelerators = null;
             if (count == null || count.isNull()) {
                 problems.add(new PlanProblem(at + ".accelerators", "is required"));
-            } else if (!count.isIntegralNumber() || count.asLong() <= 0 || !count.canConvertToLong()) {
-                problems.add(new PlanProblem(at + ".accelerators", "must be a whole number above 0"));
+            } else if (!count.isIntegralNumber() || !count.canConvertToLong() || count.asLong() <= 0
+                    || count.asLong() > MAX_ACCELERATORS) {
+                problems.add(new PlanProblem(at + ".accelerators", "must be a whole number from 1 to "
+                        + String.format(java.util.Locale.ROOT, "%,d", MAX_ACCELERATORS)));
             } else {
                 accelerators = count.asLong();
             }

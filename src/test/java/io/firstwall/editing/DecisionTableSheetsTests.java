@@ -32,4 +32,25 @@ class DecisionTableSheetsTests {
         assertThatThrownBy(() -> DecisionTableSheets.fromXlsx(new ByteArrayInputStream("not a sheet".getBytes())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a readable .xlsx spreadsheet");
     }
+
+    static byte[] sparse(int row, int column) throws Exception {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("t");
+            sheet.createRow(0).createCell(0).setCellValue("RuleSet");
+            sheet.createRow(row).createCell(column).setCellValue("far away");
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void aSparseSheetWithAFarCellIsRefusedInsteadOfExpanded() throws Exception {
+        byte[] farDown = sparse(1_048_575, 0);
+        assertThat(farDown.length).isLessThan(10_000);
+        assertThatThrownBy(() -> DecisionTableSheets.fromXlsx(new ByteArrayInputStream(farDown)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1048576")
+                .hasMessageContaining("at most 2000 rows");
+        assertThatThrownBy(() -> DecisionTableSheets.fromXlsx(new ByteArrayInputStream(sparse(3, 16_383))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 50 columns");
+    }
 }

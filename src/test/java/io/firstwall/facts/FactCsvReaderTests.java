@@ -57,6 +57,19 @@ class FactCsvReaderTests {
     }
 
     @Test
+    void aByteOrderMarkOnDiskAsExcelWritesItIsNoProblem() throws java.io.IOException {
+        Path data = io.firstwall.analysis.AnalysisFixtures.copyOfData();
+        Path power = data.resolve("facts/power.csv");
+        java.nio.file.Files.writeString(power, "\uFEFF" + java.nio.file.Files.readString(power));
+        FactBase base = FactCsvReader.read(data);
+        assertThat(base.facts()).hasSameSizeAs(FactCsvReader.read(Path.of("data")).facts());
+        assertThat(FactCsvReader.texts(data).get("facts/power.csv")).doesNotStartWith("\uFEFF");
+        assertThat(FactCsvReader.read(java.util.Map.of("facts/power.csv", "\uFEFF" + HEADER + GOOD, "regions.csv",
+                FactCsvReader.texts(data).get("regions.csv"), "accelerators.csv",
+                FactCsvReader.texts(data).get("accelerators.csv"))).facts()).hasSize(1);
+    }
+
+    @Test
     void aWrongColumnIsRejected() {
         assertThatThrownBy(() -> FactCsvReader.readFacts("t.csv", "id,value,unit,source\nx,1,W,s\n"))
                 .isInstanceOfSatisfying(FactLoadException.class, e -> assertThat(e.problems().get(0))
