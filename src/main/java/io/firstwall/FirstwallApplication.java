@@ -36,8 +36,19 @@ public class FirstwallApplication {
                 return 2;
             }
         }
-        try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(FirstwallApplication.class)
-                .web(org.springframework.boot.WebApplicationType.NONE).run(springArgs.toArray(String[]::new))) {
+        // A start-up failure is explained in one line below, not as Spring's stack trace.
+        springArgs.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
+        springArgs.add("--logging.level.org.springframework.boot.diagnostics=OFF");
+        springArgs.add("--logging.level.org.springframework.context=ERROR");
+        org.springframework.context.ConfigurableApplicationContext started;
+        try {
+            started = new org.springframework.boot.builder.SpringApplicationBuilder(FirstwallApplication.class)
+                    .web(org.springframework.boot.WebApplicationType.NONE).run(springArgs.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            System.err.println("batch: " + whyNotStarted(e));
+            return 1;
+        }
+        try (var context = started) {
             var result = context.getBean(io.firstwall.report.BatchService.class).start(true);
             System.out.println(result.message());
             var runs = context.getBean(io.firstwall.report.BatchService.class).runs();
@@ -49,5 +60,18 @@ public class FirstwallApplication {
             }
             return result.started() && result.status().equals("COMPLETED") ? 0 : 1;
         }
+    }
+
+    /** Why the batch could not start, in a sentence: the database held by the running app, or the root cause. */
+    static String whyNotStarted(Throwable e) {
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
+                return "the database is in use by the running app (H2 allows one process at a time). Start the"
+                        + " nightly run from the running app instead: the Batch page (admin) or POST /api/batch/runs.";
+            }
+            root = t;
+        }
+        return "could not start: " + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
     }
 }

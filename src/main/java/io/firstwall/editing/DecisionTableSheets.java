@@ -31,6 +31,13 @@ public final class DecisionTableSheets {
     static final int MAX_ROWS = 2_000;
     static final int MAX_COLUMNS = 50;
 
+    /** A sheet larger than a decision table may be. */
+    static final class TooLarge extends IllegalArgumentException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
     private DecisionTableSheets() {
     }
 
@@ -56,7 +63,7 @@ public final class DecisionTableSheets {
         try (Workbook book = new XSSFWorkbook(xlsx)) {
             Sheet sheet = book.getSheetAt(0);
             if (sheet.getLastRowNum() >= MAX_ROWS) {
-                throw new IllegalArgumentException("the sheet has a cell in row " + (sheet.getLastRowNum() + 1)
+                throw new TooLarge("the sheet has a cell in row " + (sheet.getLastRowNum() + 1)
                         + "; a decision table may have at most " + MAX_ROWS + " rows. Delete the stray cells.");
             }
             DataFormatter text = new DataFormatter();
@@ -66,7 +73,7 @@ public final class DecisionTableSheets {
                     Row row = sheet.getRow(r);
                     List<String> cells = new ArrayList<>();
                     if (row != null && row.getLastCellNum() > MAX_COLUMNS) {
-                        throw new IllegalArgumentException("row " + (r + 1) + " has a cell in column "
+                        throw new TooLarge("row " + (r + 1) + " has a cell in column "
                                 + row.getLastCellNum() + "; a decision table may have at most " + MAX_COLUMNS
                                 + " columns. Delete the stray cells.");
                     }
@@ -80,7 +87,7 @@ public final class DecisionTableSheets {
                 }
             }
             return out.toString();
-        } catch (IllegalArgumentException e) {
+        } catch (TooLarge e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a readable .xlsx spreadsheet: " + e.getMessage(), e);

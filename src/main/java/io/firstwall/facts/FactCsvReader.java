@@ -115,6 +115,17 @@ public final class FactCsvReader {
         return new FactBase(facts, regions, accelerators);
     }
 
+    /**
+     * A text cell that a spreadsheet would run as a formula (it starts with = + - @ or a tab) is
+     * refused, so that no fact file, and no export of one, can carry a formula to an analyst's Excel.
+     */
+    private void formula(String where, String column, String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            problems.add(where + ": " + column + " starts with '" + text.charAt(0) + "', which a spreadsheet would run"
+                    + " as a formula; start it with a letter or a digit");
+        }
+    }
+
     private void failIfProblems() {
         if (!problems.isEmpty()) {
             throw new FactLoadException(problems);
@@ -213,6 +224,10 @@ public final class FactCsvReader {
             }
             FactStatus status = status(where, row.get(7));
             String note = row.size() > 8 ? row.get(8).trim() : "";
+            formula(where, "id", id);
+            formula(where, "unit", unit);
+            formula(where, "source", source);
+            formula(where, "note", note);
             if (value != null && low != null && low > value) {
                 problems.add(where + ": low " + low + " is above value " + value);
             }

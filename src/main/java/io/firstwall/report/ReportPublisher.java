@@ -1,5 +1,7 @@
 package io.firstwall.report;
 
+import static io.firstwall.system.SpreadsheetText.cell;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -358,10 +360,10 @@ public class ReportPublisher {
                 + "</td><td>" + e(binds) + "</td><td>" + e(slip) + "</td><td>" + e(rs.getString("cascade")) + "</td><td>"
                 + e(rs.getString("shortfall")) + "</td><td>" + e(failed ? rs.getString("error") : rs.getString("explanation"))
                 + "</td></tr>\n");
-        csv.printRecord(rs.getString("item_key"), rs.getLong("plan_id"), rs.getObject("scenario_id"), rs.getString("name"),
-                rs.getString("status"), rs.getString("first_wall"), binds, rs.getObject("slip_months"),
-                rs.getObject("open_ended"), rs.getString("shortfall"), rs.getString("cascade"),
-                rs.getString("explanation"), rs.getString("error"));
+        csv.printRecord(cell(rs.getString("item_key")), rs.getLong("plan_id"), rs.getObject("scenario_id"),
+                cell(rs.getString("name")), cell(rs.getString("status")), cell(rs.getString("first_wall")), binds,
+                rs.getObject("slip_months"), rs.getObject("open_ended"), cell(rs.getString("shortfall")),
+                cell(rs.getString("cascade")), cell(rs.getString("explanation")), cell(rs.getString("error")));
         j.writeStartObject();
         j.writeStringProperty("item", rs.getString("item_key"));
         j.writeStringProperty("name", rs.getString("name"));

@@ -70,6 +70,17 @@ class FactCsvReaderTests {
     }
 
     @Test
+    void aTextCellThatASpreadsheetWouldRunAsAFormulaIsRefusedAtItsLine() {
+        for (String cell : new String[] {"=1+1", "+cmd", "@SUM(A1)", "-2+3"}) {
+            String csv = HEADER + "x,1,,,W,2024,\"" + cell + "\",primary,\n";
+            assertThatThrownBy(() -> FactCsvReader.readFacts("t.csv", csv)).as(cell)
+                    .isInstanceOfSatisfying(FactLoadException.class, e -> assertThat(e.problems().get(0))
+                            .contains("t.csv:2").contains("source starts with").contains("formula"));
+        }
+        assertThat(FactCsvReader.readFacts("t.csv", HEADER + "x,-1,-2,0,W,2024,s,primary,\n")).hasSize(1);
+    }
+
+    @Test
     void aWrongColumnIsRejected() {
         assertThatThrownBy(() -> FactCsvReader.readFacts("t.csv", "id,value,unit,source\nx,1,W,s\n"))
                 .isInstanceOfSatisfying(FactLoadException.class, e -> assertThat(e.problems().get(0))

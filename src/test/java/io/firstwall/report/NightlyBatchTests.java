@@ -113,6 +113,15 @@ class NightlyBatchTests {
     }
 
     @Test
+    void aNameThatLooksLikeAFormulaIsWrittenAsTextInTheCsv() throws Exception {
+        jdbc.sql("insert into saved_plan(name, plan_json, created_at, updated_at) values (?, ?, current_timestamp, current_timestamp)")
+                .params("=HYPERLINK(\"http://evil.example\",\"x\")", "{\"name\": \"=cmd\", \"location\": \"MARS\"}").update();
+        assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        String csv = report("csv");
+        assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
+    }
+
+    @Test
     void aPlanThatFailsIsReportedAndTheRunGoesOn() throws Exception {
         jdbc.sql("insert into saved_plan(name, plan_json, created_at, updated_at) values (?, ?, current_timestamp, current_timestamp)")
                 .params("Broken plan", "{\"name\": \"Broken plan\", \"location\": \"MARS\"}").update();
