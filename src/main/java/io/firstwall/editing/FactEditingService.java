@@ -179,6 +179,11 @@ public class FactEditingService {
      */
     public synchronized Revision publish(Map<String, String> submitted, String baseVersion, String author,
             String message, boolean acceptNewAnswers) {
+        return live.withPriority(() -> publishNow(submitted, baseVersion, author, message, acceptNewAnswers));
+    }
+
+    private Revision publishNow(Map<String, String> submitted, String baseVersion, String author,
+            String message, boolean acceptNewAnswers) {
         Map<String, String> changes = withoutByteOrderMarks(submitted);
         if (message == null || message.isBlank()) {
             throw new RefusedException("Say why: a publish needs a message (where the new figure comes from).");

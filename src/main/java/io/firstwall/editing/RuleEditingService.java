@@ -213,6 +213,10 @@ public class RuleEditingService {
      * accept the new answer on purpose).
      */
     public synchronized Revision publish(Map<String, String> changes, String baseVersion, String author, String message) {
+        return live.withPriority(() -> publishNow(changes, baseVersion, author, message));
+    }
+
+    private Revision publishNow(Map<String, String> changes, String baseVersion, String author, String message) {
         if (message == null || message.isBlank()) {
             throw new RefusedException("Say why: a publish needs a message.");
         }

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
@@ -21,8 +22,8 @@ class AccountConfiguration {
 
     /** Password logins, throttled, with old password formats upgraded in the store on success. */
     @Bean
-    ThrottledAuthenticationProvider authenticationProvider(JdbcUserDetailsManager users, PasswordEncoder encoder,
-            LoginThrottle throttle) {
-        return new ThrottledAuthenticationProvider(users, encoder, throttle);
+    ThrottledAuthenticationProvider authenticationProvider(JdbcUserDetailsManager users, JdbcClient jdbc,
+            PasswordEncoder encoder, LoginThrottle throttle) {
+        return new ThrottledAuthenticationProvider(users, jdbc, encoder, throttle);
     }
 }

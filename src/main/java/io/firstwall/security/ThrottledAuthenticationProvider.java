@@ -8,6 +8,8 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
 /**
@@ -18,11 +20,17 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
 
     private final LoginThrottle throttle;
 
-    ThrottledAuthenticationProvider(JdbcUserDetailsManager users, PasswordEncoder encoder, LoginThrottle throttle) {
+    ThrottledAuthenticationProvider(JdbcUserDetailsManager users, JdbcClient jdbc, PasswordEncoder encoder,
+            LoginThrottle throttle) {
         super(users);
         setPasswordEncoder(encoder);
-        users.setEnableUpdatePassword(true);
-        setUserDetailsPasswordService(users);
+        // Only the password column changes, and only if it still holds the old value: concurrent first
+        // logins of one account upgrade it once, and its roles are never rewritten.
+        setUserDetailsPasswordService((user, encoded) -> {
+            jdbc.sql("update users set password = ? where username = ? and password = ?")
+                    .params(encoded, user.getUsername(), user.getPassword()).update();
+            return User.withUserDetails(user).password(encoded).build();
+        });
         this.throttle = throttle;
     }
 
