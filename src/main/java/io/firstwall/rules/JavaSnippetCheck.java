@@ -152,31 +152,26 @@ final class JavaSnippetCheck {
     /** Checks text that must be one whole Java expression. */
     static List<Offence> expression(String text, Kind kind, Names names) {
         JavaSnippetCheck check = new JavaSnippetCheck(kind, names, 0);
-        ParseResult<Expression> parsed = parser().parseExpression(text);
-        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            check.unparsable(parsed.getProblems(), "an expression");
-            return check.offences;
-        }
-        Expression e = parsed.getResult().get();
-        check.onlyAllowedNodes(e);
-        check.collectLocals(e);
-        check.expr(e);
-        return check.offences;
+        return check.run(parser().parseExpression(text), "an expression", check::expr);
     }
 
     /** Checks text that must be a sequence of Java statements (a consequence, a function body). */
     static List<Offence> block(String text, Kind kind, Names names) {
         JavaSnippetCheck check = new JavaSnippetCheck(kind, names, 1);
-        ParseResult<BlockStmt> parsed = parser().parseBlock("{" + text + "\n}");
+        return check.run(parser().parseBlock("{" + text + "\n}"), "Java statements", check::stmt);
+    }
+
+    /** Nothing that does not parse passes; what parses is checked node by node, then name by name. */
+    private <N extends Node> List<Offence> run(ParseResult<N> parsed, String what, java.util.function.Consumer<N> names) {
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            check.unparsable(parsed.getProblems(), "Java statements");
-            return check.offences;
+            unparsable(parsed.getProblems(), what);
+            return offences;
         }
-        BlockStmt b = parsed.getResult().get();
-        check.onlyAllowedNodes(b);
-        check.collectLocals(b);
-        check.stmt(b);
-        return check.offences;
+        N root = parsed.getResult().get();
+        onlyAllowedNodes(root);
+        collectLocals(root);
+        names.accept(root);
+        return offences;
     }
 
     /** The local variables a block declares; empty when it does not parse (it is refused on its own). */
