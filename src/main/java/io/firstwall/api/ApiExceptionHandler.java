@@ -37,8 +37,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(io.firstwall.plan.PlanNotFoundException.class)
-    ProblemDetail notFound(io.firstwall.plan.PlanNotFoundException e) {
+    @ExceptionHandler(io.firstwall.system.NotFoundException.class)
+    ProblemDetail notFound(io.firstwall.system.NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
         return problem;

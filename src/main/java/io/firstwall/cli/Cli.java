@@ -12,7 +12,7 @@ import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.AnalysisException;
 import io.firstwall.analysis.Analyzer;
 import io.firstwall.analysis.Format;
-import io.firstwall.analysis.Json;
+import io.firstwall.plan.Json;
 import io.firstwall.analysis.PhaseDemand;
 import io.firstwall.analysis.Wall;
 import io.firstwall.facts.FactBase;

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.firstwall.facts.Fact;
-import io.firstwall.plan.PlanNotFoundException;
+import io.firstwall.system.NotFoundException;
 import io.firstwall.system.LiveAnalyzer;
 
 /** The fact base over REST: read and export for everyone; validate, publish and revert for experts and admins. */
@@ -54,7 +54,7 @@ class FactEditingApiController {
     ResponseEntity<String> file(@RequestParam String path) {
         String text = editing.liveFiles().get(path);
         if (text == null) {
-            throw new PlanNotFoundException("There is no fact file " + path + ".");
+            throw new NotFoundException("There is no fact file " + path + ".");
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(text);
     }

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.firstwall.facts.FactCsvReader;
 import io.firstwall.facts.FactLoadException;
 import io.firstwall.facts.FactStatus;
-import io.firstwall.plan.PlanNotFoundException;
+import io.firstwall.system.NotFoundException;
 
 /**
  * The facts pages: everyone can browse the fact base with its sources, export it and read its
@@ -95,7 +95,7 @@ class FactEditingController implements io.firstwall.system.PageController {
     ResponseEntity<String> export(@RequestParam String file) {
         String text = editing.liveFiles().get(file);
         if (text == null) {
-            throw new PlanNotFoundException("There is no fact file " + file + ".");
+            throw new NotFoundException("There is no fact file " + file + ".");
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -106,7 +106,7 @@ class FactEditingController implements io.firstwall.system.PageController {
     @GetMapping("/facts/edit")
     String edit(@RequestParam String id, Model model) {
         FactRows.Row row = editing.rows().stream().filter(r -> r.id().equals(id)).findFirst()
-                .orElseThrow(() -> new PlanNotFoundException("There is no fact " + id + "."));
+                .orElseThrow(() -> new NotFoundException("There is no fact " + id + "."));
         model.addAttribute("factHistory", editing.factHistory(row.file(), row.id()));
         return form(FactForm.of(row, editing.liveVersion()), Map.of(), model);
     }
@@ -114,7 +114,7 @@ class FactEditingController implements io.firstwall.system.PageController {
     @GetMapping("/facts/new")
     String create(@RequestParam String file, Model model) {
         if (!editing.liveFiles().containsKey(file) || !file.startsWith("facts/")) {
-            throw new PlanNotFoundException("There is no fact file " + file + ".");
+            throw new NotFoundException("There is no fact file " + file + ".");
         }
         return form(new FactForm(file, "", "", "", "", "", "", "", "", "secondary", "", editing.liveVersion()), Map.of(),
                 model);

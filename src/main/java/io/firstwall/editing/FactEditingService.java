@@ -17,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.firstwall.facts.FactBase;
 import io.firstwall.facts.FactCsvReader;
 import io.firstwall.facts.FactLoadException;
-import io.firstwall.facts.FactStore;
-import io.firstwall.plan.PlanNotFoundException;
-import io.firstwall.plan.PlanStore;
+import io.firstwall.system.FactStore;
+import io.firstwall.system.NotFoundException;
+import io.firstwall.plans.PlanStore;
 import io.firstwall.rules.RuleCompiler;
 import io.firstwall.rules.RuleProblem;
 import io.firstwall.system.FirstwallProperties;
@@ -285,7 +285,7 @@ public class FactEditingService {
     public Map<String, String> setFact(String file, String originalId, List<String> fields) {
         Map<String, String> files = liveFiles;
         FactRows.Row existing = originalId == null || originalId.isBlank() ? null
-                : FactRows.find(files, originalId).orElseThrow(() -> new PlanNotFoundException("There is no fact "
+                : FactRows.find(files, originalId).orElseThrow(() -> new NotFoundException("There is no fact "
                         + originalId + "."));
         if (existing != null) {
             return Map.of(existing.file(), FactRows.replace(files.get(existing.file()), existing.line(), fields));
@@ -299,7 +299,7 @@ public class FactEditingService {
     /** The change set that removes one fact. */
     public Map<String, String> removeFact(String id) {
         FactRows.Row row = FactRows.find(liveFiles, id)
-                .orElseThrow(() -> new PlanNotFoundException("There is no fact " + id + "."));
+                .orElseThrow(() -> new NotFoundException("There is no fact " + id + "."));
         return Map.of(row.file(), FactRows.remove(liveFiles.get(row.file()), row.line()));
     }
 

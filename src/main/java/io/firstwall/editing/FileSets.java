@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 
-import io.firstwall.analysis.Json;
+import io.firstwall.plan.Json;
 import io.firstwall.system.Hashes;
 
 /** A set of text files (path to text) as the editors handle them: versioned, merged, diffed, written atomically. */

@@ -10,7 +10,7 @@ import io.firstwall.analysis.Analyzer;
 import io.firstwall.facts.FactBase;
 import io.firstwall.plan.InvalidPlanException;
 import io.firstwall.plan.PlanReader;
-import io.firstwall.plan.SavedPlan;
+import io.firstwall.plans.SavedPlan;
 
 /** Every saved plan's first wall before and after an edit of the rules or the facts, changes first. */
 final class ImpactPreview {

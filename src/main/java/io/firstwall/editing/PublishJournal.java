@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.firstwall.analysis.Json;
+import io.firstwall.plan.Json;
 
 /**
  * Makes a publish all-or-nothing across files. Before any file is written, the whole change set

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.firstwall.plan.PlanNotFoundException;
+import io.firstwall.system.NotFoundException;
 import io.firstwall.rules.RuleInfo;
 import io.firstwall.system.LiveAnalyzer;
 
@@ -69,7 +69,7 @@ class RuleEditingController implements io.firstwall.system.PageController {
     String edit(@RequestParam String file, Model model) {
         String text = editing.liveFiles().get(file);
         if (text == null) {
-            throw new PlanNotFoundException("There is no rule file " + file + ".");
+            throw new NotFoundException("There is no rule file " + file + ".");
         }
         model.addAttribute("file", file);
         model.addAttribute("text", text);
@@ -113,7 +113,7 @@ class RuleEditingController implements io.firstwall.system.PageController {
     org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam String file) {
         String text = editing.liveFiles().get(file);
         if (text == null || !file.endsWith(".drl.csv")) {
-            throw new PlanNotFoundException("There is no decision table " + file + ".");
+            throw new NotFoundException("There is no decision table " + file + ".");
         }
         String name = file.substring(file.lastIndexOf('/') + 1).replace(".drl.csv", ".xlsx");
         return org.springframework.http.ResponseEntity.ok()

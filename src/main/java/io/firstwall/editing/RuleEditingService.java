@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.firstwall.analysis.Analyzer;
 import io.firstwall.facts.FactBase;
-import io.firstwall.plan.PlanStore;
-import io.firstwall.plan.SavedPlan;
+import io.firstwall.plans.PlanStore;
+import io.firstwall.plans.SavedPlan;
 import io.firstwall.rules.RuleBase;
 import io.firstwall.rules.RuleBuildException;
 import io.firstwall.rules.RuleCompiler;

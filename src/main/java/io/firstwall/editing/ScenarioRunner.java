@@ -9,7 +9,7 @@ import java.util.Map;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.Analyzer;
-import io.firstwall.analysis.Json;
+import io.firstwall.plan.Json;
 import io.firstwall.facts.FactBase;
 import io.firstwall.plan.Plan;
 import io.firstwall.plan.PlanReader;

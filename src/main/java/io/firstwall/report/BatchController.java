@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.firstwall.plan.PlanNotFoundException;
+import io.firstwall.system.NotFoundException;
 
 /** The batch page (admins: start a run, watch its progress, past runs) and the reports (everyone). */
 @Controller
@@ -55,16 +55,16 @@ class BatchController implements io.firstwall.system.PageController {
     @GetMapping("/reports/{runNumber}.{format}")
     ResponseEntity<String> report(@PathVariable long runNumber, @PathVariable String format) throws IOException {
         RunStore.Run run = runs.list().stream().filter(r -> r.runNumber() == runNumber && r.finishedAt() != null)
-                .findFirst().orElseThrow(() -> new PlanNotFoundException("finished report run", runNumber));
+                .findFirst().orElseThrow(() -> new NotFoundException("finished report run", runNumber));
         MediaType type = switch (format) {
             case "html" -> MediaType.TEXT_HTML;
             case "csv" -> new MediaType("text", "csv", StandardCharsets.UTF_8);
             case "json" -> MediaType.APPLICATION_JSON;
-            default -> throw new PlanNotFoundException("report format ." + format + " of run", runNumber);
+            default -> throw new NotFoundException("report format ." + format + " of run", runNumber);
         };
         Path file = publisher.directory(run).resolve(ReportPublisher.baseName(run) + "." + format);
         if (!Files.isRegularFile(file)) {
-            throw new PlanNotFoundException("report file " + file.getFileName() + " for run", runNumber);
+            throw new NotFoundException("report file " + file.getFileName() + " for run", runNumber);
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type);
         if (!format.equals("html")) {

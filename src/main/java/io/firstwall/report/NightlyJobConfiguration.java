@@ -57,7 +57,7 @@ class NightlyJobConfiguration {
                 long runNumber = execution.getJobParameters().getLong(BatchService.RUN_PARAMETER);
                 runs.insert(new RunStore.Run(runId, runNumber, LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault()),
                         live.analyzer().rules().version(), files,
-                        ReportRowProcessor.hash(io.firstwall.analysis.Json.MAPPER.writeValueAsString(facts)), facts,
+                        ReportRowProcessor.hash(io.firstwall.plan.Json.MAPPER.writeValueAsString(facts)), facts,
                         runs.countItems(), clock.instant(), null, null));
             }
             return RepeatStatus.FINISHED;

@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
-import io.firstwall.analysis.Json;
+import io.firstwall.plan.Json;
 import io.firstwall.rules.RuleInfo;
 import io.firstwall.system.LiveAnalyzer;
 import tools.jackson.core.JsonGenerator;

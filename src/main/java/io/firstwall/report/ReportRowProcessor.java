@@ -7,7 +7,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.Format;
-import io.firstwall.analysis.Json;
+import io.firstwall.plan.Json;
 import io.firstwall.analysis.Wall;
 import io.firstwall.plan.Plan;
 import io.firstwall.system.LiveAnalyzer;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.firstwall.analysis.Json;
+import io.firstwall.plan.Json;
 import tools.jackson.core.type.TypeReference;
 
 /** The runs' provenance and rows in H2. */

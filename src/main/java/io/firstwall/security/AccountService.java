@@ -252,7 +252,7 @@ public class AccountService {
 
     private UserDetails existing(String name) {
         if (name == null || !users.userExists(name)) {
-            throw new io.firstwall.plan.PlanNotFoundException("There is no account " + name + ".");
+            throw new io.firstwall.system.NotFoundException("There is no account " + name + ".");
         }
         return users.loadUserByUsername(name);
     }

@@ -88,7 +88,7 @@ public class ApiTokenService {
         int changed = jdbc.sql("update api_token set revoked_at = ? where id = ? and username = ? and revoked_at is null")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), id, username).update();
         if (changed == 0) {
-            throw new io.firstwall.plan.PlanNotFoundException("There is no token " + id + " of yours.");
+            throw new io.firstwall.system.NotFoundException("There is no token " + id + " of yours.");
         }
         cache.clear();
         audit.record(username, "api token", "revoked token " + id, "account page");

@@ -10,7 +10,7 @@ import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.Analyzer;
 import io.firstwall.facts.FactBase;
 import io.firstwall.facts.FactCsvReader;
-import io.firstwall.facts.FactStore;
+import io.firstwall.system.FactStore;
 import io.firstwall.plan.Plan;
 import io.firstwall.plan.PlanReader;
 import io.firstwall.rules.RuleBase;
@@ -38,7 +38,7 @@ public class LiveAnalyzer {
     /** The fact files the app started with, path under the data directory to text. */
     private final java.util.Map<String, String> factFilesAtStart;
 
-    public LiveAnalyzer(FirstwallProperties properties, FactStore store, io.firstwall.plan.PlanStore plans) {
+    public LiveAnalyzer(FirstwallProperties properties, FactStore store) {
         factFilesAtStart = java.util.Collections.unmodifiableMap(FactCsvReader.texts(properties.dataDir()));
         FactBase fromCsv = FactCsvReader.read(factFilesAtStart);
         RuleBase rules = RuleCompiler.compile(properties.rulesDir());
@@ -46,10 +46,6 @@ public class LiveAnalyzer {
         facts.set(store.load());
         budget = properties.analysisBudget();
         analyzer.set(new Analyzer(rules, budget));
-        int seeded = plans.seedIfEmpty(properties.dataDir().resolve("plans"), planReader());
-        if (seeded > 0) {
-            log.info("Seeded {} example plans from {}", seeded, properties.dataDir().resolve("plans"));
-        }
         log.info("Serving {} rules (rule set {}) over {} facts from {} and {}", rules.rules().size(), rules.version(),
                 fromCsv.facts().size(), properties.rulesDir().toAbsolutePath(), properties.dataDir().toAbsolutePath());
     }

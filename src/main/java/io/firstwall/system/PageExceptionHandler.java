@@ -11,7 +11,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import io.firstwall.analysis.AnalysisException;
 import io.firstwall.plan.InvalidPlanException;
-import io.firstwall.plan.PlanNotFoundException;
+import io.firstwall.system.NotFoundException;
 
 /** Friendly error pages for the browser pages; the REST API has its own problem details. */
 @ControllerAdvice(assignableTypes = PageController.class)
@@ -20,8 +20,8 @@ class PageExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
 
-    @ExceptionHandler(PlanNotFoundException.class)
-    ModelAndView notFound(PlanNotFoundException e) {
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(NotFoundException e) {
         return page(HttpStatus.NOT_FOUND, e.getMessage() + " It may have been deleted.");
     }
 

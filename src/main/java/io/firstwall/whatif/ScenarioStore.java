@@ -12,10 +12,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.firstwall.analysis.Json;
-import io.firstwall.analysis.PlanJson;
+import io.firstwall.plan.Json;
+import io.firstwall.plan.PlanJson;
 import io.firstwall.plan.Plan;
-import io.firstwall.plan.PlanNotFoundException;
+import io.firstwall.system.NotFoundException;
 import tools.jackson.core.type.TypeReference;
 
 /** Saved scenarios in H2; deleting a plan deletes its scenarios. */
@@ -51,7 +51,7 @@ public class ScenarioStore {
     }
 
     public Scenario get(long planId, long id) {
-        return find(planId, id).orElseThrow(() -> new PlanNotFoundException("scenario", id));
+        return find(planId, id).orElseThrow(() -> new NotFoundException("scenario", id));
     }
 
     @Transactional
@@ -67,7 +67,7 @@ public class ScenarioStore {
     @Transactional
     public void delete(long planId, long id) {
         if (jdbc.sql("delete from scenario where plan_id = ? and id = ?").params(planId, id).update() == 0) {
-            throw new PlanNotFoundException("scenario", id);
+            throw new NotFoundException("scenario", id);
         }
     }
 }

@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.firstwall.analysis.Analysis;
-import io.firstwall.analysis.Json;
+import io.firstwall.plan.Json;
 import io.firstwall.plan.InvalidPlanException;
 import io.firstwall.plan.Plan;
 import io.firstwall.plan.PlanProblem;
-import io.firstwall.plan.PlanStore;
+import io.firstwall.plans.PlanStore;
 import io.firstwall.system.LiveAnalyzer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

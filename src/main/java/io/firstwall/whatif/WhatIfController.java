@@ -21,11 +21,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.plan.Plan;
-import io.firstwall.plan.PlanForm;
-import io.firstwall.plan.PlanForms;
-import io.firstwall.plan.PlanStore;
+import io.firstwall.plans.PlanForm;
+import io.firstwall.plans.PlanForms;
+import io.firstwall.plans.PlanStore;
 import io.firstwall.plan.Power;
-import io.firstwall.plan.SavedPlan;
+import io.firstwall.plans.SavedPlan;
 import io.firstwall.system.LiveAnalyzer;
 
 /** The analysis page of a plan, what-if beside it, saved scenarios and their comparison. */

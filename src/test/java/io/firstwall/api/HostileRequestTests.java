@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.firstwall.analysis.AnalysisFixtures;
-import io.firstwall.analysis.Json;
+import io.firstwall.plan.Json;
 import io.firstwall.editing.FactEditingService;
 import io.firstwall.security.ApiTokenService;
 

@@ -21,7 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.firstwall.analysis.Json;
+import io.firstwall.plan.Json;
 
 /** Plans CRUD, what-if, scenarios and comparison over REST, on the real H2 and rules; and the OpenAPI description. */
 @SpringBootTest

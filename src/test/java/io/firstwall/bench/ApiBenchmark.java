@@ -22,7 +22,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import io.firstwall.FirstwallApplication;
 import io.firstwall.analysis.AnalysisFixtures;
-import io.firstwall.analysis.Json;
+import io.firstwall.plan.Json;
 import io.firstwall.editing.RuleEditingService;
 import io.firstwall.security.ApiTokenService;
 

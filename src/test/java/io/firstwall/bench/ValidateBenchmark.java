@@ -11,7 +11,7 @@ import io.firstwall.editing.FactEditingService;
 import io.firstwall.editing.Impact;
 import io.firstwall.editing.RuleEditingService;
 import io.firstwall.editing.Validation;
-import io.firstwall.plan.PlanStore;
+import io.firstwall.plans.PlanStore;
 import io.firstwall.system.LiveAnalyzer;
 
 /**

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.firstwall.analysis.Json;
+import io.firstwall.plan.Json;
 import tools.jackson.databind.JsonNode;
 
 class CliTests {

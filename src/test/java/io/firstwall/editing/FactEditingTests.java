@@ -40,7 +40,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import io.firstwall.analysis.AnalysisFixtures;
-import io.firstwall.analysis.Json;
+import io.firstwall.plan.Json;
 import io.firstwall.plan.Plan;
 import io.firstwall.system.LiveAnalyzer;
 

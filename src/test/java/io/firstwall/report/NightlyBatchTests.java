@@ -24,7 +24,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import io.firstwall.analysis.AnalysisFixtures;
-import io.firstwall.analysis.Json;
+import io.firstwall.plan.Json;
 import io.firstwall.facts.FactBase;
 import io.firstwall.rules.RuleCompiler;
 import io.firstwall.system.LiveAnalyzer;

@@ -33,9 +33,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import io.firstwall.plan.PlanNotFoundException;
-import io.firstwall.plan.PlanStore;
-import io.firstwall.plan.SavedPlan;
+import io.firstwall.system.NotFoundException;
+import io.firstwall.plans.PlanStore;
+import io.firstwall.plans.SavedPlan;
 import io.firstwall.system.LiveAnalyzer;
 
 /** The analysis, what-if, scenario and compare pages as a web slice over the real rules. */
@@ -70,8 +70,8 @@ class WhatIfControllerTests {
     void realAnalyzer() throws Exception {
         io.firstwall.system.WebTestSupport.realAnalyzer(live);
         when(plans.get(1L)).thenReturn(new SavedPlan(1, "1 GW on-site gas campus", memphis(), Instant.EPOCH));
-        when(plans.get(404L)).thenThrow(new PlanNotFoundException("plan", 404));
-        when(scenarios.get(1L, 9L)).thenThrow(new PlanNotFoundException("scenario", 9));
+        when(plans.get(404L)).thenThrow(new NotFoundException("plan", 404));
+        when(scenarios.get(1L, 9L)).thenThrow(new NotFoundException("scenario", 9));
     }
 
     static MockHttpServletRequestBuilder memphisForm(MockHttpServletRequestBuilder request) {

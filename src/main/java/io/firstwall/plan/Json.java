@@ -1,4 +1,4 @@
-package io.firstwall.analysis;
+package io.firstwall.plan;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;

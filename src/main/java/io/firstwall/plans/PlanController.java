@@ -1,4 +1,4 @@
-package io.firstwall.plan;
+package io.firstwall.plans;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +24,11 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.firstwall.analysis.Analysis;
-import io.firstwall.analysis.PlanJson;
+import io.firstwall.plan.PlanJson;
 import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.plan.InvalidPlanException;
+import io.firstwall.plan.Plan;
+import io.firstwall.plan.Power;
 
 /** The plan pages: the list with each plan's first wall, the form, import and export. */
 @Controller

@@ -1,10 +1,15 @@
-package io.firstwall.facts;
+package io.firstwall.system;
 
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import io.firstwall.facts.Accelerator;
+import io.firstwall.facts.Fact;
+import io.firstwall.facts.FactBase;
+import io.firstwall.facts.FactStatus;
+import io.firstwall.facts.Region;
 
 /** The fact base in H2. Replacing it is one transaction: readers see the old or the new, never half. */
 @Repository

@@ -1,4 +1,4 @@
-package io.firstwall.plan;
+package io.firstwall.plans;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,11 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.firstwall.analysis.PlanJson;
+import io.firstwall.plan.PlanJson;
+import io.firstwall.plan.InvalidPlanException;
+import io.firstwall.plan.Plan;
+import io.firstwall.plan.PlanReader;
+import io.firstwall.system.NotFoundException;
 
 /** Saved plans in H2, each kept as its v1 JSON. */
 @Repository
@@ -46,7 +50,7 @@ public class PlanStore {
     }
 
     public SavedPlan get(long id) {
-        return find(id).orElseThrow(() -> new PlanNotFoundException("plan", id));
+        return find(id).orElseThrow(() -> new NotFoundException("plan", id));
     }
 
     @Transactional
@@ -66,14 +70,14 @@ public class PlanStore {
                 .params(plan.name(), PlanJson.write(plan), clock.instant().atOffset(java.time.ZoneOffset.UTC), id)
                 .update();
         if (rows == 0) {
-            throw new PlanNotFoundException("plan", id);
+            throw new NotFoundException("plan", id);
         }
     }
 
     @Transactional
     public void delete(long id) {
         if (jdbc.sql("delete from saved_plan where id = ?").param(id).update() == 0) {
-            throw new PlanNotFoundException("plan", id);
+            throw new NotFoundException("plan", id);
         }
     }
 

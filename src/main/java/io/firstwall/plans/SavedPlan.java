@@ -1,4 +1,4 @@
-package io.firstwall.plan;
+package io.firstwall.plans;
 
 import java.time.Instant;
 

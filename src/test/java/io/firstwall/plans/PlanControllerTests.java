@@ -1,4 +1,4 @@
-package io.firstwall.plan;
+package io.firstwall.plans;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
@@ -36,6 +36,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.system.NotFoundException;
 
 /** The plan pages as a web slice: the store is mocked, the analyzer runs the real rules. */
 @WebMvcTest(PlanController.class)
@@ -80,7 +81,7 @@ class PlanControllerTests {
     void realAnalyzer() {
         io.firstwall.system.WebTestSupport.realAnalyzer(live);
         when(plans.get(1L)).thenReturn(new SavedPlan(1, "1 GW on-site gas campus", MEMPHIS, Instant.EPOCH));
-        when(plans.get(999L)).thenThrow(new PlanNotFoundException("plan", 999));
+        when(plans.get(999L)).thenThrow(new NotFoundException("plan", 999));
     }
 
     @Test

@@ -1,10 +1,14 @@
-package io.firstwall.plan;
+package io.firstwall.plans;
 
 import org.springframework.validation.BindingResult;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import io.firstwall.plan.InvalidPlanException;
+import io.firstwall.plan.Plan;
+import io.firstwall.plan.PlanProblem;
+import io.firstwall.plan.PlanReader;
 
 /** Turns a bound form into a checked plan, putting the plan reader's problems next to their fields. */
 public final class PlanForms {

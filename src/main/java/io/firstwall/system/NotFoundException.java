@@ -1,14 +1,14 @@
-package io.firstwall.plan;
+package io.firstwall.system;
 
 /** No saved plan, scenario, revision, rule file or fact with that id; answered with 404. */
-public class PlanNotFoundException extends RuntimeException {
+public class NotFoundException extends RuntimeException {
 
-    public PlanNotFoundException(String what, long id) {
+    public NotFoundException(String what, long id) {
         super("There is no " + what + " with id " + id + ".");
     }
 
     /** Not found, said in the caller's own words. */
-    public PlanNotFoundException(String message) {
+    public NotFoundException(String message) {
         super(message);
     }
 }

@@ -1,6 +1,5 @@
-package io.firstwall.analysis;
+package io.firstwall.plan;
 
-import io.firstwall.plan.Plan;
 
 /** Writes a plan in the v1 JSON format, as {@link io.firstwall.plan.PlanReader} reads it. */
 public final class PlanJson {

@@ -1,4 +1,4 @@
-package io.firstwall.plan;
+package io.firstwall.plans;
 
 import java.net.URI;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.firstwall.analysis.Analysis;
-import io.firstwall.analysis.Json;
+import io.firstwall.plan.Json;
 import io.firstwall.system.LiveAnalyzer;
 import tools.jackson.databind.JsonNode;
 
