@@ -40,6 +40,6 @@ public class RefusedException extends RuntimeException {
     }
 
     public boolean isConflict() {
-        return getMessage().startsWith("Conflict");
+        return this instanceof ConflictException;
     }
 }

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
-import io.firstwall.analysis.Json;
-import io.firstwall.plan.PlanNotFoundException;
+import io.firstwall.plan.Json;
+import io.firstwall.system.NotFoundException;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -82,7 +82,7 @@ public final class RevisionStore {
     Map<String, String> files(long revisionId) {
         return jdbc.sql("select files from " + table + " where id = ?").param(revisionId).query(String.class).optional()
                 .map(json -> (Map<String, String>) Json.MAPPER.readValue(json, FILES))
-                .orElseThrow(() -> new PlanNotFoundException(noun + " revision", revisionId));
+                .orElseThrow(() -> new NotFoundException(noun + " revision", revisionId));
     }
 
     /** The files of the latest revision with a version, or none when no revision has it. */
@@ -126,11 +126,11 @@ public final class RevisionStore {
      * The conflict message parts when a change set was made on a version that is no longer live:
      * the changed lines of each file the change set touches that changed meanwhile.
      */
-    RefusedException conflict(String baseVersion, String liveVersion, Map<String, String> now,
+    ConflictException conflict(String baseVersion, String liveVersion, Map<String, String> now,
             java.util.Collection<String> paths) {
         Map<String, List<LineDiff.Line>> meanwhile = FileSets.diff(filesOfVersion(baseVersion), now, paths);
-        return new RefusedException("Conflict: the " + noun + " changed since you started (" + baseVersion
+        return new ConflictException("Conflict: the " + noun + " changed since you started (" + baseVersion
                 + " \u2192 " + liveVersion + ")" + (meanwhile.isEmpty() ? " in other files; publish again from the live version."
-                : "; these files were changed meanwhile: " + String.join(", ", meanwhile.keySet())), null, meanwhile);
+                : "; these files were changed meanwhile: " + String.join(", ", meanwhile.keySet())), meanwhile);
     }
 }
