@@ -30,6 +30,31 @@ class TurbineSupplyRulesTests {
     }
 
     @Nested
+    class Turb001Alone {
+
+        static final io.firstwall.analysis.PhaseDemand DEMAND = new io.firstwall.analysis.PhaseDemand(1,
+                LocalDate.of(2027, 6, 30), 330_000, 605, 774, 890, "DEMAND-001", "given", java.util.List.of("pue.ai_site"));
+
+        @Test
+        void givenAGasPlanAndItsDemandThisRuleAloneAsksForTheGenerationLoadInTurbines() {
+            RuleVerifier.Outcome outcome = RuleVerifier.verifyThat("TURB-001").given(gasCampus().build(), DEMAND);
+            assertThat(outcome.fired()).isEqualTo(1);
+            assertThat(outcome.inserted(io.firstwall.analysis.Need.class)).singleElement().satisfies(n -> {
+                assertThat(n.factor()).isEqualTo(TURBINES);
+                assertThat(n.amount()).isEqualTo(890);
+                assertThat(n.ruleId()).isEqualTo("TURB-001");
+            });
+            assertThat(outcome.inserted()).hasSize(1);
+        }
+
+        @Test
+        void givenAGridPlanItDoesNotFire() {
+            assertThat(RuleVerifier.verifyThat("TURB-001").given(plan("US-TX", Power.GRID).phase("2027-06-30", 330_000)
+                    .build(), DEMAND).fired()).isZero();
+        }
+    }
+
+    @Nested
     class Turb001NeedsTurbines {
 
         @Test
