@@ -8,17 +8,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.system.FirstwallProperties;
-import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.analysis.LiveAnalysis;
 
 /** {@code POST /api/analyses}: a plan in the v1 JSON format goes in, its analysis comes out. */
 @RestController
 @RequestMapping("/api/analyses")
 class AnalysisController {
 
-    private final LiveAnalyzer live;
+    private final LiveAnalysis live;
     private final FirstwallProperties properties;
 
-    AnalysisController(LiveAnalyzer live, FirstwallProperties properties) {
+    AnalysisController(LiveAnalysis live, FirstwallProperties properties) {
         this.live = live;
         this.properties = properties;
     }

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.firstwall.facts.Fact;
 import io.firstwall.system.NotFoundException;
-import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.analysis.LiveAnalysis;
 
 /** The fact base over REST: read and export for everyone; validate, publish and revert for experts and admins. */
 @RestController
@@ -27,9 +27,9 @@ import io.firstwall.system.LiveAnalyzer;
 class FactEditingApiController {
 
     private final FactEditingService editing;
-    private final LiveAnalyzer live;
+    private final LiveAnalysis live;
 
-    FactEditingApiController(FactEditingService editing, LiveAnalyzer live) {
+    FactEditingApiController(FactEditingService editing, LiveAnalysis live) {
         this.editing = editing;
         this.live = live;
     }

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.firstwall.rules.RuleInfo;
-import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.analysis.LiveAnalysis;
 
 /** Rule editing over REST, for experts and admins: validate, publish, history, diff, revert. */
 @RestController
@@ -24,9 +24,9 @@ import io.firstwall.system.LiveAnalyzer;
 class RuleEditingApiController {
 
     private final RuleEditingService editing;
-    private final LiveAnalyzer live;
+    private final LiveAnalysis live;
 
-    RuleEditingApiController(RuleEditingService editing, LiveAnalyzer live) {
+    RuleEditingApiController(RuleEditingService editing, LiveAnalysis live) {
         this.editing = editing;
         this.live = live;
     }

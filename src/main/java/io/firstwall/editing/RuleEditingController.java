@@ -16,17 +16,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.firstwall.system.NotFoundException;
 import io.firstwall.rules.RuleInfo;
-import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.analysis.LiveAnalysis;
 
 /** The rules pages for experts: every file and rule, an editor with validate and publish, history and revert. */
 @Controller
 class RuleEditingController implements io.firstwall.system.PageController {
 
     private final RuleEditingService editing;
-    private final LiveAnalyzer live;
+    private final LiveAnalysis live;
     private final RuleWatcher watcher;
 
-    RuleEditingController(RuleEditingService editing, LiveAnalyzer live, RuleWatcher watcher) {
+    RuleEditingController(RuleEditingService editing, LiveAnalysis live, RuleWatcher watcher) {
         this.editing = editing;
         this.live = live;
         this.watcher = watcher;

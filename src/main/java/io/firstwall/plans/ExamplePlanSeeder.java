@@ -9,7 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.firstwall.system.FirstwallProperties;
-import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.analysis.LiveAnalysis;
 
 /** At start, an empty plan table gets the example plans of {@code data/plans/}. */
 @Component
@@ -19,10 +19,10 @@ class ExamplePlanSeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(ExamplePlanSeeder.class);
 
     private final PlanStore plans;
-    private final LiveAnalyzer live;
+    private final LiveAnalysis live;
     private final FirstwallProperties properties;
 
-    ExamplePlanSeeder(PlanStore plans, LiveAnalyzer live, FirstwallProperties properties) {
+    ExamplePlanSeeder(PlanStore plans, LiveAnalysis live, FirstwallProperties properties) {
         this.plans = plans;
         this.live = live;
         this.properties = properties;

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.plan.Json;
-import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.analysis.LiveAnalysis;
 import tools.jackson.databind.JsonNode;
 
 /** Saved plans over REST: the same actions as the plan pages. Plans are the v1 JSON format. */
@@ -30,9 +30,9 @@ import tools.jackson.databind.JsonNode;
 class PlanApiController {
 
     private final PlanStore plans;
-    private final LiveAnalyzer live;
+    private final LiveAnalysis live;
 
-    PlanApiController(PlanStore plans, LiveAnalyzer live) {
+    PlanApiController(PlanStore plans, LiveAnalysis live) {
         this.plans = plans;
         this.live = live;
     }

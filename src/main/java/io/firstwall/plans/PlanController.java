@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.plan.PlanJson;
-import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.analysis.LiveAnalysis;
 import io.firstwall.plan.InvalidPlanException;
 import io.firstwall.plan.Plan;
 import io.firstwall.plan.Power;
@@ -35,10 +35,10 @@ import io.firstwall.plan.Power;
 class PlanController implements io.firstwall.system.PageController {
 
     private final PlanStore plans;
-    private final LiveAnalyzer live;
+    private final LiveAnalysis live;
     private final Clock clock;
 
-    PlanController(PlanStore plans, LiveAnalyzer live, Clock clock) {
+    PlanController(PlanStore plans, LiveAnalysis live, Clock clock) {
         this.plans = plans;
         this.live = live;
         this.clock = clock;

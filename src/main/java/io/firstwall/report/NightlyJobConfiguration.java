@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.firstwall.facts.Fact;
-import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.analysis.LiveAnalysis;
 
 /**
  * The job {@value #JOB}: record what the run analyses against, analyse every saved plan and
@@ -43,7 +43,7 @@ class NightlyJobConfiguration {
     }
 
     @Bean
-    Step snapshot(JobRepository jobs, PlatformTransactionManager tx, LiveAnalyzer live, RunStore runs, Clock clock) {
+    Step snapshot(JobRepository jobs, PlatformTransactionManager tx, LiveAnalysis live, RunStore runs, Clock clock) {
         return new StepBuilder("snapshot", jobs).tasklet((contribution, context) -> {
             var execution = context.getStepContext().getStepExecution().getJobExecution();
             long runId = execution.getJobInstance().getInstanceId();
@@ -78,7 +78,7 @@ class NightlyJobConfiguration {
 
     @Bean
     Step analyze(JobRepository jobs, PlatformTransactionManager tx, JdbcPagingItemReader<WorkItem> workItems,
-            LiveAnalyzer live, JdbcTemplate jdbc, BatchProperties properties) {
+            LiveAnalysis live, JdbcTemplate jdbc, BatchProperties properties) {
         ReportRowWriter writer = new ReportRowWriter(jdbc);
         // Items of a chunk are analysed on both cores; reading and writing stay on one thread, so the
         // reader's position and the rows commit together and a restart resumes exactly.

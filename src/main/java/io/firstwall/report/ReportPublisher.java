@@ -31,7 +31,7 @@ import org.springframework.web.util.HtmlUtils;
 
 import io.firstwall.plan.Json;
 import io.firstwall.rules.RuleInfo;
-import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.analysis.LiveAnalysis;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -57,10 +57,10 @@ public class ReportPublisher {
     private final JdbcClient jdbc;
     private final RunStore runs;
     private final BatchProperties properties;
-    private final LiveAnalyzer live;
+    private final LiveAnalysis live;
     private final Clock clock;
 
-    ReportPublisher(JdbcClient jdbc, RunStore runs, BatchProperties properties, LiveAnalyzer live, Clock clock) {
+    ReportPublisher(JdbcClient jdbc, RunStore runs, BatchProperties properties, LiveAnalysis live, Clock clock) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.properties = properties;

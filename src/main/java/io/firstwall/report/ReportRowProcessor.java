@@ -10,7 +10,7 @@ import io.firstwall.analysis.Format;
 import io.firstwall.plan.Json;
 import io.firstwall.analysis.Wall;
 import io.firstwall.plan.Plan;
-import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.analysis.LiveAnalysis;
 import tools.jackson.core.type.TypeReference;
 
 /** Analyses one item against the live rules and facts; a failure becomes a FAILED row and the run goes on. */
@@ -19,9 +19,9 @@ class ReportRowProcessor implements ItemProcessor<WorkItem, ReportRow> {
     private static final TypeReference<LinkedHashMap<String, Double>> OVERRIDES = new TypeReference<>() {
     };
 
-    private final LiveAnalyzer live;
+    private final LiveAnalysis live;
 
-    ReportRowProcessor(LiveAnalyzer live) {
+    ReportRowProcessor(LiveAnalysis live) {
         this.live = live;
     }
 

@@ -24,7 +24,7 @@ import io.firstwall.rules.RuleCompiler;
 // A publish interrupted by a crash is finished or undone before the rules and facts are read.
 @org.springframework.context.annotation.DependsOn("publishRecovery")
 @Component
-public class LiveAnalyzer {
+public class LiveAnalyzer implements io.firstwall.analysis.LiveAnalysis {
 
     private static final Logger log = LoggerFactory.getLogger(LiveAnalyzer.class);
 

@@ -7,17 +7,17 @@ import java.util.Objects;
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.Format;
 import io.firstwall.plan.Plan;
-import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.analysis.LiveAnalysis;
 
 /** A saved scenario with its analysis and, in words, how it differs from the base plan. */
 public record ScenarioRow(Scenario scenario, Analysis analysis, List<String> changes) {
 
-    public static ScenarioRow of(Scenario s, Plan base, LiveAnalyzer live) {
+    public static ScenarioRow of(Scenario s, Plan base, LiveAnalysis live) {
         Plan plan = live.planReader().read(s.planJson());
         return new ScenarioRow(s, live.analyze(plan, s.overrides()), changes(base, plan, s, live));
     }
 
-    static List<String> changes(Plan base, Plan plan, Scenario s, LiveAnalyzer live) {
+    static List<String> changes(Plan base, Plan plan, Scenario s, LiveAnalysis live) {
         List<String> changes = new ArrayList<>();
         diff(changes, "name", base.name(), plan.name());
         diff(changes, "location", base.location(), plan.location());

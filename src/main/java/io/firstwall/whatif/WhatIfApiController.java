@@ -24,7 +24,7 @@ import io.firstwall.plan.InvalidPlanException;
 import io.firstwall.plan.Plan;
 import io.firstwall.plan.PlanProblem;
 import io.firstwall.plans.PlanStore;
-import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.analysis.LiveAnalysis;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -37,9 +37,9 @@ class WhatIfApiController {
 
     private final PlanStore plans;
     private final ScenarioStore scenarios;
-    private final LiveAnalyzer live;
+    private final LiveAnalysis live;
 
-    WhatIfApiController(PlanStore plans, ScenarioStore scenarios, LiveAnalyzer live) {
+    WhatIfApiController(PlanStore plans, ScenarioStore scenarios, LiveAnalysis live) {
         this.plans = plans;
         this.scenarios = scenarios;
         this.live = live;

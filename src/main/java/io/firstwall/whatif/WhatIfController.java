@@ -26,7 +26,7 @@ import io.firstwall.plans.PlanForms;
 import io.firstwall.plans.PlanStore;
 import io.firstwall.plan.Power;
 import io.firstwall.plans.SavedPlan;
-import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.analysis.LiveAnalysis;
 
 /** The analysis page of a plan, what-if beside it, saved scenarios and their comparison. */
 @Controller
@@ -36,9 +36,9 @@ class WhatIfController implements io.firstwall.system.PageController {
 
     private final PlanStore plans;
     private final ScenarioStore scenarios;
-    private final LiveAnalyzer live;
+    private final LiveAnalysis live;
 
-    WhatIfController(PlanStore plans, ScenarioStore scenarios, LiveAnalyzer live) {
+    WhatIfController(PlanStore plans, ScenarioStore scenarios, LiveAnalysis live) {
         this.plans = plans;
         this.scenarios = scenarios;
         this.live = live;

@@ -35,7 +35,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.analysis.LiveAnalysis;
 import io.firstwall.system.NotFoundException;
 
 /** The plan pages as a web slice: the store is mocked, the analyzer runs the real rules. */
@@ -65,7 +65,7 @@ class PlanControllerTests {
     PlanStore plans;
 
     @MockitoBean
-    LiveAnalyzer live;
+    LiveAnalysis live;
 
     static final String MEMPHIS = read("data/plans/memphis-onsite-gas-1gw.json");
 

@@ -14,9 +14,10 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import io.firstwall.analysis.AnalysisFixtures;
+import io.firstwall.analysis.LiveAnalysis;
 import io.firstwall.plan.PlanReader;
 
-/** MockMvc set-ups shared by the web tests: who is calling, and the real analyzer behind a mocked LiveAnalyzer. */
+/** MockMvc set-ups shared by the web tests: who is calling, and the real analyzer behind a mocked LiveAnalysis. */
 public final class WebTestSupport {
 
     private WebTestSupport() {
@@ -34,8 +35,8 @@ public final class WebTestSupport {
                 .defaultRequest(get("/").with(httpBasic("analyst", "analyst"))).build();
     }
 
-    /** In a web slice, the mocked LiveAnalyzer answers with the real rules and facts of the repository. */
-    public static void realAnalyzer(LiveAnalyzer live) {
+    /** In a web slice, the mocked LiveAnalysis answers with the real rules and facts of the repository. */
+    public static void realAnalyzer(LiveAnalysis live) {
         when(live.planReader()).thenReturn(new PlanReader(AnalysisFixtures.FACTS));
         when(live.facts()).thenReturn(AnalysisFixtures.FACTS);
         when(live.analyze(any(), anyMap())).thenAnswer(inv -> AnalysisFixtures.ANALYZER.analyze(inv.getArgument(0),

@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import io.firstwall.system.NotFoundException;
 import io.firstwall.plans.PlanStore;
 import io.firstwall.plans.SavedPlan;
-import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.analysis.LiveAnalysis;
 
 /** The analysis, what-if, scenario and compare pages as a web slice over the real rules. */
 @WebMvcTest(WhatIfController.class)
@@ -60,7 +60,7 @@ class WhatIfControllerTests {
     ScenarioStore scenarios;
 
     @MockitoBean
-    LiveAnalyzer live;
+    LiveAnalysis live;
 
     static String memphis() throws Exception {
         return Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json"));
