@@ -76,20 +76,40 @@ class NightlyJobConfiguration {
                 .saveState(true).build();
     }
 
+    /**
+     * The batch's analysers, one thread per core, as a bean of its own (not an Executor, so Boot's
+     * application task executor stays as it is): the context shuts the pool down when it closes.
+     */
+    static final class Analysers implements org.springframework.beans.factory.DisposableBean {
+        final org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor pool =
+                new org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor();
+
+        Analysers(int threads) {
+            pool.setCorePoolSize(threads);
+            pool.setThreadNamePrefix("analyse-");
+            pool.setDaemon(true);
+            pool.initialize();
+        }
+
+        @Override
+        public void destroy() {
+            pool.shutdown();
+        }
+    }
+
+    @Bean
+    Analysers reportAnalysers() {
+        return new Analysers(Runtime.getRuntime().availableProcessors());
+    }
+
     @Bean
     Step analyze(JobRepository jobs, PlatformTransactionManager tx, JdbcPagingItemReader<WorkItem> workItems,
-            LiveAnalysis live, JdbcTemplate jdbc, BatchProperties properties) {
+            LiveAnalysis live, JdbcTemplate jdbc, BatchProperties properties, Analysers analysers) {
         ReportRowWriter writer = new ReportRowWriter(jdbc);
         // Items of a chunk are analysed on both cores; reading and writing stay on one thread, so the
         // reader's position and the rows commit together and a restart resumes exactly.
-        org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor analysers =
-                new org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor();
-        analysers.setCorePoolSize(Runtime.getRuntime().availableProcessors());
-        analysers.setThreadNamePrefix("analyse-");
-        analysers.setDaemon(true);
-        analysers.initialize();
         return new StepBuilder("analyze", jobs).<WorkItem, ReportRow>chunk(properties.chunkSize())
-                .transactionManager(tx).taskExecutor(analysers)
+                .transactionManager(tx).taskExecutor(analysers.pool)
                 .reader(workItems).processor(new ReportRowProcessor(live)).writer(writer).listener(writer).build();
     }
 
