@@ -116,10 +116,10 @@ public final class Analyzer {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            String why = root instanceof MissingFactException || root.getMessage() == null ? String.valueOf(
-                    root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage())
-                    : root.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                            .toLowerCase(java.util.Locale.ROOT) + ": " + root.getMessage();
+            String kind = root.getClass().getSimpleName();
+            String why = root.getMessage() == null ? kind : root instanceof MissingFactException ? root.getMessage()
+                    : kind.replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+                            + ": " + root.getMessage();
             throw new AnalysisException("a rule failed while analyzing '" + plan.name() + "': " + why, e);
         } finally {
             watch.cancel(false);

@@ -191,7 +191,7 @@ class FactEditingController implements io.firstwall.system.PageController {
                     + " nothing changed.");
             return "redirect:/facts";
         }
-        String text = new String(csv.getBytes(), StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
+        String text = FactCsvReader.withoutByteOrderMark(new String(csv.getBytes(), StandardCharsets.UTF_8));
         model.addAttribute("info", "Loaded " + csv.getOriginalFilename() + " as " + target
                 + ". Nothing is live yet: look at the result below, then publish.");
         return review(Map.of(target, text), editing.liveVersion(), model);

@@ -29,7 +29,7 @@ final class FileSets {
             if (text == null) {
                 merged.remove(path);
             } else {
-                merged.put(path, text.replace("\r\n", "\n"));
+                merged.put(path, normalized(text));
             }
         });
         return merged;
@@ -45,6 +45,11 @@ final class FileSets {
         });
         from.keySet().stream().filter(path -> !to.containsKey(path)).forEach(path -> changes.put(path, null));
         return changes;
+    }
+
+    /** A file's text as the editors keep it: line feeds only, whatever the browser or editor sent. */
+    static String normalized(String text) {
+        return text == null ? null : text.replace("\r\n", "\n");
     }
 
     /** The changed lines (rows) of every file that differs between two file sets, limited to some paths. */

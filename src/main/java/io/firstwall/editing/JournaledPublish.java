@@ -37,9 +37,7 @@ final class JournaledPublish {
             PublishJournal.apply(dir, journal, true);
             revision = tx.execute(status -> record.apply(journal.id()));
         } catch (RuntimeException e) {
-            boolean committed = jdbc.sql("select count(*) from " + revisions.table() + " where publish_id = ?")
-                    .param(journal.id()).query(Long.class).single() > 0;
-            if (!committed) {
+            if (!RevisionStore.committed(jdbc, revisions.table(), journal.id())) {
                 PublishJournal.apply(dir, journal, false);
                 PublishJournal.end(dir, journal);
                 throw e;

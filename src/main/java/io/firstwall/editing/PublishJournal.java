@@ -46,8 +46,7 @@ final class PublishJournal {
     /** Writes the journal durably and returns it; nothing else is written yet. */
     static Entry begin(Path dir, String table, Map<String, String> changes, Map<String, String> current) {
         Map<String, Change> files = new TreeMap<>();
-        changes.forEach((path, after) -> files.put(path, new Change(current.get(path), after == null ? null
-                : after.replace("\r\n", "\n"))));
+        changes.forEach((path, after) -> files.put(path, new Change(current.get(path), FileSets.normalized(after))));
         Entry entry = new Entry(UUID.randomUUID().toString(), table, files);
         try {
             Files.createDirectories(dir);

@@ -44,8 +44,7 @@ public class PublishRecovery {
             throw new IllegalStateException("The publish journal in " + dir + " names an unknown revision table '"
                     + entry.table() + "'; move " + PublishJournal.FILE + " away after checking the files.");
         }
-        boolean committed = jdbc.sql("select count(*) from " + entry.table() + " where publish_id = ?")
-                .param(entry.id()).query(Long.class).single() > 0;
+        boolean committed = RevisionStore.committed(jdbc, entry.table(), entry.id());
         PublishJournal.apply(dir, entry, committed);
         PublishJournal.end(dir, entry);
         String what = String.join(", ", entry.files().keySet());

@@ -73,6 +73,12 @@ public final class RevisionStore {
         return table;
     }
 
+    /** Whether the revision of a journaled publish was committed (the moment that publish happened). */
+    static boolean committed(JdbcClient jdbc, String table, String publishId) {
+        return jdbc.sql("select count(*) from " + table + " where publish_id = ?").param(publishId).query(Long.class)
+                .single() > 0;
+    }
+
     List<Revision> revisions() {
         return jdbc.sql("select id, created_at, author, message, kind, version from " + table + " order by id desc")
                 .query((rs, n) -> new Revision(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),

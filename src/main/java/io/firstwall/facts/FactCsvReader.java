@@ -120,7 +120,7 @@ public final class FactCsvReader {
      * refused, so that no fact file, and no export of one, can carry a formula to an analyst's Excel.
      */
     private void formula(String where, String column, String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+        if (SpreadsheetText.isFormula(text)) {
             problems.add(where + ": " + column + " starts with '" + text.charAt(0) + "', which a spreadsheet would run"
                     + " as a formula; start it with a letter or a digit");
         }

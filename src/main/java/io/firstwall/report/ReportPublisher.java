@@ -1,6 +1,6 @@
 package io.firstwall.report;
 
-import static io.firstwall.system.SpreadsheetText.cell;
+import static io.firstwall.facts.SpreadsheetText.cell;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -104,21 +104,7 @@ final class GeneratedCodeCheck {
 
                     @Override
                     public void visitTypeInsn(int opcode, String type) {
-                        if (invoker[0]) {
-                            if (deniedInTemplates(type.replace('/', '.'))) {
-                                refused.add(type.replace('/', '.'));
-                            }
-                            return;
-                        }
-                        String element = Type.getObjectType(type).getSort() == Type.ARRAY
-                                ? Type.getObjectType(type).getElementType().getInternalName() : type;
-                        if (Type.getObjectType(type).getSort() == Type.ARRAY
-                                && Type.getObjectType(type).getElementType().getSort() != Type.OBJECT) {
-                            return;
-                        }
-                        if (!allowedOwner(element)) {
-                            refused.add(element.replace('/', '.'));
-                        }
+                        typeUsed(Type.getObjectType(type), invoker[0], refused);
                     }
 
                     @Override
@@ -142,15 +128,24 @@ final class GeneratedCodeCheck {
 
                     @Override
                     public void visitMultiANewArrayInsn(String desc, int dims) {
-                        Type element = Type.getType(desc).getElementType();
-                        if (element.getSort() == Type.OBJECT && !allowedOwner(element.getInternalName())) {
-                            refused.add(element.getClassName());
-                        }
+                        typeUsed(Type.getType(desc), invoker[0], refused);
                     }
                 };
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return refused;
+    }
+
+    /** A type named by new, a cast, instanceof or an array: its element class must be allowed. */
+    private static void typeUsed(Type type, boolean invoker, Set<String> refused) {
+        Type element = type.getSort() == Type.ARRAY ? type.getElementType() : type;
+        if (element.getSort() != Type.OBJECT) {
+            return;
+        }
+        String name = element.getClassName();
+        if (invoker ? deniedInTemplates(name) : !allowedOwner(element.getInternalName())) {
+            refused.add(name);
+        }
     }
 
     /** A class that generated code may name at all. */

@@ -142,11 +142,13 @@ final class JavaSnippetCheck {
         this.columnShift = columnShift;
     }
 
+    /** One parser per thread: a JavaParser is reusable but not thread-safe. */
+    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                    .setAttributeComments(false).setStoreTokens(false)));
+
     private static JavaParser parser() {
-        return new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-                .setAttributeComments(false)
-                .setStoreTokens(false));
+        return PARSER.get();
     }
 
     /** Checks text that must be one whole Java expression. */

@@ -74,6 +74,7 @@ public final class RuleVocabulary {
     private static final Map<String, Class<?>> BY_FULL_NAME;
     private static final Map<String, Class<?>> IMPLICIT;
     private static final Set<String> SAFE_MEMBERS;
+    private static final Set<String> SIMPLE_NAMES;
 
     static {
         Map<String, Class<?>> byName = new TreeMap<>();
@@ -101,6 +102,9 @@ public final class RuleVocabulary {
         }
         safe.removeAll(unsafe);
         SAFE_MEMBERS = Collections.unmodifiableSet(safe);
+        Set<String> simple = new HashSet<>();
+        byName.values().forEach(c -> simple.add(c.getSimpleName()));
+        SIMPLE_NAMES = Collections.unmodifiableSet(simple);
     }
 
     private RuleVocabulary() {
@@ -229,8 +233,6 @@ public final class RuleVocabulary {
 
     /** Simple names of every allowed type, for refusing declares that would shadow them. */
     static Set<String> simpleNames() {
-        Set<String> names = new HashSet<>();
-        BY_FULL_NAME.values().forEach(c -> names.add(c.getSimpleName()));
-        return names;
+        return SIMPLE_NAMES;
     }
 }

@@ -154,8 +154,13 @@ public class AccountService {
         return problems;
     }
 
-    /** zxcvbn's estimate (nbvcxz): dictionaries of common passwords, words, names, keyboard patterns, repeats. */
-    private static final me.gosimple.nbvcxz.Nbvcxz STRENGTH = new me.gosimple.nbvcxz.Nbvcxz();
+    /**
+     * zxcvbn's estimate (nbvcxz): dictionaries of common passwords, words, names, keyboard patterns,
+     * repeats. Loaded at the first password check, not at start.
+     */
+    private static final class Strength {
+        static final me.gosimple.nbvcxz.Nbvcxz ESTIMATE = new me.gosimple.nbvcxz.Nbvcxz();
+    }
 
     static java.util.Optional<String> passwordProblem(String password) {
         if (password == null || password.length() < MIN_PASSWORD) {
@@ -168,8 +173,8 @@ public class AccountService {
             return java.util.Optional.of("That is a demo password; choose another.");
         }
         me.gosimple.nbvcxz.scoring.Result estimate;
-        synchronized (STRENGTH) {
-            estimate = STRENGTH.estimate(password);
+        synchronized (Strength.ESTIMATE) {
+            estimate = Strength.ESTIMATE.estimate(password);
         }
         if (!estimate.isMinimumEntropyMet()) {
             String warning = estimate.getFeedback().getWarning();

@@ -94,13 +94,6 @@ public class ApiTokenService {
         audit.record(username, "api token", "revoked token " + id, "account page");
     }
 
-    /** Revokes every token of an account (when it is disabled or its password reset). */
-    public void revokeAll(String username) {
-        jdbc.sql("update api_token set revoked_at = ? where username = ? and revoked_at is null")
-                .params(clock.instant().atOffset(ZoneOffset.UTC), username).update();
-        cache.clear();
-    }
-
     /** The enabled account a token acts for, if the token is valid. */
     Optional<UserDetails> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {

@@ -83,19 +83,18 @@ public class LiveAnalyzer implements io.firstwall.analysis.LiveAnalysis {
 
     /** Analyzes for a report: the same answer, without the chart curves. */
     public Analysis analyzeForReport(Plan plan, java.util.Map<String, Double> overrides) {
-        slots.acquireUninterruptibly();
-        try {
-            return fired(analyzer.get().analyze(plan, facts.get().withOverrides(overrides), false));
-        } finally {
-            slots.release();
-        }
+        return inSlot(plan, overrides, false);
     }
 
     /** Analyzes against the live rules and facts, with optional fact overrides (a scenario). */
     public Analysis analyze(Plan plan, java.util.Map<String, Double> overrides) {
+        return inSlot(plan, overrides, true);
+    }
+
+    private Analysis inSlot(Plan plan, java.util.Map<String, Double> overrides, boolean curves) {
         slots.acquireUninterruptibly();
         try {
-            return fired(analyzer.get().analyze(plan, facts.get().withOverrides(overrides)));
+            return fired(analyzer.get().analyze(plan, facts.get().withOverrides(overrides), curves));
         } finally {
             slots.release();
         }

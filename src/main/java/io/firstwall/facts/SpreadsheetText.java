@@ -1,4 +1,4 @@
-package io.firstwall.system;
+package io.firstwall.facts;
 
 /**
  * Text for a CSV that people open in a spreadsheet: a cell that starts with = + - @, a tab or a
@@ -10,10 +10,13 @@ public final class SpreadsheetText {
     private SpreadsheetText() {
     }
 
+    /** Whether a spreadsheet would run this cell as a formula. */
+    public static boolean isFormula(String text) {
+        return text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
+    }
+
+    /** The text as a cell a spreadsheet shows as text. */
     public static String cell(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        return "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return isFormula(text) ? "'" + text : text;
     }
 }
