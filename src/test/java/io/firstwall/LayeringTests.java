@@ -17,7 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class LayeringTests {
 
     static final String[] CORE = {"io.firstwall.plan..", "io.firstwall.facts..", "io.firstwall.rules..",
-            "io.firstwall.analysis.."};
+            "io.firstwall.analysis..", "io.firstwall.ruletests.."};
     static final String[] FEATURES = {"io.firstwall.plans..", "io.firstwall.whatif..", "io.firstwall.editing..",
             "io.firstwall.report..", "io.firstwall.security..", "io.firstwall.api..", "io.firstwall.cli.."};
 

@@ -11,8 +11,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A refused publish over REST: 409 for a conflict, 422 for files that do not compile or read, or a failing scenario. */
-@RestControllerAdvice(assignableTypes = {RuleEditingApiController.class, FactEditingApiController.class})
+/** A refused publish over REST: 409 for a conflict, 422 for files that do not compile or read, or a failing rule test. */
+@RestControllerAdvice(assignableTypes = EditingApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class EditingApiAdvice {
 

@@ -3,8 +3,6 @@ package io.firstwall.editing;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,14 +15,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.firstwall.analysis.LiveAnalysis;
 import io.firstwall.facts.Fact;
 import io.firstwall.system.NotFoundException;
-import io.firstwall.analysis.LiveAnalysis;
 
 /** The fact base over REST: read and export for everyone; validate, publish and revert for experts and admins. */
 @RestController
 @RequestMapping(path = "/api/facts", produces = MediaType.APPLICATION_JSON_VALUE)
-class FactEditingApiController {
+class FactEditingApiController extends EditingApiController {
 
     private final FactEditingService editing;
     private final LiveAnalysis live;
@@ -34,11 +32,9 @@ class FactEditingApiController {
         this.live = live;
     }
 
-    /**
-     * A change set: fact files to write (path under data/, e.g. {@code facts/power.csv}; null deletes),
-     * the version it was made on, why, and whether failing rule test scenarios take the new answers.
-     */
-    record ChangeSet(Map<String, String> files, String baseVersion, String message, Boolean acceptNewAnswers) {
+    @Override
+    Editor<?> editor() {
+        return editing;
     }
 
     record FactSet(String version, Collection<Fact> facts, Collection<String> files) {
@@ -59,25 +55,11 @@ class FactEditingApiController {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(text);
     }
 
-    @PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Validation validate(@RequestBody ChangeSet changes) {
-        return editing.validate(changes.files() == null ? Map.of() : changes.files());
-    }
-
+    /** Publishes fact files (paths under data/, e.g. {@code facts/power.csv}). */
     @PostMapping(path = "/publish", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Revision> publish(@RequestBody ChangeSet changes, Principal who) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(editing.publish(changes.files() == null ? Map.of()
-                : changes.files(), changes.baseVersion(), who.getName(), changes.message(), Boolean.TRUE.equals(changes.acceptNewAnswers())));
-    }
-
-    @GetMapping("/revisions")
-    List<Revision> revisions() {
-        return editing.revisions();
-    }
-
-    @GetMapping("/diff")
-    Map<String, List<LineDiff.Line>> diff(@RequestParam long from, @RequestParam long to) {
-        return editing.diff(from, to);
+        return ResponseEntity.status(HttpStatus.CREATED).body(editing.publish(changes.filesOrNone(),
+                changes.baseVersion(), who.getName(), changes.message(), changes.accept()));
     }
 
     @PostMapping("/revisions/{id}/revert")

@@ -31,7 +31,7 @@ import io.firstwall.system.NotFoundException;
 /**
  * The facts pages: everyone can browse the fact base with its sources, export it and read its
  * history; experts edit one fact in a form or import a CSV, validate (rows checked, facts the rules
- * need, rule test scenarios, impact on every saved plan), publish, and revert.
+ * need, rule tests, impact on every saved plan), publish, and revert.
  */
 @Controller
 class FactEditingController implements io.firstwall.system.PageController {
@@ -225,36 +225,18 @@ class FactEditingController implements io.firstwall.system.PageController {
                     + "; analyses use it now.");
             return "redirect:/facts";
         } catch (RefusedException e) {
-            model.addAttribute("file", file);
-            model.addAttribute("text", text);
-            model.addAttribute("baseVersion", baseVersion);
-            model.addAttribute("error", e.getMessage());
-            model.addAttribute("validation", e.validation());
-            model.addAttribute("conflict", e.conflict());
-            return "facts/review";
+            return RevisionPages.refused(e, file, text, baseVersion, model, "facts/review");
         }
     }
 
     @GetMapping("/facts/history")
     String history(@RequestParam(required = false) String file, Model model) {
-        model.addAttribute("section", "facts");
-        if (file != null) {
-            model.addAttribute("file", file);
-            model.addAttribute("changes", editing.history(file));
-            return "rules/file-history";
-        }
-        model.addAttribute("revisions", editing.revisions());
-        model.addAttribute("audit", editing.auditLog());
-        return "rules/history";
+        return RevisionPages.history(editing, "facts", file, model);
     }
 
     @GetMapping("/facts/diff")
     String diff(@RequestParam long from, @RequestParam long to, Model model) {
-        model.addAttribute("section", "facts");
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
-        model.addAttribute("diff", editing.diff(from, to));
-        return "rules/diff";
+        return RevisionPages.diff(editing, "facts", from, to, model);
     }
 
     @PostMapping("/facts/revisions/{id}/revert")

@@ -1,10 +1,13 @@
 package io.firstwall.editing;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -20,6 +23,8 @@ import io.firstwall.facts.FactLoadException;
 import io.firstwall.system.FactStore;
 import io.firstwall.system.NotFoundException;
 import io.firstwall.plans.PlanStore;
+import io.firstwall.ruletests.RuleTestResult;
+import io.firstwall.ruletests.RuleTests;
 import io.firstwall.rules.RuleCompiler;
 import io.firstwall.rules.RuleProblem;
 import io.firstwall.system.FirstwallProperties;
@@ -30,11 +35,11 @@ import io.firstwall.system.LiveAnalyzer;
  * Edits of the fact base ({@code data/facts/*.csv}, {@code data/regions.csv},
  * {@code data/accelerators.csv}), the same way rules are edited: a change set (path to new CSV text;
  * {@code null} deletes) is validated (every row read and checked, every fact the rules use still
- * there, rule test scenarios, impact on every saved plan), then published atomically: files
+ * there, rule tests, impact on every saved plan), then published atomically: files
  * written, H2 reloaded in one transaction, the live fact base swapped, a revision recorded.
  */
 @Service
-public class FactEditingService {
+public class FactEditingService extends Editor<FactBase> {
 
     /** How rules name the facts they read: {@code facts.get("id")}. */
     private static final Pattern FACT_USE = Pattern.compile("facts\\.get\\(\\s*\"([^\"]+)\"\\s*\\)");
@@ -47,85 +52,34 @@ public class FactEditingService {
     private final PlanStore plans;
     private final FactStore store;
     private final RuleEditingService rules;
-    private final RevisionStore revisions;
-    private final AuditLog audit;
+    private final LiveRuleTests ruleTests;
+    private final PublishPipeline<FactBase> pipeline;
     /** The live fact files, path under the data directory to text; changed only by a publish. */
     private volatile Map<String, String> liveFiles;
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
-
     FactEditingService(LiveAnalyzer live, FirstwallProperties properties, PlanStore plans, FactStore store,
-            RuleEditingService rules, JdbcClient jdbc, Clock clock, AuditLog audit, TransactionTemplate tx) {
+            RuleEditingService rules, LiveRuleTests ruleTests, JdbcClient jdbc, Clock clock, AuditLog audit,
+            TransactionTemplate tx) {
+        super(audit);
         this.live = live;
-        this.jdbc = jdbc;
-        this.tx = tx;
         this.properties = properties;
         this.plans = plans;
         this.store = store;
         this.rules = rules;
-        this.audit = audit;
-        this.revisions = new RevisionStore(jdbc, clock, "fact_revision", "fact base");
+        this.ruleTests = ruleTests;
         this.liveFiles = live.factFilesAtStart();
-        revisions.recordStart(liveFiles, "data/");
+        this.pipeline = new PublishPipeline<>(new FactFiles(), new RevisionStore(jdbc, clock, "fact_revision",
+                "fact base"), live, audit, jdbc, tx);
     }
 
+    @Override
+    PublishPipeline<FactBase> pipeline() {
+        return pipeline;
+    }
+
+    @Override
     public Map<String, String> liveFiles() {
         return new TreeMap<>(liveFiles);
-    }
-
-    public String liveVersion() {
-        return FileSets.version(liveFiles);
-    }
-
-    /** A checked change set: its validation and, when it reads, the fact base it makes. */
-    private record Checked(Validation validation, FactBase candidate, Map<String, String> merged) {
-    }
-
-    /** Fact files as Excel saves them start with a byte-order mark; it is not part of the text. */
-    private static Map<String, String> withoutByteOrderMarks(Map<String, String> changes) {
-        Map<String, String> clean = new TreeMap<>();
-        changes.forEach((path, text) -> clean.put(path, FactCsvReader.withoutByteOrderMark(text)));
-        return clean;
-    }
-
-    public Validation validate(Map<String, String> changes) {
-        changes = withoutByteOrderMarks(changes);
-        return check(changes, true, false).validation();
-    }
-
-    /**
-     * Checks a change set once. The rule test scenarios are the live ones, or, for an edit made
-     * outside firstwall, those on disk (a git pull may bring new facts and new expectations together).
-     */
-    private Checked check(Map<String, String> changes, boolean withImpact, boolean scenariosOnDisk) {
-        for (String path : changes.keySet()) {
-            FileSets.checkLength(path);
-            if (!FactCsvReader.isFactFile(path)) {
-                throw new RefusedException("'" + path + "' is not a fact file (facts/NAME.csv, regions.csv or"
-                        + " accelerators.csv)");
-            }
-        }
-        Map<String, String> before = liveFiles;
-        Map<String, String> merged = FileSets.apply(before, changes);
-        Map<String, List<LineDiff.Line>> diff = FileSets.diff(before, merged, changes.keySet());
-        List<RuleProblem> errors = new ArrayList<>();
-        FactBase candidate = null;
-        try {
-            candidate = FactCsvReader.read(merged);
-            errors.addAll(factsTheRulesNeed(candidate));
-        } catch (FactLoadException e) {
-            e.problems().forEach(p -> errors.add(problem(p)));
-        }
-        String base = FileSets.version(before);
-        if (!errors.isEmpty()) {
-            return new Checked(new Validation(false, base, errors, List.of(), List.of(), Map.of(), diff), null, merged);
-        }
-        List<ScenarioRunner.Result> scenarios = rules.scenarios(candidate, scenariosOnDisk);
-        List<Impact> impact = withImpact
-                ? ImpactPreview.of(plans.list(), live.analyzer(), live.facts(), live.analyzer(), candidate) : List.of();
-        boolean ok = scenarios.stream().allMatch(ScenarioRunner.Result::passed);
-        return new Checked(new Validation(ok, base, List.of(), scenarios, impact, Map.of(), diff), candidate, merged);
     }
 
     /**
@@ -173,112 +127,41 @@ public class FactEditingService {
     /**
      * Publishes a change set made on {@code baseVersion}. Refused, with nothing changed, when the
      * base is no longer live (a conflict), when a file does not read, when a fact the rules use
-     * would be gone, or when a rule test scenario answers differently. With
-     * {@code acceptNewAnswers} the expert says the new answers are right: the failing scenarios'
-     * expectations are updated to them, as a rule revision, in the same step.
+     * would be gone, or when a rule test answers differently. With {@code acceptNewAnswers} the
+     * expert says the new answers are right: the failing rule tests' expectations are updated to
+     * them, as a rule revision, right after.
      */
-    public synchronized Revision publish(Map<String, String> submitted, String baseVersion, String author,
-            String message, boolean acceptNewAnswers) {
-        return live.withPriority(() -> publishNow(submitted, baseVersion, author, message, acceptNewAnswers));
-    }
-
-    private Revision publishNow(Map<String, String> submitted, String baseVersion, String author,
-            String message, boolean acceptNewAnswers) {
-        Map<String, String> changes = withoutByteOrderMarks(submitted);
-        if (message == null || message.isBlank()) {
-            throw new RefusedException("Say why: a publish needs a message (where the new figure comes from).");
-        }
-        JournaledPublish.checkMessage(message);
-        changes.keySet().forEach(FileSets::checkLength);
-        String liveVersion = liveVersion();
-        if (!liveVersion.equals(baseVersion)) {
-            throw revisions.conflict(baseVersion, liveVersion, liveFiles, changes.keySet());
-        }
-        Checked checked = check(changes, false, false);
-        Validation validation = checked.validation();
-        if (!validation.errors().isEmpty()) {
-            throw new RefusedException("The facts do not read; nothing was published.", validation, Map.of());
-        }
-        Map<String, String> scenarioUpdates = new TreeMap<>();
-        if (!validation.scenariosPass()) {
-            if (!acceptNewAnswers) {
-                throw new RefusedException("A rule test scenario answers differently with these facts; nothing was"
-                        + " published. If the new answer is right, tick \u201caccept the new answers\u201d to update"
-                        + " the scenario's expectation with this publish.", validation, Map.of());
-            }
-            Map<String, String> ruleFiles = rules.liveFiles();
-            for (ScenarioRunner.Result failed : validation.scenarios()) {
-                if (!failed.passed()) {
-                    try {
-                        scenarioUpdates.put(failed.file(), ScenarioRunner.withNewExpectation(ruleFiles.get(failed.file()),
-                                live.analyzer(), checked.candidate(), properties.dataDir()));
-                    } catch (IOException | RuntimeException e) {
-                        throw new RefusedException("The rule test scenario " + failed.file() + " cannot run with these"
-                                + " facts (" + e.getMessage() + "); nothing was published.", validation, Map.of());
-                    }
-                }
-            }
-        }
-        Revision revision = JournaledPublish.run(properties.dataDir(), revisions, jdbc, tx, changes, liveFiles,
-                publishId -> {
-                    store.replaceAll(checked.candidate());
-                    Revision r = revisions.record(author, message, "publish", checked.merged(), publishId);
-                    audit.record(author, "publish", "facts " + String.join(", ", changes.keySet())
-                            + " \u2192 fact revision " + r.id(), message);
-                    return r;
-                }, () -> swapLive(checked));
-        if (!scenarioUpdates.isEmpty()) {
-            rules.publishScenarios(scenarioUpdates, checked.candidate(), author,
-                    "new expectations accepted with fact revision " + revision.id() + ": " + message);
-        }
-        return revision;
-    }
-
-    /** Makes a checked fact base live: H2 reloaded in one transaction, then the analyzer's facts swapped. */
-    private void goLive(Checked checked) {
-        store.replaceAll(checked.candidate());
-        swapLive(checked);
-    }
-
-    /** The fact base already in H2 becomes the analyzer's. */
-    private void swapLive(Checked checked) {
-        live.swapFacts(store.load());
-        liveFiles = java.util.Collections.unmodifiableMap(new TreeMap<>(checked.merged()));
+    public Revision publish(Map<String, String> changes, String baseVersion, String author, String message,
+            boolean acceptNewAnswers) {
+        return pipeline.publish(changes, baseVersion, author, message, acceptNewAnswers ? newAnswers(author, message) : null);
     }
 
     /**
-     * Adopts fact files already changed on disk by someone outside firstwall, after the same checks
-     * as a publish (scenarios as on disk); nothing is written. Null when the files on disk are
-     * already live (a publish wrote them).
+     * The new expectations of the failing rule tests, computed before anything is written (a test
+     * that cannot run refuses the publish), and published as a rule revision once the facts are live.
      */
-    public synchronized Revision adoptExternal(Map<String, String> changes) {
-        changes = withoutByteOrderMarks(changes);
-        Map<String, String> current = liveFiles;
-        changes = new TreeMap<>(changes);
-        changes.entrySet().removeIf(e -> java.util.Objects.equals(current.get(e.getKey()), e.getValue()));
-        if (changes.isEmpty()) {
-            return null;
-        }
-        Checked checked = check(changes, false, true);
-        Validation validation = checked.validation();
-        if (!validation.errors().isEmpty() || !validation.scenariosPass()) {
-            String why = validation.errors().isEmpty() ? "a rule test scenario answers differently"
-                    : "the facts do not read";
-            audit.record("external edit", "rejected", "facts " + String.join(", ", changes.keySet()), why);
-            throw new RefusedException("Rejected: " + why + ".", validation, Map.of());
-        }
-        goLive(checked);
-        Revision revision = revisions.record("external edit", "picked up from data/ on disk", "external",
-                checked.merged());
-        audit.record("external edit", "publish", "facts " + String.join(", ", changes.keySet()) + " \u2192 fact revision "
-                + revision.id(), "edited outside firstwall");
-        return revision;
+    private PublishPipeline.NewAnswers<FactBase> newAnswers(String author, String message) {
+        return checked -> {
+            Map<String, String> updates = new TreeMap<>();
+            Map<String, String> testFiles = ruleTests.files();
+            for (RuleTestResult failed : checked.validation().ruleTests()) {
+                if (!failed.passed()) {
+                    try {
+                        updates.put(failed.file(), RuleTests.withNewExpectation(testFiles.get(failed.file()),
+                                live.analyzer(), checked.candidate(), properties.dataDir()));
+                    } catch (IOException | RuntimeException e) {
+                        throw new RefusedException("The rule test " + failed.file() + " cannot run with these facts ("
+                                + e.getMessage() + "); nothing was published.", checked.validation(), Map.of());
+                    }
+                }
+            }
+            return revision -> rules.publishRuleTests(updates, checked.candidate(), author,
+                    "new expectations accepted with fact revision " + revision.id() + ": " + message);
+        };
     }
 
     public Revision revert(long revisionId, String author, String message, boolean acceptNewAnswers) {
-        Map<String, String> changes = revisions.changesBackTo(revisionId, liveFiles);
-        return publish(changes, liveVersion(), author, "revert to fact revision " + revisionId + ": " + message,
-                acceptNewAnswers);
+        return pipeline.revert(revisionId, author, message, acceptNewAnswers ? newAnswers(author, message) : null);
     }
 
     /** The change set that sets one fact's row (a new id is added to {@code file}). */
@@ -308,35 +191,96 @@ public class FactEditingService {
         return FactRows.all(liveFiles);
     }
 
-    public List<Revision> revisions() {
-        return revisions.revisions();
-    }
-
-    public Map<String, String> files(long revisionId) {
-        return revisions.files(revisionId);
-    }
-
-    public Map<String, List<LineDiff.Line>> diff(long fromId, long toId) {
-        return revisions.diff(fromId, toId);
-    }
-
-    public List<Map<String, Object>> auditLog() {
-        return audit.entries();
-    }
-
     /** The revisions that changed one fact's row, newest first, with only that row's lines. */
     public List<RevisionStore.FileChange> factHistory(String file, String id) {
-        List<RevisionStore.FileChange> out = new ArrayList<>();
-        for (RevisionStore.FileChange change : revisions.history(file)) {
-            List<LineDiff.Line> lines = change.lines().stream().filter(l -> l.text().startsWith(id + ",")).toList();
-            if (!lines.isEmpty()) {
-                out.add(new RevisionStore.FileChange(change.revision(), lines));
-            }
-        }
-        return out;
+        return pipeline.history(file, line -> line.text().startsWith(id + ","));
     }
 
-    public List<RevisionStore.FileChange> history(String path) {
-        return revisions.history(path);
+    /** The fact files as edited files: read and checked by the fact reader, stored in the database, swapped live. */
+    private final class FactFiles implements EditedFiles<FactBase> {
+
+        @Override
+        public String folder() {
+            return "data/";
+        }
+
+        @Override
+        public Path dir() {
+            return properties.dataDir();
+        }
+
+        @Override
+        public String revisionName() {
+            return "fact revision";
+        }
+
+        @Override
+        public String describe(Set<String> paths) {
+            return "facts " + String.join(", ", paths);
+        }
+
+        @Override
+        public String unreadable() {
+            return "The facts do not read";
+        }
+
+        @Override
+        public String failingRuleTests() {
+            return "A rule test answers differently with these facts; nothing was published. If the new answer is"
+                    + " right, tick \u201caccept the new answers\u201d to update the test's expectation with this publish.";
+        }
+
+        @Override
+        public Map<String, String> liveFiles() {
+            return liveFiles;
+        }
+
+        /** Fact files as Excel saves them start with a byte-order mark; it is not part of the text. */
+        @Override
+        public Map<String, String> normalized(Map<String, String> changes) {
+            Map<String, String> clean = new TreeMap<>();
+            changes.forEach((path, text) -> clean.put(path, FactCsvReader.withoutByteOrderMark(text)));
+            return clean;
+        }
+
+        @Override
+        public void checkPath(String path) {
+            if (!FactCsvReader.isFactFile(path)) {
+                throw new RefusedException("'" + path + "' is not a fact file (facts/NAME.csv, regions.csv or"
+                        + " accelerators.csv)");
+            }
+        }
+
+        @Override
+        public Outcome<FactBase> check(Map<String, String> merged, Set<String> changed, boolean withImpact,
+                boolean testsOnDisk) {
+            List<RuleProblem> errors = new ArrayList<>();
+            FactBase candidate = null;
+            try {
+                candidate = FactCsvReader.read(merged);
+                errors.addAll(factsTheRulesNeed(candidate));
+            } catch (FactLoadException e) {
+                e.problems().forEach(p -> errors.add(problem(p)));
+            }
+            if (!errors.isEmpty()) {
+                return Outcome.refused(errors, Map.of());
+            }
+            List<RuleTestResult> results = ruleTests.run(live.analyzer(), candidate, testsOnDisk);
+            List<Impact> impact = withImpact
+                    ? ImpactPreview.of(plans.list(), live.analyzer(), live.facts(), live.analyzer(), candidate) : List.of();
+            return new Outcome<>(List.of(), results, impact, Map.of(), candidate);
+        }
+
+        @Override
+        public void store(FactBase candidate) {
+            store.replaceAll(candidate);
+        }
+
+        /** The fact base just stored in the database becomes the analyzer's. */
+        @Override
+        public void goLive(FactBase candidate, Map<String, String> merged) {
+            live.swapFacts(store.load());
+            liveFiles = Collections.unmodifiableMap(new TreeMap<>(merged));
+        }
     }
 }

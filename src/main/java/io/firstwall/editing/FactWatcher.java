@@ -10,19 +10,17 @@ import io.firstwall.system.FirstwallProperties;
 
 /**
  * Outside edits of the fact files in {@code data/} (an expert's editor or spreadsheet, a git pull).
- * Scenario expectations changed on disk in the same pull are then picked up by the rules watcher.
+ * Rule test expectations changed on disk in the same pull are then picked up by the rules watcher.
  */
 @Component
 public class FactWatcher extends OutsideEditWatcher {
 
-    private final FactEditingService editing;
     private final RuleWatcher rules;
     private final FirstwallProperties properties;
 
     FactWatcher(FactEditingService editing, RuleWatcher rules, FirstwallProperties properties,
             @Value("${firstwall.rules-watch:true}") boolean enabled) {
-        super(properties.dataDir(), "facts", enabled);
-        this.editing = editing;
+        super(editing, properties.dataDir(), "facts", enabled);
         this.rules = rules;
         this.properties = properties;
     }
@@ -30,16 +28,6 @@ public class FactWatcher extends OutsideEditWatcher {
     @Override
     Map<String, String> readDisk() {
         return FactCsvReader.texts(properties.dataDir());
-    }
-
-    @Override
-    Map<String, String> liveFiles() {
-        return editing.liveFiles();
-    }
-
-    @Override
-    Revision adopt(Map<String, String> changes) {
-        return editing.adoptExternal(changes);
     }
 
     @Override

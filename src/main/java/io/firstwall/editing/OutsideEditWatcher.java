@@ -19,6 +19,7 @@ abstract class OutsideEditWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutsideEditWatcher.class);
 
+    private final Editor<?> editor;
     private final Path dir;
     private final String what;
     private final boolean enabled;
@@ -26,7 +27,8 @@ abstract class OutsideEditWatcher {
     private volatile String lastRejection;
 
     /** Watches {@code dir} when enabled; {@code what} names the live files in messages ("rules", "facts"). */
-    OutsideEditWatcher(Path dir, String what, boolean enabled) {
+    OutsideEditWatcher(Editor<?> editor, Path dir, String what, boolean enabled) {
+        this.editor = editor;
         this.dir = dir;
         this.what = what;
         this.enabled = enabled;
@@ -40,11 +42,6 @@ abstract class OutsideEditWatcher {
 
     /** The files on disk, keyed as the live ones are. */
     abstract Map<String, String> readDisk();
-
-    abstract Map<String, String> liveFiles();
-
-    /** Adopts the change after the publish checks; null when it is already live. */
-    abstract Revision adopt(Map<String, String> changes);
 
     /** Called after an outside edit went live. */
     void adopted() {
@@ -64,12 +61,12 @@ abstract class OutsideEditWatcher {
             lastRejection = "The " + what + " on disk cannot be read: " + e.getMessage();
             return;
         }
-        Map<String, String> changes = FileSets.changes(liveFiles(), disk);
+        Map<String, String> changes = FileSets.changes(editor.liveFiles(), disk);
         if (changes.isEmpty()) {
             return;
         }
         try {
-            Revision r = adopt(changes);
+            Revision r = editor.adoptExternal(changes);
             lastRejection = null;
             if (r != null) {
                 log.info("Outside edit of {} is live as {} revision {}", changes.keySet(), what, r.id());

@@ -27,13 +27,13 @@ public class RefusedException extends RuntimeException {
         return conflict;
     }
 
-    /** The message with each problem and each failing scenario, in one paragraph. */
+    /** The message with each problem and each failing rule test, in one paragraph. */
     public String explained() {
         StringBuilder why = new StringBuilder(getMessage());
         if (validation != null) {
             validation.errors().forEach(p -> why.append(' ').append(p));
-            validation.scenarios().stream().filter(s -> !s.passed())
-                    .forEach(s -> why.append(" Scenario ").append(s.file()).append(" expected ").append(s.expected())
+            validation.ruleTests().stream().filter(s -> !s.passed())
+                    .forEach(s -> why.append(" Rule test ").append(s.file()).append(" expected ").append(s.expected())
                             .append(", got ").append(s.actual()).append('.'));
         }
         return why.toString();

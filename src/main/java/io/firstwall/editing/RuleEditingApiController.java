@@ -15,13 +15,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.firstwall.rules.RuleInfo;
 import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.rules.RuleInfo;
 
 /** Rule editing over REST, for experts and admins: validate, publish, history, diff, revert. */
 @RestController
 @RequestMapping(path = "/api/rules", produces = MediaType.APPLICATION_JSON_VALUE)
-class RuleEditingApiController {
+class RuleEditingApiController extends EditingApiController {
 
     private final RuleEditingService editing;
     private final LiveAnalysis live;
@@ -31,8 +31,9 @@ class RuleEditingApiController {
         this.live = live;
     }
 
-    /** A change set: files to write (null deletes), the version it was made on, and why. */
-    record ChangeSet(Map<String, String> files, String baseVersion, String message) {
+    @Override
+    Editor<?> editor() {
+        return editing;
     }
 
     record RuleSet(String version, List<RuleInfo> rules, Map<String, String> files) {
@@ -43,36 +44,26 @@ class RuleEditingApiController {
         return new RuleSet(editing.liveVersion(), live.analyzer().rules().rules(), editing.liveFiles());
     }
 
-    @PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Validation validate(@RequestBody ChangeSet changes) {
-        return editing.validate(changes.files() == null ? Map.of() : changes.files());
-    }
-
     @PostMapping(path = "/publish", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Revision> publish(@RequestBody ChangeSet changes, Principal who) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(editing.publish(
-                changes.files() == null ? Map.of() : changes.files(), changes.baseVersion(), who.getName(), changes.message()));
-    }
-
-    @GetMapping("/revisions")
-    List<Revision> revisions() {
-        return editing.revisions();
-    }
-
-    @GetMapping("/diff")
-    Map<String, List<LineDiff.Line>> diff(@RequestParam long from, @RequestParam long to) {
-        return editing.diff(from, to);
+        refuseNewAnswers(changes.accept());
+        return ResponseEntity.status(HttpStatus.CREATED).body(editing.publish(changes.filesOrNone(),
+                changes.baseVersion(), who.getName(), changes.message()));
     }
 
     @PostMapping("/revisions/{id}/revert")
     ResponseEntity<Revision> revert(@PathVariable long id, @RequestParam(defaultValue = "") String message,
-            Principal who) {
+            @RequestParam(defaultValue = "false") boolean acceptNewAnswers, Principal who) {
+        refuseNewAnswers(acceptNewAnswers);
         return ResponseEntity.status(HttpStatus.CREATED).body(editing.revert(id, who.getName(),
                 message.isBlank() ? "revert" : message));
     }
 
-    @GetMapping("/audit")
-    List<Map<String, Object>> audit() {
-        return editing.auditLog();
+    /** A rule change takes new answers only by changing the rule tests in the same change set, on purpose. */
+    private static void refuseNewAnswers(boolean accept) {
+        if (accept) {
+            throw new RefusedException("acceptNewAnswers is for fact changes; for rules, change the failing rule"
+                    + " test's expectation (tests/NAME.json) in the same change set. Nothing was published.");
+        }
     }
 }

@@ -98,13 +98,7 @@ class RuleEditingController implements io.firstwall.system.PageController {
             redirect.addFlashAttribute("message", "Published " + file + " as revision " + revision.id() + "; it is live.");
             return "redirect:/rules";
         } catch (RefusedException e) {
-            model.addAttribute("file", file);
-            model.addAttribute("text", text);
-            model.addAttribute("baseVersion", baseVersion);
-            model.addAttribute("error", e.getMessage());
-            model.addAttribute("validation", e.validation());
-            model.addAttribute("conflict", e.conflict());
-            return "rules/edit";
+            return RevisionPages.refused(e, file, text, baseVersion, model, "rules/edit");
         }
     }
 
@@ -141,23 +135,12 @@ class RuleEditingController implements io.firstwall.system.PageController {
 
     @GetMapping("/rules/history")
     String history(@RequestParam(required = false) String file, Model model) {
-        model.addAttribute("section", "rules");
-        if (file != null) {
-            model.addAttribute("file", file);
-            model.addAttribute("changes", editing.history(file));
-            return "rules/file-history";
-        }
-        model.addAttribute("revisions", editing.revisions());
-        model.addAttribute("audit", editing.auditLog());
-        return "rules/history";
+        return RevisionPages.history(editing, "rules", file, model);
     }
 
     @GetMapping("/rules/diff")
     String diff(@RequestParam long from, @RequestParam long to, Model model) {
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
-        model.addAttribute("diff", editing.diff(from, to));
-        return "rules/diff";
+        return RevisionPages.diff(editing, "rules", from, to, model);
     }
 
     @PostMapping("/rules/revisions/{id}/revert")

@@ -1,2 +1,2 @@
-/** Rule editing for domain experts: validate, run rule test scenarios, preview the impact, publish atomically, history, revert. */
+/** Rule editing for domain experts: validate, run the rule tests, preview the impact, publish atomically, history, revert. */
 package io.firstwall.editing;

@@ -16,7 +16,7 @@ import io.firstwall.system.LiveAnalyzer;
 
 /**
  * Validate plus impact preview over 100 saved plans, of a decision-table edit (the rule editor's
- * "Validate": allowlist, compile, rule test scenarios, every saved plan before and after) and of a
+ * "Validate": allowlist, compile, rule tests, every saved plan before and after) and of a
  * fact edit (the facts review: every row read, facts the rules use, scenarios, every saved plan).
  * Prints each of 12 timings and the median of the last 10. Run from the repository root.
  */

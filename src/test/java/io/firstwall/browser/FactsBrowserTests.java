@@ -20,7 +20,7 @@ import io.firstwall.analysis.AnalysisFixtures;
 
 /**
  * A domain expert in a real headless Chromium edits a fact: a missing source is refused at its
- * field; the new figure shows its row, a rule test scenario that now answers differently and the
+ * field; the new figure shows its row, a rule test that now answers differently and the
  * impact on the saved plans; publishing is refused until the expert accepts the new answer; then the
  * affected plan's analysis changes and the file's history shows the revision. Works on copies of
  * data/ and rules/.

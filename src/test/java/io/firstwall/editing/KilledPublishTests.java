@@ -54,9 +54,7 @@ class KilledPublishTests {
     }
 
     static Map<String, String> ruleSet(Path rulesDir) {
-        Map<String, String> files = new TreeMap<>(RuleCompiler.readDirectory(rulesDir));
-        files.putAll(RuleEditingService.readTests(rulesDir));
-        return files;
+        return RuleEditingService.readDisk(rulesDir);
     }
 
     @Test

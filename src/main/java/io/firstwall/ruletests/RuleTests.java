@@ -1,0 +1,133 @@
+package io.firstwall.ruletests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.Analyzer;
+import io.firstwall.plan.Json;
+import io.firstwall.facts.FactBase;
+import io.firstwall.plan.Plan;
+import io.firstwall.plan.PlanReader;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs the rule tests ({@code rules/tests/*.json}: a plan, inline or a path under the data
+ * directory, and the answer the rules must give it: the first wall, optionally bindsOn and
+ * cascade) against a rule base. Not to be confused with a what-if scenario, which is an analyst's
+ * saved variant of a plan.
+ */
+public final class RuleTests {
+
+    /** Where rule tests are, under the rules directory. */
+    public static final String FOLDER = "tests/";
+
+    private RuleTests() {
+    }
+
+    /** Whether a path under the rules directory is a rule test. */
+    public static boolean isRuleTest(String path) {
+        return path.startsWith(FOLDER) && path.endsWith(".json");
+    }
+
+    /** The rule tests on disk under {@code rulesDir}, path (tests/NAME.json) to text. */
+    public static Map<String, String> read(Path rulesDir) {
+        Map<String, String> tests = new TreeMap<>();
+        Path dir = rulesDir.resolve(FOLDER);
+        if (!Files.isDirectory(dir)) {
+            return tests;
+        }
+        try (Stream<Path> paths = Files.list(dir)) {
+            for (Path p : paths.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                tests.put(FOLDER + p.getFileName(), Files.readString(p, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tests;
+    }
+
+    /** The rule tests among a set of files under the rules directory. */
+    public static Map<String, String> of(Map<String, String> files) {
+        Map<String, String> tests = new TreeMap<>();
+        files.forEach((p, t) -> {
+            if (isRuleTest(p)) {
+                tests.put(p, t);
+            }
+        });
+        return tests;
+    }
+
+    private static Plan plan(JsonNode root, FactBase facts, Path dataDir) throws IOException {
+        JsonNode planNode = root.get("plan");
+        return planNode.isString()
+                ? new PlanReader(facts).read(Files.readString(dataDir.resolve(planNode.asString())))
+                : new PlanReader(facts).read(planNode);
+    }
+
+    /**
+     * The rule test with its expectation set to what the analyzer now answers; only the parts it
+     * already states (bindsOn, cascade) besides the first wall.
+     */
+    public static String withNewExpectation(String text, Analyzer analyzer, FactBase facts, Path dataDir) throws IOException {
+        ObjectNode root = (ObjectNode) Json.MAPPER.readTree(text);
+        Analysis a = analyzer.analyze(plan(root, facts, dataDir), facts, false);
+        ObjectNode expect = (ObjectNode) root.get("expect");
+        expect.put("firstWall", a.firstWall() == null ? "none" : a.firstWall().factor());
+        if (expect.has("bindsOn")) {
+            if (a.firstWall() == null) {
+                expect.remove("bindsOn");
+            } else {
+                expect.put("bindsOn", a.firstWall().bindsOn().toString());
+            }
+        }
+        if (expect.has("cascade")) {
+            ArrayNode cascade = expect.putArray("cascade");
+            a.cascade().forEach(cascade::add);
+        }
+        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
+    /** Runs every rule test among {@code files} (other files are skipped). */
+    public static List<RuleTestResult> run(Map<String, String> files, Analyzer analyzer, FactBase facts, Path dataDir) {
+        List<RuleTestResult> results = new ArrayList<>();
+        files.forEach((path, text) -> {
+            if (!isRuleTest(path)) {
+                return;
+            }
+            String expected = "";
+            try {
+                JsonNode root = Json.MAPPER.readTree(text);
+                Plan plan = plan(root, facts, dataDir);
+                JsonNode expect = root.get("expect");
+                expected = expect.toString();
+                Analysis a = analyzer.analyze(plan, facts, false);
+                String firstWall = a.firstWall() == null ? "none" : a.firstWall().factor();
+                String actual = "firstWall " + firstWall + (a.firstWall() == null ? "" : ", bindsOn " + a.firstWall().bindsOn())
+                        + ", cascade " + a.cascade();
+                boolean passed = expect.get("firstWall").asString().equals(firstWall)
+                        && (!expect.hasNonNull("bindsOn") || (a.firstWall() != null
+                                && expect.get("bindsOn").asString().equals(a.firstWall().bindsOn().toString())));
+                if (passed && expect.hasNonNull("cascade")) {
+                    List<String> cascade = new ArrayList<>();
+                    expect.get("cascade").forEach(c -> cascade.add(c.asString()));
+                    passed = cascade.equals(a.cascade());
+                }
+                results.add(new RuleTestResult(path, passed, expected, actual));
+            } catch (IOException | RuntimeException e) {
+                results.add(new RuleTestResult(path, false, expected, "cannot run: " + e.getMessage()));
+            }
+        });
+        return results;
+    }
+}
