@@ -21,7 +21,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.firstwall.facts.Fact;
@@ -104,8 +103,8 @@ class NightlyJobConfiguration {
 
     @Bean
     Step analyze(JobRepository jobs, PlatformTransactionManager tx, JdbcPagingItemReader<WorkItem> workItems,
-            LiveAnalysis live, JdbcTemplate jdbc, BatchProperties properties, Analysers analysers) {
-        ReportRowWriter writer = new ReportRowWriter(jdbc);
+            LiveAnalysis live, RunStore runs, BatchProperties properties, Analysers analysers) {
+        ReportRowWriter writer = new ReportRowWriter(runs);
         // Items of a chunk are analysed on both cores; reading and writing stay on one thread, so the
         // reader's position and the rows commit together and a restart resumes exactly.
         return new StepBuilder("analyze", jobs).<WorkItem, ReportRow>chunk(properties.chunkSize())

@@ -9,4 +9,23 @@ public record ReportRow(String itemKey, long planId, Long scenarioId, String nam
 
     public static final String OK = "OK";
     public static final String FAILED = "FAILED";
+
+    public boolean failed() {
+        return FAILED.equals(status);
+    }
+
+    /** The first wall as the report shows it: the factor, "none: feasible", or "failed". */
+    public String wallText() {
+        return failed() ? "failed" : firstWall == null ? "none: feasible" : firstWall;
+    }
+
+    /** The slip as the report shows it: months, "open-ended", or nothing. */
+    public String slipText() {
+        return Boolean.TRUE.equals(openEnded) ? "open-ended" : slipMonths == null ? "" : slipMonths.toString();
+    }
+
+    /** Why, as the report shows it: the analysis' explanation, or the error of a failed item. */
+    public String whyText() {
+        return failed() ? error : explanation;
+    }
 }

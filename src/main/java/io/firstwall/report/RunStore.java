@@ -1,20 +1,27 @@
 package io.firstwall.report;
 
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.firstwall.plan.Json;
 import tools.jackson.core.type.TypeReference;
 
-/** The runs' provenance and rows in H2. */
+/** The runs' provenance and rows in the database: every SQL statement of the nightly report. */
 @Repository
 public class RunStore {
 
@@ -30,9 +37,11 @@ public class RunStore {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    public RunStore(JdbcClient jdbc) {
+    public RunStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     static final String ITEMS = "(select 'plan:' || p.id as item_key, p.id as plan_id, cast(null as bigint) as scenario_id,"
@@ -62,12 +71,12 @@ public class RunStore {
                 .params(at.atOffset(ZoneOffset.UTC), dir, runId).update();
     }
 
-    private Run row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        java.time.OffsetDateTime finished = rs.getObject("finished_at", java.time.OffsetDateTime.class);
+    private Run row(ResultSet rs) throws SQLException {
+        OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
         return new Run(rs.getLong("run_id"), rs.getLong("run_number"), rs.getObject("report_date", LocalDate.class),
                 rs.getString("rule_version"), Json.MAPPER.readValue(rs.getString("rule_files"), STRINGS),
                 rs.getString("fact_version"), Json.MAPPER.readValue(rs.getString("facts"), NUMBERS),
-                rs.getInt("total_items"), rs.getObject("started_at", java.time.OffsetDateTime.class).toInstant(),
+                rs.getInt("total_items"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
                 finished == null ? null : finished.toInstant(), rs.getString("report_dir"));
     }
 
@@ -93,5 +102,122 @@ public class RunStore {
     public int failedCount(long runId) {
         return jdbc.sql("select count(*) from report_row where run_id = ? and status = 'FAILED'").param(runId)
                 .query(Integer.class).single();
+    }
+
+    /** Stores a chunk of a run's rows. */
+    public void insertRows(long runId, List<? extends ReportRow> rows) {
+        template.batchUpdate("insert into report_row(run_id, item_key, plan_id, scenario_id, name, plan_hash, status, error,"
+                + " first_wall, binds_on, slip_months, open_ended, shortfall, explanation, cascade, rule_ids, fact_ids)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, rows.size(),
+                (ps, r) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, r.itemKey());
+                    ps.setLong(3, r.planId());
+                    ps.setObject(4, r.scenarioId());
+                    ps.setString(5, r.name());
+                    ps.setString(6, r.planHash());
+                    ps.setString(7, r.status());
+                    ps.setString(8, r.error());
+                    ps.setString(9, r.firstWall());
+                    ps.setDate(10, r.bindsOn() == null ? null : Date.valueOf(r.bindsOn()));
+                    ps.setObject(11, r.slipMonths());
+                    ps.setObject(12, r.openEnded());
+                    ps.setString(13, r.shortfall());
+                    ps.setString(14, r.explanation());
+                    ps.setString(15, r.cascade());
+                    ps.setString(16, r.ruleIds());
+                    ps.setString(17, r.factIds());
+                });
+    }
+
+    private static ReportRow reportRow(ResultSet rs, String prefix) throws SQLException {
+        return new ReportRow(rs.getString(prefix + "item_key"), rs.getLong(prefix + "plan_id"),
+                rs.getObject(prefix + "scenario_id", Long.class), rs.getString(prefix + "name"),
+                rs.getString(prefix + "plan_hash"), rs.getString(prefix + "status"), rs.getString(prefix + "error"),
+                rs.getString(prefix + "first_wall"), rs.getObject(prefix + "binds_on", LocalDate.class),
+                rs.getObject(prefix + "slip_months", Integer.class), rs.getObject(prefix + "open_ended", Boolean.class),
+                rs.getString(prefix + "shortfall"), rs.getString(prefix + "explanation"), rs.getString(prefix + "cascade"),
+                rs.getString(prefix + "rule_ids"), rs.getString(prefix + "fact_ids"));
+    }
+
+    private static final String ROW_COLUMNS = "item_key, plan_id, scenario_id, name, plan_hash, status, error, first_wall,"
+            + " binds_on, slip_months, open_ended, shortfall, explanation, cascade, rule_ids, fact_ids";
+
+    /**
+     * A run's rows in report order, read as they are consumed so that memory does not grow with the
+     * number of plans; the caller closes the stream (and with it the connection's cursor).
+     */
+    public Stream<ReportRow> rows(long runId) {
+        return jdbc.sql("select " + ROW_COLUMNS + " from report_row where run_id = ? order by name, item_key").param(runId)
+                .query((rs, n) -> reportRow(rs, "")).stream();
+    }
+
+    /** How many rows of a run hit each first wall, most first. */
+    public Map<String, Integer> firstWallCounts(long runId) {
+        Map<String, Integer> walls = new LinkedHashMap<>();
+        jdbc.sql("select first_wall, count(*) from report_row where run_id = ? and status = 'OK' and first_wall is not null"
+                + " group by first_wall order by count(*) desc, first_wall").param(runId)
+                .query((ResultSet rs) -> {
+                    walls.put(rs.getString(1), rs.getInt(2));
+                });
+        return walls;
+    }
+
+    public int feasibleCount(long runId) {
+        return jdbc.sql("select count(*) from report_row where run_id = ? and status = 'OK' and first_wall is null")
+                .param(runId).query(Integer.class).single();
+    }
+
+    /** The rows whose wall binds first. */
+    public List<ReportRow> earliestWalls(long runId, int limit) {
+        return jdbc.sql("select " + ROW_COLUMNS + " from report_row where run_id = ? and first_wall is not null"
+                + " order by binds_on, name limit ?").params(runId, limit).query((rs, n) -> reportRow(rs, "")).list();
+    }
+
+    /** The rows that slip most, open-ended first. */
+    public List<ReportRow> mostSevere(long runId, int limit) {
+        return jdbc.sql("select " + ROW_COLUMNS + " from report_row where run_id = ? and first_wall is not null"
+                + " order by open_ended desc, slip_months desc, name limit ?").params(runId, limit)
+                .query((rs, n) -> reportRow(rs, "")).list();
+    }
+
+    /** A revision of the rules or the facts made between two runs: id, author, message. */
+    public record RevisionNote(long id, String author, String message) {
+    }
+
+    /** The revisions of {@code rule_revision} or {@code fact_revision} made after {@code from} up to {@code to}. */
+    public List<RevisionNote> revisionsBetween(String table, Instant from, Instant to) {
+        if (!table.equals("rule_revision") && !table.equals("fact_revision")) {
+            throw new IllegalArgumentException("no revision table " + table);
+        }
+        return jdbc.sql("select id, author, message from " + table + " where created_at > ? and created_at <= ?"
+                + " and kind <> 'initial' order by id").params(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new RevisionNote(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /**
+     * Each row of a run whose answer differs from the earlier run's (status, first wall, date, slip),
+     * with the earlier row, or null when the item is new, in report order.
+     */
+    public void forEachChangedRow(long earlierRunId, long runId, BiConsumer<ReportRow, ReportRow> now) {
+        String earlier = ROW_COLUMNS.replaceAll("(\\w+)", "p.$1 p_$1");
+        jdbc.sql("select " + ROW_COLUMNS.replaceAll("(\\w+)", "c.$1") + ", " + earlier
+                + " from report_row c left join report_row p on p.run_id = ? and p.item_key = c.item_key"
+                + " where c.run_id = ? and (p.item_key is null or c.status <> p.status"
+                + " or coalesce(c.first_wall, '-') <> coalesce(p.first_wall, '-')"
+                + " or coalesce(c.binds_on, date '1900-01-01') <> coalesce(p.binds_on, date '1900-01-01')"
+                + " or coalesce(c.slip_months, -1) <> coalesce(p.slip_months, -1)"
+                + " or coalesce(c.open_ended, false) <> coalesce(p.open_ended, false)) order by c.name, c.item_key")
+                .params(earlierRunId, runId)
+                .query((ResultSet rs) -> {
+                    now.accept(reportRow(rs, ""), rs.getString("p_item_key") == null ? null : reportRow(rs, "p_"));
+                });
+    }
+
+    /** The rows of the earlier run whose item is not in the later one (deleted since), in name order. */
+    public List<ReportRow> missingFrom(long runId, long earlierRunId) {
+        return jdbc.sql("select " + ROW_COLUMNS + " from report_row p where p.run_id = ? and not exists"
+                + " (select 1 from report_row c where c.run_id = ? and c.item_key = p.item_key) order by p.name")
+                .params(earlierRunId, runId).query((rs, n) -> reportRow(rs, "")).list();
     }
 }

@@ -169,7 +169,7 @@ class NightlyBatchTests {
             live.swapFacts(before);
         }
         RunStore.Run run = runs.list().get(0);
-        List<ReportPublisher.Change> changes = changes(run);
+        List<ChangeDetector.Change> changes = changes(run);
         assertThat(changes).singleElement().satisfies(c -> {
             assertThat(c.name()).isEqualTo("1 GW on-site gas campus");
             assertThat(c.before()).isEqualTo("TURBINE_SUPPLY on 2026-12-31, slip 43 months");
@@ -205,10 +205,10 @@ class NightlyBatchTests {
         } finally {
             live.swapRules(original);
         }
-        List<ReportPublisher.Change> changes = changes(runs.list().get(0));
+        List<ChangeDetector.Change> changes = changes(runs.list().get(0));
         assertThat(changes).isNotEmpty().allSatisfy(c -> assertThat(c.why()).anySatisfy(w -> assertThat(w)
                 .startsWith("rule file permits/permits_by_region.drl.csv changed").contains("PERM-021")));
-        assertThat(changes).extracting(ReportPublisher.Change::name).contains("Multi-GW 2030 build-out in Texas on reserved turbines");
+        assertThat(changes).extracting(ChangeDetector.Change::name).contains("Multi-GW 2030 build-out in Texas on reserved turbines");
     }
 
     @Test
@@ -254,13 +254,13 @@ class NightlyBatchTests {
         assertThat(batch.runs().get(0).status()).isEqualTo("COMPLETED");
     }
 
-    List<ReportPublisher.Change> changes(RunStore.Run run) throws Exception {
+    List<ChangeDetector.Change> changes(RunStore.Run run) throws Exception {
         JsonNode json = Json.MAPPER.readTree(report("json"));
-        List<ReportPublisher.Change> out = new java.util.ArrayList<>();
+        List<ChangeDetector.Change> out = new java.util.ArrayList<>();
         for (JsonNode c : json.get("changes")) {
             List<String> why = new java.util.ArrayList<>();
             c.get("why").forEach(w -> why.add(w.asString()));
-            out.add(new ReportPublisher.Change(c.get("itemKey").asString(), c.get("name").asString(),
+            out.add(new ChangeDetector.Change(c.get("itemKey").asString(), c.get("name").asString(),
                     c.get("before").asString(), c.get("after").asString(), why));
         }
         assertThat(json.get("run").asLong()).isEqualTo(run.runNumber());
