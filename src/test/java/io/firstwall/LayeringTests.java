@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Arrays;
 
 /**
  * Three rings, checked on the compiled classes: the core (plans, facts, rules, analysis) knows no
@@ -39,7 +40,7 @@ class LayeringTests {
     static final ArchRule noPackageCycles = slices().matching("io.firstwall.(*)..").should().beFreeOfCycles();
 
     static String[] concat(String[] a, String b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + 1);
+        String[] all = Arrays.copyOf(a, a.length + 1);
         all[a.length] = b;
         return all;
     }

@@ -1,6 +1,7 @@
 package io.firstwall.analysis;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.firstwall.plan.Plan;
 
@@ -23,7 +24,7 @@ public record Analysis(Plan plan, List<PhaseDemand> demand, List<Wall> walls, Wa
     }
 
     /** The wall of a factor, if the plan hits it. */
-    public java.util.Optional<Wall> wall(String factor) {
+    public Optional<Wall> wall(String factor) {
         return walls.stream().filter(w -> w.factor().equals(factor)).findFirst();
     }
 }

@@ -1,13 +1,16 @@
 package io.firstwall.analysis;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
@@ -20,11 +23,14 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
+import io.firstwall.facts.Fact;
 import io.firstwall.facts.FactBase;
+import io.firstwall.facts.FactStatus;
 import io.firstwall.facts.MissingFactException;
 import io.firstwall.plan.Plan;
 import io.firstwall.rules.RuleBase;
 import io.firstwall.rules.RuleInfo;
+import io.firstwall.rules.RuleVocabulary;
 
 /**
  * The analyzer core. Thread-safe: the rule base is shared, each call opens and disposes its own
@@ -40,7 +46,7 @@ public final class Analyzer {
     static final int CHART_YEARS_AFTER_TARGET = 6;
 
     /** The global through which rules read facts: {@code $f : Fact() from facts.get("id")}. */
-    public static final String FACTS_GLOBAL = io.firstwall.rules.RuleVocabulary.FACTS_GLOBAL;
+    public static final String FACTS_GLOBAL = RuleVocabulary.FACTS_GLOBAL;
 
     /** How long one analysis may run before the watchdog halts it. */
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(2);
@@ -118,7 +124,7 @@ public final class Analyzer {
             }
             String kind = root.getClass().getSimpleName();
             String why = root.getMessage() == null ? kind : root instanceof MissingFactException ? root.getMessage()
-                    : kind.replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+                    : kind.replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)
                             + ": " + root.getMessage();
             throw new AnalysisException("a rule failed while analyzing '" + plan.name() + "': " + why, e);
         } finally {
@@ -139,8 +145,8 @@ public final class Analyzer {
 
     /** A wall that rests on figures with no public source says so in its sentence. */
     private static Wall withAssumptionsNamed(Wall w, FactBase facts) {
-        List<String> assumed = w.factIds().stream().map(facts::fact).flatMap(java.util.Optional::stream)
-                .filter(f -> f.status() == io.firstwall.facts.FactStatus.ASSUMPTION).map(io.firstwall.facts.Fact::id)
+        List<String> assumed = w.factIds().stream().map(facts::fact).flatMap(Optional::stream)
+                .filter(f -> f.status() == FactStatus.ASSUMPTION).map(Fact::id)
                 .toList();
         if (assumed.isEmpty()) {
             return w;
@@ -172,7 +178,7 @@ public final class Analyzer {
         }
         List<Wall> walls = new ArrayList<>();
         List<FactorCurve> curves = new ArrayList<>();
-        java.time.LocalDate chartEnd = plan.targetDate().plusYears(CHART_YEARS_AFTER_TARGET);
+        LocalDate chartEnd = plan.targetDate().plusYears(CHART_YEARS_AFTER_TARGET);
         needsByFactor.forEach((factor, factorNeeds) -> {
             List<Supply> factorSupplies = suppliesByFactor.getOrDefault(factor, List.of());
             WallCalculator.wall(factor, factorNeeds, factorSupplies).ifPresent(walls::add);
@@ -187,7 +193,7 @@ public final class Analyzer {
         demand.forEach(d -> factIds.addAll(d.factIds()));
         walls.forEach(w -> factIds.addAll(w.factIds()));
         notes.forEach(n -> factIds.addAll(n.factIds()));
-        List<FactUse> used = factIds.stream().map(facts::fact).flatMap(java.util.Optional::stream)
+        List<FactUse> used = factIds.stream().map(facts::fact).flatMap(Optional::stream)
                 .map(FactUse::of).toList();
         Wall first = walls.isEmpty() ? null : walls.get(0);
         return new Analysis(plan, demand, walls, first, WallCalculator.cascade(walls), walls.isEmpty(), notes,

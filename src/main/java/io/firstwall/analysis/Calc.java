@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.firstwall.facts.Fact;
+import io.firstwall.plan.Plan;
 
 /** Date and ramp arithmetic for rule consequences. No domain figures live here: rules pass them in. */
 public final class Calc {
@@ -49,7 +50,7 @@ public final class Calc {
      * A permit: from the decision date, {@code months} later the lane allows any load. The rule id
      * is the first word of {@code rule} (a rule's full name works too).
      */
-    public static Supply permit(String rule, String lane, io.firstwall.plan.Plan plan, Fact months, String what) {
+    public static Supply permit(String rule, String lane, Plan plan, Fact months, String what) {
         LocalDate ready = plusMonths(plan.decisionDate(), months.value());
         String id = rule.contains(" ") ? rule.substring(0, rule.indexOf(' ')) : rule;
         return new Supply("PERMITS", lane, ready, Double.POSITIVE_INFINITY, id, what + " takes "

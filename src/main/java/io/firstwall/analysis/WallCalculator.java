@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns one factor's needs and supplies into a wall, or none. This is the definition of a wall
@@ -97,7 +98,7 @@ public final class WallCalculator {
         for (Supply s : supplies) {
             lanes.computeIfAbsent(s.lane(), k -> new ArrayList<>()).add(s);
         }
-        java.util.TreeSet<LocalDate> dates = new java.util.TreeSet<>();
+        TreeSet<LocalDate> dates = new TreeSet<>();
         dates.add(start);
         for (Supply s : supplies) {
             if (s.from().isAfter(start) && !s.from().isAfter(end)) {

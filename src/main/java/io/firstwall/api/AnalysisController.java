@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.firstwall.analysis.Analysis;
 import io.firstwall.system.FirstwallProperties;
 import io.firstwall.analysis.LiveAnalysis;
+import java.util.Map;
 
 /** {@code POST /api/analyses}: a plan in the v1 JSON format goes in, its analysis comes out. */
 @RestController
@@ -28,6 +29,6 @@ class AnalysisController {
         if (planJson.length() > properties.maxPlanBytes()) {
             throw new PayloadTooLargeException(planJson.length(), properties.maxPlanBytes());
         }
-        return live.analyze(live.planReader().read(planJson), java.util.Map.of());
+        return live.analyze(live.planReader().read(planJson), Map.of());
     }
 }

@@ -1,7 +1,10 @@
 package io.firstwall.api;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -134,15 +137,15 @@ final class ApiBodyLimitFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public java.io.BufferedReader getReader() throws IOException {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+        public BufferedReader getReader() throws IOException {
+            return new BufferedReader(new InputStreamReader(getInputStream(),
                     getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding()));
         }
     }
 
     /** Registers the filter for the API only. */
     @Configuration(proxyBeanMethods = false)
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+    @ConditionalOnWebApplication
     static class Registration {
         @Bean
         FilterRegistrationBean<ApiBodyLimitFilter> apiBodyLimit(FirstwallProperties properties) {

@@ -4,18 +4,28 @@ import java.net.URI;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.firstwall.analysis.AnalysisException;
 import io.firstwall.plan.InvalidPlanException;
+import io.firstwall.system.NotFoundException;
 
 /** Every API error as an RFC 9457 problem detail; never a stack trace. */
 @RestControllerAdvice
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -37,8 +47,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(io.firstwall.system.NotFoundException.class)
-    ProblemDetail notFound(io.firstwall.system.NotFoundException e) {
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
         return problem;
@@ -53,14 +63,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** An upload over the limit: the import page gets its message back; the API gets a problem. */
     @Override
-    protected org.springframework.http.ResponseEntity<Object> handleMaxUploadSizeExceededException(
-            org.springframework.web.multipart.MaxUploadSizeExceededException ex, org.springframework.http.HttpHeaders headers,
-            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
-        if (request instanceof org.springframework.web.context.request.ServletWebRequest web) {
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest web) {
             String uri = web.getRequest().getRequestURI();
             for (String page : new String[] {"/plans", "/facts", "/rules"}) {
                 if (uri.startsWith(page)) {
-                    return org.springframework.http.ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    return ResponseEntity.status(HttpStatus.SEE_OTHER)
                             .location(URI.create(page + "?import=too-large")).build();
                 }
             }
@@ -70,15 +80,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** A body cut off at the size limit reaches here as an unreadable message; it is a 413, not a 400. */
     @Override
-    protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
-            org.springframework.http.converter.HttpMessageNotReadableException ex,
-            org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
-            org.springframework.web.context.request.WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
         if (ApiBodyLimitFilter.causedByLimit(ex)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                     "The request body is larger than 1 MiB, the limit for the API. Nothing was read or changed.");
             problem.setTitle("Request too large");
-            return org.springframework.http.ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }

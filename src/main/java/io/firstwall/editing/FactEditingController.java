@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import io.firstwall.facts.FactCsvReader;
 import io.firstwall.facts.FactLoadException;
 import io.firstwall.facts.FactStatus;
 import io.firstwall.system.NotFoundException;
+import io.firstwall.system.PageController;
 
 /**
  * The facts pages: everyone can browse the fact base with its sources, export it and read its
@@ -34,7 +37,7 @@ import io.firstwall.system.NotFoundException;
  * need, rule tests, impact on every saved plan), publish, and revert.
  */
 @Controller
-class FactEditingController implements io.firstwall.system.PageController {
+class FactEditingController implements PageController {
 
     private final FactEditingService editing;
     private final FactWatcher watcher;
@@ -49,7 +52,7 @@ class FactEditingController implements io.firstwall.system.PageController {
             String asOf, String source, String status, String note, String baseVersion) {
 
         List<String> fields() {
-            return java.util.Arrays.asList(id, value, low, high, unit, asOf, source, status, note);
+            return Arrays.asList(id, value, low, high, unit, asOf, source, status, note);
         }
 
         Map<String, String> values() {
@@ -82,7 +85,7 @@ class FactEditingController implements io.firstwall.system.PageController {
         }
         model.addAttribute("files", byFile);
         List<String> allFiles = new ArrayList<>(editing.liveFiles().keySet());
-        allFiles.sort(java.util.Comparator.comparing((String f) -> !f.startsWith("facts/")).thenComparing(f -> f));
+        allFiles.sort(Comparator.comparing((String f) -> !f.startsWith("facts/")).thenComparing(f -> f));
         model.addAttribute("allFiles", allFiles);
         model.addAttribute("catalogues", allFiles.stream().filter(f -> !f.startsWith("facts/")).toList());
         model.addAttribute("revisions", editing.revisions().stream().limit(5).toList());
@@ -124,7 +127,7 @@ class FactEditingController implements io.firstwall.system.PageController {
         model.addAttribute("form", form);
         model.addAttribute("values", form.values());
         model.addAttribute("errors", errors);
-        model.addAttribute("statuses", java.util.Arrays.stream(FactStatus.values()).map(FactStatus::label).toList());
+        model.addAttribute("statuses", Arrays.stream(FactStatus.values()).map(FactStatus::label).toList());
         return "facts/edit";
     }
 

@@ -3,11 +3,13 @@ package io.firstwall.editing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.AnalysisException;
 import io.firstwall.analysis.Analyzer;
 import io.firstwall.facts.FactBase;
+import io.firstwall.facts.MissingFactException;
 import io.firstwall.plan.InvalidPlanException;
 import io.firstwall.plan.PlanReader;
 import io.firstwall.plans.SavedPlan;
@@ -32,10 +34,10 @@ final class ImpactPreview {
         return rows;
     }
 
-    private static String outcome(java.util.function.Supplier<Analysis> analysis) {
+    private static String outcome(Supplier<Analysis> analysis) {
         try {
             return describe(analysis.get());
-        } catch (InvalidPlanException | AnalysisException | io.firstwall.facts.MissingFactException | IllegalArgumentException e) {
+        } catch (InvalidPlanException | AnalysisException | MissingFactException | IllegalArgumentException e) {
             return "cannot be analysed: " + e.getMessage();
         }
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -133,7 +134,7 @@ public final class RevisionStore {
      * the changed lines of each file the change set touches that changed meanwhile.
      */
     ConflictException conflict(String baseVersion, String liveVersion, Map<String, String> now,
-            java.util.Collection<String> paths) {
+            Collection<String> paths) {
         Map<String, List<LineDiff.Line>> meanwhile = FileSets.diff(filesOfVersion(baseVersion), now, paths);
         return new ConflictException("Conflict: the " + noun + " changed since you started (" + baseVersion
                 + " \u2192 " + liveVersion + ")" + (meanwhile.isEmpty() ? " in other files; publish again from the live version."

@@ -1,26 +1,34 @@
 package io.firstwall.editing;
 
+import java.io.IOException;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.firstwall.system.NotFoundException;
+import io.firstwall.system.PageController;
 import io.firstwall.rules.RuleInfo;
 import io.firstwall.analysis.LiveAnalysis;
 
 /** The rules pages for experts: every file and rule, an editor with validate and publish, history and revert. */
 @Controller
-class RuleEditingController implements io.firstwall.system.PageController {
+class RuleEditingController implements PageController {
 
     private final RuleEditingService editing;
     private final LiveAnalysis live;
@@ -45,7 +53,7 @@ class RuleEditingController implements io.firstwall.system.PageController {
         Map<String, List<RuleInfo>> byFolder = new LinkedHashMap<>();
         for (RuleInfo r : live.analyzer().rules().rules()) {
             byFolder.computeIfAbsent(r.packageName().replaceFirst("^rules\\.?", "").replace('.', '/'),
-                    k -> new java.util.ArrayList<>()).add(r);
+                    k -> new ArrayList<>()).add(r);
         }
         Map<String, String> liveFiles = editing.liveFiles();
         for (String path : liveFiles.keySet()) {
@@ -104,24 +112,24 @@ class RuleEditingController implements io.firstwall.system.PageController {
 
     /** A decision table as a spreadsheet download. */
     @GetMapping("/rules/xlsx")
-    org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam String file) {
+    ResponseEntity<byte[]> xlsx(@RequestParam String file) {
         String text = editing.liveFiles().get(file);
         if (text == null || !file.endsWith(".drl.csv")) {
             throw new NotFoundException("There is no decision table " + file + ".");
         }
         String name = file.substring(file.lastIndexOf('/') + 1).replace(".drl.csv", ".xlsx");
-        return org.springframework.http.ResponseEntity.ok()
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.attachment().filename(name).build().toString())
-                .contentType(org.springframework.http.MediaType.parseMediaType(
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(MediaType.parseMediaType(
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(DecisionTableSheets.toXlsx(text));
     }
 
     /** A spreadsheet upload becomes the table's text in the editor; nothing is published until Publish. */
     @PostMapping("/rules/xlsx")
-    String uploadXlsx(@RequestParam String file, @RequestParam("sheet") org.springframework.web.multipart.MultipartFile sheet,
-            Model model) throws java.io.IOException {
+    String uploadXlsx(@RequestParam String file, @RequestParam("sheet") MultipartFile sheet,
+            Model model) throws IOException {
         edit(file, model);
         try {
             model.addAttribute("text", DecisionTableSheets.fromXlsx(sheet.getInputStream()));

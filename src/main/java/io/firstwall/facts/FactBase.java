@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** An immutable set of facts and catalogues. Scenarios derive overridden copies; the base never changes. */
 public final class FactBase {
@@ -25,7 +26,7 @@ public final class FactBase {
         this.accelerators = accelerators;
     }
 
-    private static <T> Map<String, T> index(Collection<T> items, java.util.function.Function<T, String> key) {
+    private static <T> Map<String, T> index(Collection<T> items, Function<T, String> key) {
         Map<String, T> map = new LinkedHashMap<>();
         for (T item : items) {
             map.put(key.apply(item), item);

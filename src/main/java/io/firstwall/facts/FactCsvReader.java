@@ -3,6 +3,7 @@ package io.firstwall.facts;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,7 +192,7 @@ public final class FactCsvReader {
                 problems.add(file + ": the file is empty; expected the header " + String.join(",", expected));
             }
             return rows;
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IOException | IllegalStateException | UncheckedIOException e) {
             problems.add(file + ": not valid CSV (" + e.getMessage() + ")");
             return List.of();
         }

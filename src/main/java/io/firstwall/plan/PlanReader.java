@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -182,7 +183,7 @@ public final class PlanReader {
             } else if (!count.isIntegralNumber() || !count.canConvertToLong() || count.asLong() <= 0
                     || count.asLong() > MAX_ACCELERATORS) {
                 problems.add(new PlanProblem(at + ".accelerators", "must be a whole number from 1 to "
-                        + String.format(java.util.Locale.ROOT, "%,d", MAX_ACCELERATORS)));
+                        + String.format(Locale.ROOT, "%,d", MAX_ACCELERATORS)));
             } else {
                 accelerators = count.asLong();
             }

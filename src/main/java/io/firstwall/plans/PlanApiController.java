@@ -2,6 +2,7 @@ package io.firstwall.plans;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class PlanApiController {
     record PlanSummary(long id, String name, Instant updatedAt, FirstWall firstWall, boolean feasible, String problem) {
     }
 
-    record FirstWall(String factor, java.time.LocalDate bindsOn, Integer slipMonths) {
+    record FirstWall(String factor, LocalDate bindsOn, Integer slipMonths) {
     }
 
     record SavedPlanBody(long id, Instant updatedAt, JsonNode plan) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,10 +30,11 @@ import io.firstwall.analysis.LiveAnalysis;
 import io.firstwall.plan.InvalidPlanException;
 import io.firstwall.plan.Plan;
 import io.firstwall.plan.Power;
+import io.firstwall.system.PageController;
 
 /** The plan pages: the list with each plan's first wall, the form, import and export. */
 @Controller
-class PlanController implements io.firstwall.system.PageController {
+class PlanController implements PageController {
 
     private final PlanStore plans;
     private final LiveAnalysis live;
@@ -62,7 +64,7 @@ class PlanController implements io.firstwall.system.PageController {
         for (SavedPlan saved : plans.list()) {
             try {
                 Plan plan = live.planReader().read(saved.json());
-                rows.add(new Row(saved, plan, live.analyze(plan, java.util.Map.of()), null));
+                rows.add(new Row(saved, plan, live.analyze(plan, Map.of()), null));
             } catch (InvalidPlanException e) {
                 rows.add(new Row(saved, null, null, e.getMessage()));
             } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import io.firstwall.plan.InvalidPlanException;
 import io.firstwall.plan.Plan;
 import io.firstwall.plan.PlanProblem;
 import io.firstwall.plan.PlanReader;
+import java.util.Locale;
 
 /** Turns a bound form into a checked plan, putting the plan reader's problems next to their fields. */
 public final class PlanForms {
@@ -68,7 +69,7 @@ public final class PlanForms {
     /** "true"/"false" become booleans, numbers become numbers, anything else stays text. */
     static void putTyped(ObjectNode node, String key, String value) {
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            node.put(key, Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT)));
+            node.put(key, Boolean.parseBoolean(value.toLowerCase(Locale.ROOT)));
         } else if (value.matches("-?\\d{1,18}")) {
             node.put(key, Long.parseLong(value));
         } else if (value.matches("-?\\d+\\.\\d+")) {

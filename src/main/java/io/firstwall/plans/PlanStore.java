@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -40,13 +42,13 @@ public class PlanStore {
     public List<SavedPlan> list() {
         return jdbc.sql("select id, name, plan_json, updated_at from saved_plan order by name, id")
                 .query((rs, n) -> new SavedPlan(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant())).list();
+                        rs.getObject(4, OffsetDateTime.class).toInstant())).list();
     }
 
     public Optional<SavedPlan> find(long id) {
         return jdbc.sql("select id, name, plan_json, updated_at from saved_plan where id = ?").param(id)
                 .query((rs, n) -> new SavedPlan(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant())).optional();
+                        rs.getObject(4, OffsetDateTime.class).toInstant())).optional();
     }
 
     public SavedPlan get(long id) {
@@ -58,8 +60,8 @@ public class PlanStore {
         Instant now = clock.instant();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into saved_plan(name, plan_json, created_at, updated_at) values (?, ?, ?, ?)")
-                .params(plan.name(), PlanJson.write(plan), now.atOffset(java.time.ZoneOffset.UTC),
-                        now.atOffset(java.time.ZoneOffset.UTC))
+                .params(plan.name(), PlanJson.write(plan), now.atOffset(ZoneOffset.UTC),
+                        now.atOffset(ZoneOffset.UTC))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -67,7 +69,7 @@ public class PlanStore {
     @Transactional
     public void update(long id, Plan plan) {
         int rows = jdbc.sql("update saved_plan set name = ?, plan_json = ?, updated_at = ? where id = ?")
-                .params(plan.name(), PlanJson.write(plan), clock.instant().atOffset(java.time.ZoneOffset.UTC), id)
+                .params(plan.name(), PlanJson.write(plan), clock.instant().atOffset(ZoneOffset.UTC), id)
                 .update();
         if (rows == 0) {
             throw new NotFoundException("plan", id);

@@ -17,10 +17,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.firstwall.system.NotFoundException;
+import io.firstwall.system.PageController;
 
 /** The batch page (admins: start a run, watch its progress, past runs) and the reports (everyone). */
 @Controller
-class BatchController implements io.firstwall.system.PageController {
+class BatchController implements PageController {
 
     private final BatchService batch;
     private final RunStore runs;

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -18,13 +19,16 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.firstwall.facts.Fact;
 import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.plan.Json;
 
 /**
  * The job {@value #JOB}: record what the run analyses against, analyse every saved plan and
@@ -56,7 +60,7 @@ class NightlyJobConfiguration {
                 long runNumber = execution.getJobParameters().getLong(BatchService.RUN_PARAMETER);
                 runs.insert(new RunStore.Run(runId, runNumber, LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault()),
                         live.analyzer().rules().version(), files,
-                        ReportRowProcessor.hash(io.firstwall.plan.Json.MAPPER.writeValueAsString(facts)), facts,
+                        ReportRowProcessor.hash(Json.MAPPER.writeValueAsString(facts)), facts,
                         runs.countItems(), clock.instant(), null, null));
             }
             return RepeatStatus.FINISHED;
@@ -64,7 +68,7 @@ class NightlyJobConfiguration {
     }
 
     @Bean
-    @org.springframework.batch.core.configuration.annotation.StepScope
+    @StepScope
     JdbcPagingItemReader<WorkItem> workItems(DataSource dataSource, BatchProperties properties) throws Exception {
         return new JdbcPagingItemReaderBuilder<WorkItem>().name("workItems").dataSource(dataSource)
                 .selectClause("item_key, plan_id, scenario_id, name, plan_json, overrides_json")
@@ -79,9 +83,9 @@ class NightlyJobConfiguration {
      * The batch's analysers, one thread per core, as a bean of its own (not an Executor, so Boot's
      * application task executor stays as it is): the context shuts the pool down when it closes.
      */
-    static final class Analysers implements org.springframework.beans.factory.DisposableBean {
-        final org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor pool =
-                new org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor();
+    static final class Analysers implements DisposableBean {
+        final ThreadPoolTaskExecutor pool =
+                new ThreadPoolTaskExecutor();
 
         Analysers(int threads) {
             pool.setCorePoolSize(threads);

@@ -11,6 +11,7 @@ import io.firstwall.plan.Json;
 import io.firstwall.analysis.Wall;
 import io.firstwall.plan.Plan;
 import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.system.Hashes;
 import tools.jackson.core.type.TypeReference;
 
 /** Analyses one item against the live rules and facts; a failure becomes a FAILED row and the run goes on. */
@@ -55,6 +56,6 @@ class ReportRowProcessor implements ItemProcessor<WorkItem, ReportRow> {
     }
 
     static String hash(String s) {
-        return io.firstwall.system.Hashes.of(s);
+        return Hashes.of(s);
     }
 }

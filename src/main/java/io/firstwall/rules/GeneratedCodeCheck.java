@@ -1,6 +1,7 @@
 package io.firstwall.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +79,7 @@ final class GeneratedCodeCheck {
             @Override
             public void visit(int version, int access, String name, String signature, String superName,
                     String[] interfaces) {
-                invoker[0] = interfaces != null && java.util.Arrays.asList(interfaces).contains(COMPILED_INVOKER);
+                invoker[0] = interfaces != null && Arrays.asList(interfaces).contains(COMPILED_INVOKER);
                 if (superName != null && !superName.equals("java/lang/Object") && !allowedOwner(superName)) {
                     refused.add(superName + " (as a superclass)");
                 }

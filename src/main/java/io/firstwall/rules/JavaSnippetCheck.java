@@ -6,16 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Position;
 import com.github.javaparser.Problem;
+import com.github.javaparser.ast.ArrayCreationLevel;
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.comments.Comment;
+import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
@@ -54,6 +58,8 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchStmt;
@@ -127,7 +133,7 @@ final class JavaSnippetCheck {
             // parts
             SimpleName.class, VariableDeclarator.class, Modifier.class, ClassOrInterfaceType.class,
             PrimitiveType.class, ArrayType.class, VarType.class, VoidType.class, WildcardType.class,
-            com.github.javaparser.ast.ArrayCreationLevel.class);
+            ArrayCreationLevel.class);
 
     private final Kind kind;
     private final Names names;
@@ -164,7 +170,7 @@ final class JavaSnippetCheck {
     }
 
     /** Nothing that does not parse passes; what parses is checked node by node, then name by name. */
-    private <N extends Node> List<Offence> run(ParseResult<N> parsed, String what, java.util.function.Consumer<N> names) {
+    private <N extends Node> List<Offence> run(ParseResult<N> parsed, String what, Consumer<N> names) {
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             unparsable(parsed.getProblems(), what);
             return offences;
@@ -259,12 +265,12 @@ final class JavaSnippetCheck {
         if (n instanceof TextBlockLiteralExpr) {
             return "text blocks (\"\"\") are not allowed in rules; use an ordinary string";
         }
-        if (n instanceof com.github.javaparser.ast.expr.AnnotationExpr) {
+        if (n instanceof AnnotationExpr) {
             return "annotations are not allowed in rule code";
         }
-        if (n instanceof com.github.javaparser.ast.body.BodyDeclaration
-                || n instanceof com.github.javaparser.ast.stmt.LocalClassDeclarationStmt
-                || n instanceof com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt) {
+        if (n instanceof BodyDeclaration
+                || n instanceof LocalClassDeclarationStmt
+                || n instanceof LocalRecordDeclarationStmt) {
             return "classes and methods cannot be declared inside rule code";
         }
         return n.getClass().getSimpleName().replaceAll("(Expr|Stmt)$", "") + " (" + abbreviate(n.toString())

@@ -1,18 +1,22 @@
 package io.firstwall.rules;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.EvalDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
@@ -55,8 +59,8 @@ public final class RuleAllowlist {
             "date-expires");
 
     /** A function may not take the name of a method every object has. */
-    private static final Set<String> OBJECT_METHODS = java.util.Arrays.stream(Object.class.getMethods())
-            .map(java.lang.reflect.Method::getName).collect(java.util.stream.Collectors.toSet());
+    private static final Set<String> OBJECT_METHODS = Arrays.stream(Object.class.getMethods())
+            .map(Method::getName).collect(Collectors.toSet());
 
     private final String file;
     private final String drl;
@@ -348,7 +352,7 @@ public final class RuleAllowlist {
             collectBindings(c.getInputPattern(), bindings);
         } else if (d instanceof AndDescr || d instanceof OrDescr || d instanceof NotDescr || d instanceof ExistsDescr
                 || d instanceof ForallDescr) {
-            for (Object child : ((org.drools.drl.ast.descr.ConditionalElementDescr) d).getDescrs()) {
+            for (Object child : ((ConditionalElementDescr) d).getDescrs()) {
                 collectBindings((BaseDescr) child, bindings);
             }
         }
@@ -373,7 +377,7 @@ public final class RuleAllowlist {
             pattern(p, bindings, rule);
         } else if (d instanceof AndDescr || d instanceof OrDescr || d instanceof NotDescr || d instanceof ExistsDescr
                 || d instanceof ForallDescr) {
-            for (Object child : ((org.drools.drl.ast.descr.ConditionalElementDescr) d).getDescrs()) {
+            for (Object child : ((ConditionalElementDescr) d).getDescrs()) {
                 lhs((BaseDescr) child, bindings, rule);
             }
         } else if (d instanceof EvalDescr e) {

@@ -1,5 +1,6 @@
 package io.firstwall.rules;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -29,6 +32,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.internal.io.ResourceFactory;
 
 /**
@@ -62,7 +66,7 @@ public final class RuleCompiler {
                 String rel = rulesDir.relativize(p).toString().replace('\\', '/');
                 if (isRuleFile(rel) && !rel.startsWith("tests/")) {
                     files.put(rel, rel.endsWith(".xlsx")
-                            ? java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(p))
+                            ? Base64.getEncoder().encodeToString(Files.readAllBytes(p))
                             : Files.readString(p, StandardCharsets.UTF_8));
                 }
             }
@@ -125,7 +129,7 @@ public final class RuleCompiler {
         kfs.generateAndWritePomXML(releaseId);
         for (Map.Entry<String, String> file : files.entrySet()) {
             String path = file.getKey();
-            byte[] bytes = path.endsWith(".xlsx") ? java.util.Base64.getDecoder().decode(file.getValue())
+            byte[] bytes = path.endsWith(".xlsx") ? Base64.getDecoder().decode(file.getValue())
                     : file.getValue().getBytes(StandardCharsets.UTF_8);
             ResourceType type = path.endsWith(".drl") ? ResourceType.DRL : ResourceType.DTABLE;
             kfs.write(ResourceFactory.newByteArrayResource(bytes)
@@ -152,8 +156,8 @@ public final class RuleCompiler {
             // Constraint jitting is off: with it on, a rule base built after a publish in the same JVM
             // answered with the threshold of the rule base published before it (RulesDriveOutcomeTests
             // failed when run after ExpertBrowserTests). Interpreted constraints are fast enough (README).
-            org.kie.api.KieBaseConfiguration configuration = ks.newKieBaseConfiguration();
-            configuration.setOption(org.kie.internal.conf.ConstraintJittingThresholdOption.get(-1));
+            KieBaseConfiguration configuration = ks.newKieBaseConfiguration();
+            configuration.setOption(ConstraintJittingThresholdOption.get(-1));
             kieBase = ks.newKieContainer(releaseId).newKieBase(configuration);
         } finally {
             ks.getRepository().removeKieModule(releaseId);
@@ -205,7 +209,7 @@ public final class RuleCompiler {
         String drl;
         try {
             drl = new SpreadsheetCompiler().compile(
-                    new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), InputType.CSV);
+                    new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), InputType.CSV);
         } catch (RuntimeException e) {
             return 0;
         }
@@ -222,7 +226,7 @@ public final class RuleCompiler {
     /** The DRL a decision table compiles to, for people checking what a table means. */
     public static String generatedDrl(String csv) {
         return new SpreadsheetCompiler().compile(
-                new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), InputType.CSV);
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), InputType.CSV);
     }
 
     static String hash(Map<String, String> files) {

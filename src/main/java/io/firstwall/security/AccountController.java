@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,11 +14,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import io.firstwall.system.PageController;
 
 /** Accounts: admins create them, set their roles, disable them and reset passwords; everyone changes their own password. */
 @Controller
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
-class AccountController implements io.firstwall.system.PageController {
+@ConditionalOnWebApplication
+class AccountController implements PageController {
 
     private final AccountService accounts;
     private final ApiTokenService tokens;

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.firstwall.system.AuditLog;
+import io.firstwall.system.NotFoundException;
 
 /**
  * The accounts, kept in H2 through Spring Security's {@link JdbcUserDetailsManager}. The configured
@@ -28,7 +32,7 @@ import io.firstwall.system.AuditLog;
  * accounts on {@code /admin/users}. There is always at least one enabled admin.
  */
 @Service
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+@ConditionalOnWebApplication
 public class AccountService {
 
     /** The shortest password an admin may set. */
@@ -124,7 +128,7 @@ public class AccountService {
     }
 
     /** Which demo password (if any) each stored hash encodes; a hash never changes its meaning. */
-    private final Map<String, java.util.Optional<String>> demoByHash = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> demoByHash = new ConcurrentHashMap<>();
 
     /**
      * The enabled accounts whose password is still a demo password, stored plain or, once used to log
@@ -162,15 +166,15 @@ public class AccountService {
         static final me.gosimple.nbvcxz.Nbvcxz ESTIMATE = new me.gosimple.nbvcxz.Nbvcxz();
     }
 
-    static java.util.Optional<String> passwordProblem(String password) {
+    static Optional<String> passwordProblem(String password) {
         if (password == null || password.length() < MIN_PASSWORD) {
-            return java.util.Optional.of("At least " + MIN_PASSWORD + " characters.");
+            return Optional.of("At least " + MIN_PASSWORD + " characters.");
         }
         if (password.length() > 200) {
-            return java.util.Optional.of("At most 200 characters.");
+            return Optional.of("At most 200 characters.");
         }
         if (SecurityConfiguration.DEMO_PASSWORDS.contains(password)) {
-            return java.util.Optional.of("That is a demo password; choose another.");
+            return Optional.of("That is a demo password; choose another.");
         }
         me.gosimple.nbvcxz.scoring.Result estimate;
         synchronized (Strength.ESTIMATE) {
@@ -178,20 +182,20 @@ public class AccountService {
         }
         if (!estimate.isMinimumEntropyMet()) {
             String warning = estimate.getFeedback().getWarning();
-            return java.util.Optional.of("Too easy to guess" + (warning == null || warning.isBlank() ? "" : ": "
+            return Optional.of("Too easy to guess" + (warning == null || warning.isBlank() ? "" : ": "
                     + warning.replaceAll("\\.$", "")) + ". Use a longer phrase of unrelated words.");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    private static java.util.Optional<String> rolesProblem(Set<String> roles) {
+    private static Optional<String> rolesProblem(Set<String> roles) {
         if (roles == null || roles.isEmpty()) {
-            return java.util.Optional.of("Choose at least one role.");
+            return Optional.of("Choose at least one role.");
         }
         if (!ROLES.containsAll(roles)) {
-            return java.util.Optional.of("Roles are " + String.join(", ", ROLES) + ".");
+            return Optional.of("Roles are " + String.join(", ", ROLES) + ".");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @Transactional
@@ -257,7 +261,7 @@ public class AccountService {
 
     private UserDetails existing(String name) {
         if (name == null || !users.userExists(name)) {
-            throw new io.firstwall.system.NotFoundException("There is no account " + name + ".");
+            throw new NotFoundException("There is no account " + name + ".");
         }
         return users.loadUserByUsername(name);
     }

@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.stereotype.Service;
 
 import io.firstwall.system.AuditLog;
+import io.firstwall.system.NotFoundException;
 
 /**
  * Personal API tokens. A token is 32 random bytes, shown once when created; only its SHA-256 hash is
@@ -29,7 +31,7 @@ import io.firstwall.system.AuditLog;
  * as long as neither the token is revoked nor the account disabled.
  */
 @Service
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+@ConditionalOnWebApplication
 public class ApiTokenService {
 
     /** What every token starts with, so that a leaked one is recognisable. */
@@ -88,7 +90,7 @@ public class ApiTokenService {
         int changed = jdbc.sql("update api_token set revoked_at = ? where id = ? and username = ? and revoked_at is null")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), id, username).update();
         if (changed == 0) {
-            throw new io.firstwall.system.NotFoundException("There is no token " + id + " of yours.");
+            throw new NotFoundException("There is no token " + id + " of yours.");
         }
         cache.clear();
         audit.record(username, "api token", "revoked token " + id, "account page");

@@ -3,9 +3,11 @@ package io.firstwall.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * (from {@link #FIRST_LOCK} up to {@link #LONGEST_LOCK}). A success clears the count.
  */
 @Component
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+@ConditionalOnWebApplication
 public class LoginThrottle {
 
     static final int FREE_FAILURES = 5;
@@ -62,6 +64,6 @@ public class LoginThrottle {
     }
 
     private static String key(String username) {
-        return username == null ? "" : username.toLowerCase(java.util.Locale.ROOT);
+        return username == null ? "" : username.toLowerCase(Locale.ROOT);
     }
 }

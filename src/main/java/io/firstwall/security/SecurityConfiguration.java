@@ -2,6 +2,7 @@ package io.firstwall.security;
 
 import java.util.Set;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -26,7 +27,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * with every request and get no session. CSRF protection is on for everything a session can reach.
  */
 @Configuration(proxyBeanMethods = false)
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+@ConditionalOnWebApplication
 public class SecurityConfiguration {
 
     /** The local demo passwords (plain); the prod profile refuses to start while any account uses one. */

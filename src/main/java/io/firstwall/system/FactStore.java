@@ -1,5 +1,6 @@
 package io.firstwall.system;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +50,7 @@ public class FactStore {
         List<Fact> facts = jdbc.sql("select * from fact order by id").query((rs, n) -> new Fact(rs.getString("id"),
                 rs.getDouble("fact_value"), (Double) rs.getObject("low", Double.class),
                 (Double) rs.getObject("high", Double.class), rs.getString("unit"),
-                rs.getObject("as_of", java.time.LocalDate.class), rs.getString("source"),
+                rs.getObject("as_of", LocalDate.class), rs.getString("source"),
                 FactStatus.valueOf(rs.getString("status")), rs.getString("note"))).list();
         List<Region> regions = jdbc.sql("select * from region order by id").query((rs, n) -> new Region(
                 rs.getString("id"), rs.getString("name"), rs.getBoolean("orbital"), rs.getString("climate"),

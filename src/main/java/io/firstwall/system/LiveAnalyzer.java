@@ -1,16 +1,24 @@
 package io.firstwall.system;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.Analyzer;
+import io.firstwall.analysis.LiveAnalysis;
 import io.firstwall.facts.FactBase;
 import io.firstwall.facts.FactCsvReader;
-import io.firstwall.system.FactStore;
 import io.firstwall.plan.Plan;
 import io.firstwall.plan.PlanReader;
 import io.firstwall.rules.RuleBase;
@@ -22,24 +30,24 @@ import io.firstwall.rules.RuleCompiler;
  * atomic: an analysis holds the analyzer it started with.
  */
 // A publish interrupted by a crash is finished or undone before the rules and facts are read.
-@org.springframework.context.annotation.DependsOn("publishRecovery")
+@DependsOn("publishRecovery")
 @Component
-public class LiveAnalyzer implements io.firstwall.analysis.LiveAnalysis {
+public class LiveAnalyzer implements LiveAnalysis {
 
     private static final Logger log = LoggerFactory.getLogger(LiveAnalyzer.class);
 
     /** Analyses are CPU work: one runs per core at a time, the rest queue in order. */
     private static final int SLOTS = Math.max(2, Runtime.getRuntime().availableProcessors());
-    private final java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(SLOTS, true);
+    private final Semaphore slots = new Semaphore(SLOTS, true);
     private final AtomicReference<Analyzer> analyzer = new AtomicReference<>();
-    private final java.time.Duration budget;
+    private final Duration budget;
     private final AtomicReference<FactBase> facts = new AtomicReference<>();
-    private final java.util.Map<String, java.time.Instant> lastFired = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Instant> lastFired = new ConcurrentHashMap<>();
     /** The fact files the app started with, path under the data directory to text. */
-    private final java.util.Map<String, String> factFilesAtStart;
+    private final Map<String, String> factFilesAtStart;
 
     public LiveAnalyzer(FirstwallProperties properties, FactStore store) {
-        factFilesAtStart = java.util.Collections.unmodifiableMap(FactCsvReader.texts(properties.dataDir()));
+        factFilesAtStart = Collections.unmodifiableMap(FactCsvReader.texts(properties.dataDir()));
         FactBase fromCsv = FactCsvReader.read(factFilesAtStart);
         RuleBase rules = RuleCompiler.compile(properties.rulesDir());
         store.replaceAll(fromCsv);
@@ -51,7 +59,7 @@ public class LiveAnalyzer implements io.firstwall.analysis.LiveAnalysis {
     }
 
     /** The fact files as read at start, from which the first fact base was loaded. */
-    public java.util.Map<String, String> factFilesAtStart() {
+    public Map<String, String> factFilesAtStart() {
         return factFilesAtStart;
     }
 
@@ -82,16 +90,16 @@ public class LiveAnalyzer implements io.firstwall.analysis.LiveAnalysis {
     }
 
     /** Analyzes for a report: the same answer, without the chart curves. */
-    public Analysis analyzeForReport(Plan plan, java.util.Map<String, Double> overrides) {
+    public Analysis analyzeForReport(Plan plan, Map<String, Double> overrides) {
         return inSlot(plan, overrides, false);
     }
 
     /** Analyzes against the live rules and facts, with optional fact overrides (a scenario). */
-    public Analysis analyze(Plan plan, java.util.Map<String, Double> overrides) {
+    public Analysis analyze(Plan plan, Map<String, Double> overrides) {
         return inSlot(plan, overrides, true);
     }
 
-    private Analysis inSlot(Plan plan, java.util.Map<String, Double> overrides, boolean curves) {
+    private Analysis inSlot(Plan plan, Map<String, Double> overrides, boolean curves) {
         slots.acquireUninterruptibly();
         try {
             return fired(analyzer.get().analyze(plan, facts.get().withOverrides(overrides), curves));
@@ -104,7 +112,7 @@ public class LiveAnalyzer implements io.firstwall.analysis.LiveAnalysis {
      * Runs a publish ahead of the crowd: it takes all analysis slots but one while it checks and
      * writes, so that two dozen clients analysing at once slow it down by half, not twenty-five times.
      */
-    public <T> T withPriority(java.util.function.Supplier<T> publish) {
+    public <T> T withPriority(Supplier<T> publish) {
         int take = SLOTS - 1;
         slots.acquireUninterruptibly(take);
         try {
@@ -115,13 +123,13 @@ public class LiveAnalyzer implements io.firstwall.analysis.LiveAnalysis {
     }
 
     private Analysis fired(Analysis a) {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         a.rulesFired().forEach(id -> lastFired.put(id, now));
         return a;
     }
 
     /** When each rule last fired in this app (rule id to time). */
-    public java.util.Map<String, java.time.Instant> lastFired() {
-        return java.util.Collections.unmodifiableMap(lastFired);
+    public Map<String, Instant> lastFired() {
+        return Collections.unmodifiableMap(lastFired);
     }
 }

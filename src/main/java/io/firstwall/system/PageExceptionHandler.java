@@ -11,7 +11,6 @@ import org.springframework.web.servlet.ModelAndView;
 
 import io.firstwall.analysis.AnalysisException;
 import io.firstwall.plan.InvalidPlanException;
-import io.firstwall.system.NotFoundException;
 
 /** Friendly error pages for the browser pages; the REST API has its own problem details. */
 @ControllerAdvice(assignableTypes = PageController.class)

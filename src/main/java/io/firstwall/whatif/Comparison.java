@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.Wall;
@@ -49,7 +50,7 @@ public record Comparison(List<String> columns, List<Row> rows) {
         return w.slipMonths() == null ? "open-ended" : String.valueOf(w.slipMonths());
     }
 
-    private static Row row(String label, List<Analysis> results, java.util.function.Function<Analysis, String> cell) {
+    private static Row row(String label, List<Analysis> results, Function<Analysis, String> cell) {
         List<String> cells = results.stream().map(cell).toList();
         List<Boolean> changed = cells.stream().map(c -> !Objects.equals(c, cells.get(0))).toList();
         return new Row(label, cells, changed);

@@ -1,6 +1,9 @@
 package io.firstwall.whatif;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +38,10 @@ public class ScenarioStore {
 
     private static final String COLUMNS = "select id, plan_id, name, plan_json, overrides_json, created_at from scenario";
 
-    private Scenario row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private Scenario row(ResultSet rs) throws SQLException {
         Map<String, Double> overrides = Json.MAPPER.readValue(rs.getString(5), OVERRIDES);
         return new Scenario(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), overrides,
-                rs.getObject(6, java.time.OffsetDateTime.class).toInstant());
+                rs.getObject(6, OffsetDateTime.class).toInstant());
     }
 
     public List<Scenario> list(long planId) {

@@ -3,6 +3,7 @@ package io.firstwall.whatif;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Controller;
@@ -27,10 +28,11 @@ import io.firstwall.plans.PlanStore;
 import io.firstwall.plan.Power;
 import io.firstwall.plans.SavedPlan;
 import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.system.PageController;
 
 /** The analysis page of a plan, what-if beside it, saved scenarios and their comparison. */
 @Controller
-class WhatIfController implements io.firstwall.system.PageController {
+class WhatIfController implements PageController {
 
     static final String OVERRIDE_PREFIX = "o:";
 
@@ -44,17 +46,22 @@ class WhatIfController implements io.firstwall.system.PageController {
         this.live = live;
     }
 
+    /** The saved plan of every page here, loaded once per request, as spring-petclinic loads its owner. */
+    @ModelAttribute(name = "saved", binding = false)
+    SavedPlan saved(@PathVariable long id) {
+        return plans.get(id);
+    }
+
     private Plan planOf(SavedPlan saved) {
         return live.planReader().read(saved.json());
     }
 
     @GetMapping("/plans/{id}")
-    String analysis(@PathVariable long id, Model model, HttpServletResponse response) {
-        SavedPlan saved = plans.get(id);
+    String analysis(@PathVariable long id, @ModelAttribute(name = "saved", binding = false) SavedPlan saved,
+            Model model, HttpServletResponse response) {
         long start = System.nanoTime();
         Analysis analysis = live.analyze(planOf(saved), Map.of());
         timing(response, model, start);
-        model.addAttribute("saved", saved);
         model.addAttribute("a", analysis);
         model.addAttribute("headline", Headline.of(analysis));
         model.addAttribute("chart", TimelineChart.svg(analysis));
@@ -63,9 +70,9 @@ class WhatIfController implements io.firstwall.system.PageController {
     }
 
     @GetMapping("/plans/{id}/whatif")
-    String initWhatIf(@PathVariable long id, @RequestParam(name = "from", required = false) Long scenarioId,
+    String initWhatIf(@PathVariable long id, @ModelAttribute(name = "saved", binding = false) SavedPlan saved,
+            @RequestParam(name = "from", required = false) Long scenarioId,
             Model model, HttpServletResponse response) {
-        SavedPlan saved = plans.get(id);
         Plan base = planOf(saved);
         Plan scenarioPlan = base;
         Map<String, String> raw = new LinkedHashMap<>();
@@ -78,14 +85,14 @@ class WhatIfController implements io.firstwall.system.PageController {
             model.addAttribute("scenarioName", s.name());
         }
         model.addAttribute("form", PlanForm.of(scenarioPlan));
-        return whatIfView(id, saved, base, scenarioPlan, raw, Map.of(), model, response, overrides);
+        return whatIfView(base, scenarioPlan, raw, Map.of(), model, response, overrides);
     }
 
     @PostMapping("/plans/{id}/whatif")
-    String processWhatIf(@PathVariable long id, @Validated @ModelAttribute("form") PlanForm form, BindingResult errors,
+    String processWhatIf(@PathVariable long id, @ModelAttribute(name = "saved", binding = false) SavedPlan saved,
+            @Validated @ModelAttribute("form") PlanForm form, BindingResult errors,
             @RequestParam MultiValueMap<String, String> params, Model model,
             HttpServletResponse response) {
-        SavedPlan saved = plans.get(id);
         Plan base = planOf(saved);
         Map<String, String> raw = overridesOf(params);
         Map<String, String> overrideErrors = new LinkedHashMap<>();
@@ -93,25 +100,25 @@ class WhatIfController implements io.firstwall.system.PageController {
         Plan scenarioPlan = PlanForms.toPlan(form, live.planReader(), errors);
         model.addAttribute("scenarioName", params.getFirst("scenarioName"));
         if (scenarioPlan == null || !overrideErrors.isEmpty()) {
-            return whatIfView(id, saved, base, null, raw, overrideErrors, model, response, overrides);
+            return whatIfView(base, null, raw, overrideErrors, model, response, overrides);
         }
-        return whatIfView(id, saved, base, scenarioPlan, raw, Map.of(), model, response, overrides);
+        return whatIfView(base, scenarioPlan, raw, Map.of(), model, response, overrides);
     }
 
     @PostMapping("/plans/{id}/whatif/result")
-    String whatIfResult(@PathVariable long id, @Validated @ModelAttribute("form") PlanForm form, BindingResult errors,
+    String whatIfResult(@PathVariable long id, @ModelAttribute(name = "saved", binding = false) SavedPlan saved,
+            @Validated @ModelAttribute("form") PlanForm form, BindingResult errors,
             @RequestParam MultiValueMap<String, String> params, Model model,
             HttpServletResponse response) {
-        processWhatIf(id, form, errors, params, model, response);
+        processWhatIf(id, saved, form, errors, params, model, response);
         return "plans/whatif :: results";
     }
 
-    private String whatIfView(long id, SavedPlan saved, Plan base, Plan scenarioPlan, Map<String, String> raw,
+    private String whatIfView(Plan base, Plan scenarioPlan, Map<String, String> raw,
             Map<String, String> overrideErrors, Model model, HttpServletResponse response,
             Map<String, Double> overrides) {
         long start = System.nanoTime();
         Analysis baseResult = live.analyze(base, Map.of());
-        model.addAttribute("saved", saved);
         model.addAttribute("base", baseResult);
         model.addAttribute("baseHeadline", Headline.of(baseResult));
         if (scenarioPlan != null) {
@@ -133,7 +140,7 @@ class WhatIfController implements io.firstwall.system.PageController {
 
     private static void timing(HttpServletResponse response, Model model, long start) {
         double ms = (System.nanoTime() - start) / 1e6;
-        response.addHeader("Server-Timing", String.format(java.util.Locale.ROOT, "analysis;dur=%.2f", ms));
+        response.addHeader("Server-Timing", String.format(Locale.ROOT, "analysis;dur=%.2f", ms));
         model.addAttribute("analysisMs", ms);
     }
 
@@ -168,10 +175,10 @@ class WhatIfController implements io.firstwall.system.PageController {
     }
 
     @PostMapping("/plans/{id}/scenarios")
-    String saveScenario(@PathVariable long id, @Validated @ModelAttribute("form") PlanForm form, BindingResult errors,
+    String saveScenario(@PathVariable long id, @ModelAttribute(name = "saved", binding = false) SavedPlan saved,
+            @Validated @ModelAttribute("form") PlanForm form, BindingResult errors,
             @RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
-        SavedPlan saved = plans.get(id);
         Map<String, String> raw = overridesOf(params);
         Map<String, String> overrideErrors = new LinkedHashMap<>();
         Map<String, Double> overrides = parseOverrides(raw, overrideErrors);
@@ -182,7 +189,7 @@ class WhatIfController implements io.firstwall.system.PageController {
         }
         if (scenarioPlan == null || !overrideErrors.isEmpty() || model.containsAttribute("scenarioNameError")) {
             model.addAttribute("scenarioName", name);
-            return whatIfView(id, saved, planOf(saved), scenarioPlan, raw, overrideErrors, model, response,
+            return whatIfView(planOf(saved), scenarioPlan, raw, overrideErrors, model, response,
                     overrides);
         }
         scenarios.create(id, name, scenarioPlan, overrides);
@@ -191,15 +198,14 @@ class WhatIfController implements io.firstwall.system.PageController {
     }
 
     @GetMapping("/plans/{id}/scenarios")
-    String listScenarios(@PathVariable long id, Model model) {
-        SavedPlan saved = plans.get(id);
+    String listScenarios(@PathVariable long id, @ModelAttribute(name = "saved", binding = false) SavedPlan saved,
+            Model model) {
         List<Scenario> list = scenarios.list(id);
         List<ScenarioRow> rows = new ArrayList<>();
         Plan base = planOf(saved);
         for (Scenario s : list) {
             rows.add(ScenarioRow.of(s, base, live));
         }
-        model.addAttribute("saved", saved);
         model.addAttribute("rows", rows);
         return "plans/scenarios";
     }
@@ -213,9 +219,9 @@ class WhatIfController implements io.firstwall.system.PageController {
     }
 
     @GetMapping("/plans/{id}/compare")
-    String compare(@PathVariable long id, @RequestParam(name = "s", required = false) List<Long> selected, Model model,
+    String compare(@PathVariable long id, @ModelAttribute(name = "saved", binding = false) SavedPlan saved,
+            @RequestParam(name = "s", required = false) List<Long> selected, Model model,
             RedirectAttributes redirect) {
-        SavedPlan saved = plans.get(id);
         if (selected == null || selected.size() < 2 || selected.size() > 4) {
             redirect.addFlashAttribute("error", "Tick two to four scenarios to compare; "
                     + (selected == null ? 0 : selected.size()) + " were ticked.");
@@ -232,7 +238,6 @@ class WhatIfController implements io.firstwall.system.PageController {
             columns.add(s.name());
             results.add(row.analysis());
         }
-        model.addAttribute("saved", saved);
         model.addAttribute("chosen", chosen);
         model.addAttribute("comparison", Comparison.of(columns, results));
         return "plans/compare";

@@ -1,6 +1,10 @@
 package io.firstwall.analysis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,37 +32,37 @@ public final class AnalysisFixtures {
     }
 
     /** A copy of a directory tree (say rules/) that a test may edit or publish into. */
-    public static java.nio.file.Path copyOf(java.nio.file.Path from, java.nio.file.Path to) {
-        try (var paths = java.nio.file.Files.walk(from)) {
-            for (java.nio.file.Path p : paths.sorted().toList()) {
-                java.nio.file.Path target = to.resolve(from.relativize(p).toString());
-                if (java.nio.file.Files.isDirectory(p)) {
-                    java.nio.file.Files.createDirectories(target);
+    public static Path copyOf(Path from, Path to) {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.sorted().toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
                 } else {
-                    java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             return to;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** A fresh temporary copy of rules/. */
-    public static java.nio.file.Path copyOfRules() {
+    public static Path copyOfRules() {
         try {
-            return copyOf(RULES_DIR, java.nio.file.Files.createTempDirectory("firstwall-rules-"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return copyOf(RULES_DIR, Files.createTempDirectory("firstwall-rules-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** A fresh temporary copy of data/ (facts, catalogues, example plans). */
-    public static java.nio.file.Path copyOfData() {
+    public static Path copyOfData() {
         try {
-            return copyOf(DATA_DIR, java.nio.file.Files.createTempDirectory("firstwall-data-"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return copyOf(DATA_DIR, Files.createTempDirectory("firstwall-data-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

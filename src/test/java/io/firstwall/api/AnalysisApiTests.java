@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +18,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
+import io.firstwall.system.WebTestSupport;
 
 /** The REST endpoint over the real rules, the real facts loaded into H2. */
 @SpringBootTest
@@ -24,13 +28,13 @@ import org.springframework.test.web.servlet.MockMvc;
 class AnalysisApiTests {
 
     @Autowired
-    org.springframework.web.context.WebApplicationContext context;
+    WebApplicationContext context;
 
     MockMvc mvc;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void analystOverHttpBasic() {
-        mvc = io.firstwall.system.WebTestSupport.analystOverHttpBasic(context);
+        mvc = WebTestSupport.analystOverHttpBasic(context);
     }
 
     @Test
@@ -66,7 +70,7 @@ class AnalysisApiTests {
     void malformedJsonIsABadRequest() throws Exception {
         mvc.perform(post("/api/analyses").contentType(MediaType.APPLICATION_JSON).content("{\"name\": "))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("not valid JSON")));
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.startsWith("not valid JSON")));
     }
 
     @Test

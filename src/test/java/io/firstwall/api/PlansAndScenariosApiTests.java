@@ -12,16 +12,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import io.firstwall.plan.Json;
+import io.firstwall.system.WebTestSupport;
 
 /** Plans CRUD, what-if, scenarios and comparison over REST, on the real H2 and rules; and the OpenAPI description. */
 @SpringBootTest
@@ -30,13 +37,13 @@ import io.firstwall.plan.Json;
 class PlansAndScenariosApiTests {
 
     @Autowired
-    org.springframework.web.context.WebApplicationContext context;
+    WebApplicationContext context;
 
     MockMvc mvc;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void analystOverHttpBasic() {
-        mvc = io.firstwall.system.WebTestSupport.analystOverHttpBasic(context);
+        mvc = WebTestSupport.analystOverHttpBasic(context);
     }
 
     static String memphis() throws Exception {
@@ -126,11 +133,11 @@ class PlansAndScenariosApiTests {
 
     @Test
     void theApiIsDescribedByOpenApiForThoseLoggedIn() throws Exception {
-        MockMvc anonymous = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
-                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+        MockMvc anonymous = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
                 .build();
-        for (String url : java.util.List.of("/v3/api-docs", "/swagger-ui/index.html")) {
-            anonymous.perform(get(url)).andExpect(result -> org.assertj.core.api.Assertions
+        for (String url : List.of("/v3/api-docs", "/swagger-ui/index.html")) {
+            anonymous.perform(get(url)).andExpect(result -> Assertions
                     .assertThat(result.getResponse().getStatus()).as(url + " needs a login").isIn(302, 401));
         }
         mvc.perform(get("/v3/api-docs").with(org.springframework.security.test.web.servlet.request

@@ -9,12 +9,17 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 import org.flywaydb.core.Flyway;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import io.firstwall.FirstwallApplication;
+import io.firstwall.report.BatchService;
 
 /**
  * The nightly batch over N generated plan variants (default 10,000) in a fresh file H2 under
@@ -31,7 +36,7 @@ public final class BatchBenchmark {
         Path dir = Path.of("target/bench-batch/n" + n);
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }
@@ -50,7 +55,7 @@ public final class BatchBenchmark {
             for (int i = 0; i < n; i++) {
                 String plan = examples.get(i % examples.size());
                 double scale = 0.5 + (i % 101) / 100.0;
-                String varied = java.util.regex.Pattern.compile("\"accelerators\"\\s*:\\s*(\\d+)").matcher(plan)
+                String varied = Pattern.compile("\"accelerators\"\\s*:\\s*(\\d+)").matcher(plan)
                         .replaceAll(m -> "\"accelerators\": " + Math.max(1, Math.round(Long.parseLong(m.group(1)) * scale)));
                 insert.setString(1, "Variant " + i);
                 insert.setString(2, varied.replaceFirst("\"name\"\\s*:\\s*\"[^\"]*\"", "\"name\": \"Variant " + i + "\""));
@@ -77,11 +82,11 @@ public final class BatchBenchmark {
         sampler.start();
         // Two runs in one process: the first in a cold JVM (as the CLI runs it), the second warm (as the
         // scheduled nightly run in the app does).
-        try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(FirstwallApplication.class)
-                .web(org.springframework.boot.WebApplicationType.NONE)
+        try (var context = new SpringApplicationBuilder(FirstwallApplication.class)
+                .web(WebApplicationType.NONE)
                 .run("--firstwall.batch.cron=-", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                         "--firstwall.batch.reports-dir=" + dir.resolve("reports"), "--spring.datasource.url=" + url)) {
-            var batch = context.getBean(io.firstwall.report.BatchService.class);
+            var batch = context.getBean(BatchService.class);
             for (String label : List.of("cold", "warm")) {
                 peak.set(0);
                 System.gc();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.firstwall.FirstwallApplication;
 import io.firstwall.editing.FactEditingService;
@@ -13,6 +14,8 @@ import io.firstwall.editing.RuleEditingService;
 import io.firstwall.editing.Validation;
 import io.firstwall.plans.PlanStore;
 import io.firstwall.system.LiveAnalyzer;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Validate plus impact preview over 100 saved plans, of a decision-table edit (the rule editor's
@@ -26,8 +29,8 @@ public final class ValidateBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(FirstwallApplication.class)
-                .web(org.springframework.boot.WebApplicationType.NONE)
+        try (var context = new SpringApplicationBuilder(FirstwallApplication.class)
+                .web(WebApplicationType.NONE)
                 .run("--firstwall.batch.cron=-", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                         "--firstwall.rules-watch=false", "--spring.datasource.url=jdbc:h2:mem:validate-bench")) {
             PlanStore plans = context.getBean(PlanStore.class);
@@ -55,7 +58,7 @@ public final class ValidateBenchmark {
         }
     }
 
-    private static void time(String what, java.util.function.Supplier<Validation> validate) {
+    private static void time(String what, Supplier<Validation> validate) {
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             long t0 = System.nanoTime();

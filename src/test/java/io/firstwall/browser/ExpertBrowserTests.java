@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import io.firstwall.analysis.AnalysisFixtures;
 
 /**
  * A domain expert in a real headless Chromium: edits a threshold in a decision table, sees the
@@ -31,7 +33,7 @@ class ExpertBrowserTests extends BrowserTest {
 
     @DynamicPropertySource
     static void rulesCopy(DynamicPropertyRegistry registry) {
-        rulesDir = io.firstwall.analysis.AnalysisFixtures.copyOfRules();
+        rulesDir = AnalysisFixtures.copyOfRules();
         registry.add("firstwall.rules-dir", () -> rulesDir.toString());
     }
 
@@ -58,7 +60,7 @@ class ExpertBrowserTests extends BrowserTest {
         setEditorText(table.replace(row, "US-TN,ONSITE_GAS,,10x0,permits.air_permit_months.contested"));
         driver.findElement(By.id("validate")).click();
         WebElement errors = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("errors")));
-        int tableRow = java.util.Arrays.asList(table.split("\n")).indexOf(table.lines()
+        int tableRow = Arrays.asList(table.split("\n")).indexOf(table.lines()
                 .filter(l -> l.contains(row)).findFirst().orElseThrow()) + 1;
         assertThat(errors.getText()).contains("rules/permits/permits_by_region.drl.csv:" + tableRow + " ")
                 .contains("row " + tableRow + " of the table");

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import io.firstwall.analysis.AnalysisFixtures;
@@ -34,7 +36,7 @@ class DecisionTableSheetsTests {
     }
 
     static byte[] sparse(int row, int column) throws Exception {
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+        try (var book = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
             var sheet = book.createSheet("t");
             sheet.createRow(0).createCell(0).setCellValue("RuleSet");
             sheet.createRow(row).createCell(column).setCellValue("far away");

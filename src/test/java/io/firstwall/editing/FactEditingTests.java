@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -93,7 +95,7 @@ class FactEditingTests {
         return request.with(user("expert").roles("ANALYST", "EXPERT")).with(csrf());
     }
 
-    static org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder importAsExpert() {
+    static MockMultipartHttpServletRequestBuilder importAsExpert() {
         var request = multipart("/facts/import");
         request.with(user("expert").roles("ANALYST", "EXPERT")).with(csrf());
         return request;
@@ -188,7 +190,7 @@ class FactEditingTests {
                 .andExpect(content().string(containsString("facts/permits.csv:1 wrong columns id,value,unit,source")));
         String badRow = facts.liveFiles().get(PERMITS) + "turbine.new,12,,,MW,2025,,secondary,\n";
         mvc.perform(importAsExpert().file(new MockMultipartFile("csv", "t.csv", "text/csv",
-                        ("\uFEFF" + badRow).getBytes(java.nio.charset.StandardCharsets.UTF_8))).param("file", PERMITS))
+                        ("\uFEFF" + badRow).getBytes(StandardCharsets.UTF_8))).param("file", PERMITS))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("source is empty")))
                 .andExpect(content().string(containsString("+ turbine.new,12")));

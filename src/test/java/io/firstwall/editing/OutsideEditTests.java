@@ -3,6 +3,7 @@ package io.firstwall.editing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.firstwall.analysis.AnalysisFixtures;
 import io.firstwall.plan.Plan;
 import io.firstwall.system.LiveAnalyzer;
 
@@ -31,8 +33,8 @@ class OutsideEditTests {
 
     @DynamicPropertySource
     static void copies(DynamicPropertyRegistry registry) {
-        rulesDir = io.firstwall.analysis.AnalysisFixtures.copyOfRules();
-        dataDir = io.firstwall.analysis.AnalysisFixtures.copyOfData();
+        rulesDir = AnalysisFixtures.copyOfRules();
+        dataDir = AnalysisFixtures.copyOfData();
         registry.add("firstwall.rules-dir", () -> rulesDir.toString());
         registry.add("firstwall.data-dir", () -> dataDir.toString());
     }
@@ -65,7 +67,7 @@ class OutsideEditTests {
             Plan plan = live.planReader().read(Files.readString(dataDir.resolve("plans/memphis-onsite-gas-1gw.json")));
             return String.join(" ", live.analyze(plan, Map.of()).cascade());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -96,7 +98,7 @@ class OutsideEditTests {
             Plan plan = live.planReader().read(Files.readString(dataDir.resolve("plans/ercot-campus-new-line.json")));
             return live.analyze(plan, Map.of()).firstWall().factor();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +35,7 @@ class PublishRecoveryTests {
         Map<String, String> changes = KilledPublishTests.moveARuleBetweenFiles(before);
         PublishJournal.Entry journal = PublishJournal.begin(rulesDir, "rule_revision", changes, before);
         // Half the files written, as a kill between two renames leaves them.
-        Map<String, PublishJournal.Change> half = new java.util.TreeMap<>();
+        Map<String, PublishJournal.Change> half = new TreeMap<>();
         journal.files().entrySet().stream().limit(journal.files().size() / 2)
                 .forEach(e -> half.put(e.getKey(), e.getValue()));
         PublishJournal.apply(rulesDir, new PublishJournal.Entry(journal.id(), journal.table(), half), true);

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,20 +21,28 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import io.firstwall.analysis.AnalysisFixtures;
 import io.firstwall.plan.Json;
 import io.firstwall.plan.Plan;
 import io.firstwall.system.LiveAnalyzer;
@@ -48,7 +58,7 @@ class RuleEditingTests {
 
     @DynamicPropertySource
     static void rulesCopy(DynamicPropertyRegistry registry) {
-        rulesDir = io.firstwall.analysis.AnalysisFixtures.copyOfRules();
+        rulesDir = AnalysisFixtures.copyOfRules();
         registry.add("firstwall.rules-dir", () -> rulesDir.toString());
     }
 
@@ -151,11 +161,11 @@ class RuleEditingTests {
                 .andExpect(jsonPath("$.ok").value(false))
                 .andExpect(jsonPath("$.errors").isEmpty())
                 .andExpect(jsonPath("$.scenarios[?(@.passed == true)]").isEmpty())
-                .andExpect(jsonPath("$.scenarios[*].actual").value(org.hamcrest.Matchers.hasItem(
-                        org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.containsString("ran longer than"),
-                                org.hamcrest.Matchers.containsString("times without settling")))))
-                .andExpect(jsonPath("$.scenarios[*].actual").value(org.hamcrest.Matchers.hasItem(
-                        org.hamcrest.Matchers.containsString("ran out of memory"))));
+                .andExpect(jsonPath("$.scenarios[*].actual").value(Matchers.hasItem(
+                        Matchers.anyOf(Matchers.containsString("ran longer than"),
+                                Matchers.containsString("times without settling")))))
+                .andExpect(jsonPath("$.scenarios[*].actual").value(Matchers.hasItem(
+                        Matchers.containsString("ran out of memory"))));
         assertThat(editing.liveVersion()).isEqualTo(before);
     }
 
@@ -168,7 +178,7 @@ class RuleEditingTests {
         mvc.perform(post("/api/rules/publish").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of("grid/grid_interconnect.drl", hostile), before, "try")))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.validation.errors[0].message").value(org.hamcrest.Matchers.containsString("System")));
+                .andExpect(jsonPath("$.validation.errors[0].message").value(Matchers.containsString("System")));
         assertThat(editing.liveVersion()).isEqualTo(before);
         assertThat(Files.readString(rulesDir.resolve("grid/grid_interconnect.drl"))).isEqualTo(diskBefore);
     }
@@ -191,7 +201,7 @@ class RuleEditingTests {
         mvc.perform(post("/api/rules/publish").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
                         .content(body(slowMemphisPermits(), base, "slower Memphis permits")))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("scenario fails")));
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("scenario fails")));
         assertThat(memphisFirstWall()).isEqualTo("TURBINE_SUPPLY");
 
         mvc.perform(post("/api/rules/publish").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
@@ -208,7 +218,7 @@ class RuleEditingTests {
         editing.publish(withUpdatedMemphisScenario(slowMemphisPermits()), base, "expert", "first");
         Map<String, String> other = Map.of(TABLE, table().replace("US-TX,,false,0,permits.local_approval_months.US-TX",
                 "US-TX,,false,0,permits.local_approval_months.US-MS"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> editing.publish(other, base, "admin", "second"))
+        Assertions.assertThatThrownBy(() -> editing.publish(other, base, "admin", "second"))
                 .isInstanceOfSatisfying(RefusedException.class, e -> {
                     assertThat(e.getMessage()).startsWith("Conflict");
                     assertThat(e.conflict()).containsKey(TABLE);
@@ -240,8 +250,8 @@ class RuleEditingTests {
     void aDecisionTableGoesOutAsASpreadsheetAndComesBackIntoTheEditor() throws Exception {
         byte[] xlsx = mvc.perform(get("/rules/xlsx").param("file", TABLE).with(httpBasic("expert", "expert")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        java.io.ByteArrayOutputStream edited = new java.io.ByteArrayOutputStream();
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+        ByteArrayOutputStream edited = new ByteArrayOutputStream();
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = book.getSheetAt(0);
             for (var row : sheet) {
                 if (row.getCell(0) != null && row.getCell(0).getStringCellValue().startsWith("PERM-010")) {
@@ -250,16 +260,16 @@ class RuleEditingTests {
             }
             book.write(edited);
         }
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/rules/xlsx")
-                        .file(new org.springframework.mock.web.MockMultipartFile("sheet", "permits.xlsx",
+        mvc.perform(MockMvcRequestBuilders.multipart("/rules/xlsx")
+                        .file(new MockMultipartFile("sheet", "permits.xlsx",
                                 "application/octet-stream", edited.toByteArray()))
                         .param("file", TABLE).with(httpBasic("expert", "expert"))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
-                        org.hamcrest.Matchers.containsString("US-TN,ONSITE_GAS,,1000,permits.air_permit_months.contested")))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
-                        org.hamcrest.Matchers.containsString("nothing is live yet")));
+                .andExpect(MockMvcResultMatchers.content().string(
+                        Matchers.containsString("US-TN,ONSITE_GAS,,1000,permits.air_permit_months.contested")))
+                .andExpect(MockMvcResultMatchers.content().string(
+                        Matchers.containsString("nothing is live yet")));
         assertThat(table()).contains("US-TN,ONSITE_GAS,,100,permits.air_permit_months.contested");
     }
 

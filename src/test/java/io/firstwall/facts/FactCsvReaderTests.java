@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.firstwall.analysis.AnalysisFixtures;
 
 class FactCsvReaderTests {
 
@@ -57,14 +59,14 @@ class FactCsvReaderTests {
     }
 
     @Test
-    void aByteOrderMarkOnDiskAsExcelWritesItIsNoProblem() throws java.io.IOException {
-        Path data = io.firstwall.analysis.AnalysisFixtures.copyOfData();
+    void aByteOrderMarkOnDiskAsExcelWritesItIsNoProblem() throws IOException {
+        Path data = AnalysisFixtures.copyOfData();
         Path power = data.resolve("facts/power.csv");
-        java.nio.file.Files.writeString(power, "\uFEFF" + java.nio.file.Files.readString(power));
+        Files.writeString(power, "\uFEFF" + Files.readString(power));
         FactBase base = FactCsvReader.read(data);
         assertThat(base.facts()).hasSameSizeAs(FactCsvReader.read(Path.of("data")).facts());
         assertThat(FactCsvReader.texts(data).get("facts/power.csv")).doesNotStartWith("\uFEFF");
-        assertThat(FactCsvReader.read(java.util.Map.of("facts/power.csv", "\uFEFF" + HEADER + GOOD, "regions.csv",
+        assertThat(FactCsvReader.read(Map.of("facts/power.csv", "\uFEFF" + HEADER + GOOD, "regions.csv",
                 FactCsvReader.texts(data).get("regions.csv"), "accelerators.csv",
                 FactCsvReader.texts(data).get("accelerators.csv"))).facts()).hasSize(1);
     }
@@ -123,10 +125,10 @@ class FactCsvReaderTests {
     @Test
     void overridesNeverTouchTheBaseAndRejectUnknownIds() {
         FactBase base = FactCsvReader.read(Path.of("data"));
-        FactBase scenario = base.withOverrides(java.util.Map.of("pue.ai_site", 1.5));
+        FactBase scenario = base.withOverrides(Map.of("pue.ai_site", 1.5));
         assertThat(scenario.fact("pue.ai_site").orElseThrow().value()).isEqualTo(1.5);
         assertThat(base.fact("pue.ai_site").orElseThrow().value()).isEqualTo(1.2);
-        assertThatThrownBy(() -> base.withOverrides(java.util.Map.of("pue.typo", 1.0)))
+        assertThatThrownBy(() -> base.withOverrides(Map.of("pue.typo", 1.0)))
                 .hasMessageContaining("unknown fact 'pue.typo'");
     }
 

@@ -16,16 +16,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -34,13 +38,16 @@ import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
 
 import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.security.SecurityConfiguration;
 import io.firstwall.system.NotFoundException;
+import io.firstwall.system.WebTestSupport;
 
 /** The plan pages as a web slice: the store is mocked, the analyzer runs the real rules. */
 @WebMvcTest(PlanController.class)
-@Import({PlanControllerTests.FixedClock.class, io.firstwall.security.SecurityConfiguration.class})
+@Import({PlanControllerTests.FixedClock.class, SecurityConfiguration.class})
 class PlanControllerTests {
 
     @TestConfiguration
@@ -52,13 +59,13 @@ class PlanControllerTests {
     }
 
     @Autowired
-    org.springframework.web.context.WebApplicationContext context;
+    WebApplicationContext context;
 
     MockMvc mvc;
 
     @BeforeEach
     void analystWithCsrf() {
-        mvc = io.firstwall.system.WebTestSupport.analystInBrowser(context);
+        mvc = WebTestSupport.analystInBrowser(context);
     }
 
     @MockitoBean
@@ -72,21 +79,21 @@ class PlanControllerTests {
     static String read(String path) {
         try {
             return Files.readString(Path.of(path));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     @BeforeEach
     void realAnalyzer() {
-        io.firstwall.system.WebTestSupport.realAnalyzer(live);
+        WebTestSupport.realAnalyzer(live);
         when(plans.get(1L)).thenReturn(new SavedPlan(1, "1 GW on-site gas campus", MEMPHIS, Instant.EPOCH));
         when(plans.get(999L)).thenThrow(new NotFoundException("plan", 999));
     }
 
     @Test
     void theListShowsEachPlansFirstWall() throws Exception {
-        when(plans.list()).thenReturn(java.util.List.of(new SavedPlan(1, "1 GW on-site gas campus", MEMPHIS, Instant.EPOCH)));
+        when(plans.list()).thenReturn(List.of(new SavedPlan(1, "1 GW on-site gas campus", MEMPHIS, Instant.EPOCH)));
         mvc.perform(get("/plans")).andExpect(status().isOk()).andExpect(view().name("plans/list"))
                 .andExpect(content().string(containsString("wall-TURBINE_SUPPLY")))
                 .andExpect(content().string(containsString("2026-12-31")))
@@ -151,7 +158,7 @@ class PlanControllerTests {
                             .param("attributes[1].key", "").param("attributes[1].value", ""))
                     .andExpect(redirectedUrl("/plans/7"))
                     .andExpect(flash().attribute("message", containsString("New campus")));
-            verify(plans).create(org.mockito.ArgumentMatchers.argThat(p -> p.flag("hbmAllocationSecured")
+            verify(plans).create(ArgumentMatchers.argThat(p -> p.flag("hbmAllocationSecured")
                     && p.attributes().size() == 1 && p.phases().size() == 1));
         }
 
@@ -167,7 +174,7 @@ class PlanControllerTests {
                             .param("accelerator", "GB300").param("decisionDate", "2026-01-15")
                             .param("phases[0].online", "2027-06-30").param("phases[0].accelerators", "330000"))
                     .andExpect(redirectedUrl("/plans/1"));
-            verify(plans).update(org.mockito.ArgumentMatchers.eq(1L), any());
+            verify(plans).update(ArgumentMatchers.eq(1L), any());
         }
     }
 
@@ -208,7 +215,7 @@ class PlanControllerTests {
         void duplicateOpensTheCopyForEditing() throws Exception {
             when(plans.create(any())).thenReturn(8L);
             mvc.perform(post("/plans/1/duplicate")).andExpect(redirectedUrl("/plans/8/edit"));
-            verify(plans).create(org.mockito.ArgumentMatchers.argThat(p -> p.name().equals("Copy of 1 GW on-site gas campus")));
+            verify(plans).create(ArgumentMatchers.argThat(p -> p.name().equals("Copy of 1 GW on-site gas campus")));
         }
 
         @Test

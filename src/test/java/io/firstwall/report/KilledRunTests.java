@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.firstwall.FirstwallApplication;
+import io.firstwall.cli.BatchCommand;
 
 /**
  * The batch CLI in a separate JVM, killed with SIGKILL in the middle of its run, then started again:
@@ -84,7 +85,7 @@ class KilledRunTests {
         assertThat(committedBeforeKill).isBetween(200L, PLANS - 1L);
         assertThat(query(url, "select count(*) from BATCH_JOB_EXECUTION where status = 'STARTED'")).isEqualTo(1);
 
-        int status = FirstwallApplication.runBatch(new String[] {"batch", "--out", out.toString(),
+        int status = new BatchCommand(System.out, System.err).run(FirstwallApplication.class, new String[] {"batch", "--out", out.toString(),
                 "--spring.datasource.url=" + url, "--firstwall.batch.stale-after=0s", "--firstwall.batch.chunk-size=20"});
         assertThat(status).isZero();
         assertThat(query(url, "select count(*) from report_row")).isEqualTo(PLANS);

@@ -7,14 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,8 +28,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import io.firstwall.analysis.AnalysisFixtures;
+import io.firstwall.editing.FactEditingService;
+import io.firstwall.editing.RuleEditingService;
 import io.firstwall.plan.Json;
 import io.firstwall.facts.FactBase;
 import io.firstwall.rules.RuleCompiler;
@@ -40,19 +50,19 @@ class NightlyBatchTests {
 
     static final Path REPORTS = Path.of("target/test-reports/batch");
 
-    @org.springframework.test.context.DynamicPropertySource
-    static void rulesCopy(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        java.nio.file.Path rules = AnalysisFixtures.copyOfRules();
+    @DynamicPropertySource
+    static void rulesCopy(DynamicPropertyRegistry registry) {
+        Path rules = AnalysisFixtures.copyOfRules();
         registry.add("firstwall.rules-dir", rules::toString);
-        java.nio.file.Path data = AnalysisFixtures.copyOfData();
+        Path data = AnalysisFixtures.copyOfData();
         registry.add("firstwall.data-dir", data::toString);
     }
 
     @Autowired
-    io.firstwall.editing.RuleEditingService editing;
+    RuleEditingService editing;
 
     @Autowired
-    io.firstwall.editing.FactEditingService factEditing;
+    FactEditingService factEditing;
 
     @Autowired
     BatchService batch;
@@ -78,7 +88,7 @@ class NightlyBatchTests {
     static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }
@@ -93,7 +103,7 @@ class NightlyBatchTests {
 
     @Test
     void theJobAnalysesEveryExamplePlanAndWritesTheReport() throws Exception {
-        JobExecution execution = jobTestUtils.startJob(new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+        JobExecution execution = jobTestUtils.startJob(new JobParametersBuilder()
                 .addLong(BatchService.RUN_PARAMETER, 1L).toJobParameters());
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         long runId = execution.getJobInstance().getInstanceId();
@@ -139,7 +149,7 @@ class NightlyBatchTests {
     void aRunThatFailsMidwayRestartsWithoutCountingAnyPlanTwice() throws Exception {
         // The report folder cannot be made: a file stands where it should go, so "publish" fails after "analyze".
         Files.createDirectories(REPORTS);
-        Path blocker = REPORTS.resolve(java.time.LocalDate.now().toString());
+        Path blocker = REPORTS.resolve(LocalDate.now().toString());
         Files.writeString(blocker, "not a folder");
         BatchService.StartResult failed = batch.start(true);
         assertThat(failed.status()).isEqualTo("FAILED");
@@ -193,10 +203,10 @@ class NightlyBatchTests {
     }
 
     @Test
-    void aRuleEditIsNamedAsTheReasonForAChange(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void aRuleEditIsNamedAsTheReasonForAChange(@TempDir Path dir) throws Exception {
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         var original = live.analyzer().rules();
-        Map<String, String> files = new java.util.TreeMap<>(original.files());
+        Map<String, String> files = new TreeMap<>(original.files());
         files.put("permits/permits_by_region.drl.csv", files.get("permits/permits_by_region.drl.csv").replace(
                 "US-TX,,false,0,permits.local_approval_months.US-TX", "US-TX,,false,0,permits.transmission_line_months"));
         try {
@@ -256,9 +266,9 @@ class NightlyBatchTests {
 
     List<ChangeDetector.Change> changes(RunStore.Run run) throws Exception {
         JsonNode json = Json.MAPPER.readTree(report("json"));
-        List<ChangeDetector.Change> out = new java.util.ArrayList<>();
+        List<ChangeDetector.Change> out = new ArrayList<>();
         for (JsonNode c : json.get("changes")) {
-            List<String> why = new java.util.ArrayList<>();
+            List<String> why = new ArrayList<>();
             c.get("why").forEach(w -> why.add(w.asString()));
             out.add(new ChangeDetector.Change(c.get("itemKey").asString(), c.get("name").asString(),
                     c.get("before").asString(), c.get("after").asString(), why));

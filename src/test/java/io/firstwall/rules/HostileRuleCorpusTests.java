@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.firstwall.analysis.AnalysisFixtures;
 import io.firstwall.analysis.Analyzer;
+import io.firstwall.plan.Power;
 
 /**
  * The hostile corpus: every payload that tries to run code on the server, in every place code can
@@ -254,7 +255,7 @@ class HostileRuleCorpusTests {
     void eachPlaceAcceptsHarmlessCode(Place place) {
         String text = place.file().apply("\"grid\".toUpperCase()");
         RuleBase base = RuleCompiler.compile(withTheRealRules(place.path(), text));
-        new Analyzer(base).analyze(AnalysisFixtures.plan("US-TX", io.firstwall.plan.Power.GRID).phase("2028-06-30", 100_000).build(), AnalysisFixtures.FACTS);
+        new Analyzer(base).analyze(AnalysisFixtures.plan("US-TX", Power.GRID).phase("2028-06-30", 100_000).build(), AnalysisFixtures.FACTS);
     }
 
     static Stream<Place> places() {
@@ -277,7 +278,7 @@ class HostileRuleCorpusTests {
         }
         try {
             new Analyzer(RuleCompiler.compile(withTheRealRules(path, text)))
-                    .analyze(AnalysisFixtures.plan("US-TX", io.firstwall.plan.Power.GRID).phase("2028-06-30", 100_000).build(), AnalysisFixtures.FACTS);
+                    .analyze(AnalysisFixtures.plan("US-TX", Power.GRID).phase("2028-06-30", 100_000).build(), AnalysisFixtures.FACTS);
         } catch (RuntimeException ignored) {
             // the failure is the compile that should not have happened
         }

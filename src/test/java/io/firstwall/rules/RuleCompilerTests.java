@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -79,7 +80,7 @@ class RuleCompilerTests {
     void aBrokenDecisionTableIsNamed() {
         String original = AnalysisFixtures.RULES.files().get("permits/permits_by_region.drl.csv");
         String table = original.replace("generationMw > $param", "generationMw >> $param");
-        int firstRuleRow = java.util.Arrays.asList(original.split("\n")).indexOf(original.lines()
+        int firstRuleRow = Arrays.asList(original.split("\n")).indexOf(original.lines()
                 .filter(l -> l.startsWith("PERM-010")).findFirst().orElseThrow()) + 1;
         assertThatThrownBy(() -> RuleCompiler.compile(Map.of("permits/permits_by_region.drl.csv", table)))
                 .isInstanceOfSatisfying(RuleBuildException.class, e -> assertThat(e.problems())

@@ -8,6 +8,7 @@ import static io.firstwall.analysis.AnalysisFixtures.wall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
@@ -17,6 +18,8 @@ import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.AnalysisFixtures;
 import io.firstwall.analysis.AnalysisFixtures.PlanBuilder;
 import io.firstwall.analysis.Calc;
+import io.firstwall.analysis.Need;
+import io.firstwall.analysis.PhaseDemand;
 import io.firstwall.analysis.Wall;
 import io.firstwall.plan.Power;
 
@@ -32,14 +35,14 @@ class TurbineSupplyRulesTests {
     @Nested
     class Turb001Alone {
 
-        static final io.firstwall.analysis.PhaseDemand DEMAND = new io.firstwall.analysis.PhaseDemand(1,
-                LocalDate.of(2027, 6, 30), 330_000, 605, 774, 890, "DEMAND-001", "given", java.util.List.of("pue.ai_site"));
+        static final PhaseDemand DEMAND = new PhaseDemand(1,
+                LocalDate.of(2027, 6, 30), 330_000, 605, 774, 890, "DEMAND-001", "given", List.of("pue.ai_site"));
 
         @Test
         void givenAGasPlanAndItsDemandThisRuleAloneAsksForTheGenerationLoadInTurbines() {
             RuleVerifier.Outcome outcome = RuleVerifier.verifyThat("TURB-001").given(gasCampus().build(), DEMAND);
             assertThat(outcome.fired()).isEqualTo(1);
-            assertThat(outcome.inserted(io.firstwall.analysis.Need.class)).singleElement().satisfies(n -> {
+            assertThat(outcome.inserted(Need.class)).singleElement().satisfies(n -> {
                 assertThat(n.factor()).isEqualTo(TURBINES);
                 assertThat(n.amount()).isEqualTo(890);
                 assertThat(n.ruleId()).isEqualTo("TURB-001");

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -106,15 +109,15 @@ class AccountTests {
 
     @Test
     void disablingAnAccountEndsItsLoggedInSessions() throws Exception {
-        org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
-                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
+        MockHttpSession session = (MockHttpSession) mvc.perform(
+                SecurityMockMvcRequestBuilders.formLogin()
                         .user("expert").password("expert")).andExpect(status().is3xxRedirection())
                 .andReturn().getRequest().getSession();
         mvc.perform(get("/facts").session(session)).andExpect(status().isOk());
         mvc.perform(asAdmin(post("/admin/users/expert")).param("roles", "ANALYST", "EXPERT"))
                 .andExpect(flash().attribute("message", containsString("disabled")));
         mvc.perform(get("/facts").session(session)).andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login?expired"));
+                .andExpect(MockMvcResultMatchers.redirectedUrl("/login?expired"));
     }
 
     @Test

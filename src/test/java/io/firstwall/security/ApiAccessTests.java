@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
@@ -22,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import javax.sql.DataSource;
 
 /**
  * The API is stateless and takes personal tokens; pages keep sessions with CSRF, a strict content
@@ -71,8 +73,8 @@ class ApiAccessTests {
     @Test
     void aTokenIsStoredOnlyAsAHash() {
         String token = tokens.create("expert", "hash check");
-        List<String> stored = org.springframework.jdbc.core.simple.JdbcClient.create(
-                context.getBean(javax.sql.DataSource.class)).sql("select token_hash from api_token").query(String.class)
+        List<String> stored = JdbcClient.create(
+                context.getBean(DataSource.class)).sql("select token_hash from api_token").query(String.class)
                 .list();
         assertThat(stored).doesNotContain(token).contains(ApiTokenService.hash(token));
     }

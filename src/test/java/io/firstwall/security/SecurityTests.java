@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -40,7 +41,7 @@ class SecurityTests {
     @Test
     void aPersonWithoutALoginIsSentToTheLoginPage() throws Exception {
         mvc.perform(get("/plans").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login"));
+                .andExpect(MockMvcResultMatchers.redirectedUrl("/login"));
         mvc.perform(get("/login")).andExpect(status().isOk());
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,10 +23,10 @@ class StartupTests {
 
     static Throwable start(String... properties) {
         try {
-            String[] args = java.util.stream.Stream.concat(
-                    java.util.stream.Stream.of("spring.datasource.url=jdbc:h2:mem:startup-" + System.nanoTime(),
+            String[] args = Stream.concat(
+                    Stream.of("spring.datasource.url=jdbc:h2:mem:startup-" + System.nanoTime(),
                             "server.port=0", "spring.main.banner-mode=off"),
-                    java.util.Arrays.stream(properties)).map(p -> "--" + p).toArray(String[]::new);
+                    Arrays.stream(properties)).map(p -> "--" + p).toArray(String[]::new);
             new SpringApplicationBuilder(FirstwallApplication.class).run(args).close();
             return null;
         } catch (Throwable t) {

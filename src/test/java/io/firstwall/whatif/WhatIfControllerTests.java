@@ -25,32 +25,37 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.context.WebApplicationContext;
 
+import io.firstwall.security.SecurityConfiguration;
 import io.firstwall.system.NotFoundException;
+import io.firstwall.system.WebTestSupport;
 import io.firstwall.plans.PlanStore;
 import io.firstwall.plans.SavedPlan;
 import io.firstwall.analysis.LiveAnalysis;
 
 /** The analysis, what-if, scenario and compare pages as a web slice over the real rules. */
 @WebMvcTest(WhatIfController.class)
-@org.springframework.context.annotation.Import(io.firstwall.security.SecurityConfiguration.class)
+@Import(SecurityConfiguration.class)
 class WhatIfControllerTests {
 
     @Autowired
-    org.springframework.web.context.WebApplicationContext context;
+    WebApplicationContext context;
 
     MockMvc mvc;
 
     @BeforeEach
     void analystWithCsrf() {
-        mvc = io.firstwall.system.WebTestSupport.analystInBrowser(context);
+        mvc = WebTestSupport.analystInBrowser(context);
     }
 
     @MockitoBean
@@ -68,7 +73,7 @@ class WhatIfControllerTests {
 
     @BeforeEach
     void realAnalyzer() throws Exception {
-        io.firstwall.system.WebTestSupport.realAnalyzer(live);
+        WebTestSupport.realAnalyzer(live);
         when(plans.get(1L)).thenReturn(new SavedPlan(1, "1 GW on-site gas campus", memphis(), Instant.EPOCH));
         when(plans.get(404L)).thenThrow(new NotFoundException("plan", 404));
         when(scenarios.get(1L, 9L)).thenThrow(new NotFoundException("scenario", 9));
@@ -117,9 +122,9 @@ class WhatIfControllerTests {
                 .andDo(result -> {
                     Comparison c = (Comparison) result.getModelAndView().getModel().get("comparison");
                     Comparison.Row first = c.rows().get(0);
-                    org.assertj.core.api.Assertions.assertThat(first.label()).isEqualTo("First wall");
-                    org.assertj.core.api.Assertions.assertThat(first.cells()).containsExactly("TURBINE_SUPPLY", "PERMITS");
-                    org.assertj.core.api.Assertions.assertThat(first.changed()).containsExactly(false, true);
+                    Assertions.assertThat(first.label()).isEqualTo("First wall");
+                    Assertions.assertThat(first.cells()).containsExactly("TURBINE_SUPPLY", "PERMITS");
+                    Assertions.assertThat(first.changed()).containsExactly(false, true);
                 });
     }
 
