@@ -1,5 +1,6 @@
 package io.firstwall.api;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -140,13 +141,11 @@ class PlansAndScenariosApiTests {
             anonymous.perform(get(url)).andExpect(result -> Assertions
                     .assertThat(result.getResponse().getStatus()).as(url + " needs a login").isIn(302, 401));
         }
-        mvc.perform(get("/v3/api-docs").with(org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestPostProcessors.user("analyst").roles("ANALYST"))).andExpect(status().isOk())
+        mvc.perform(get("/v3/api-docs").with(user("analyst").roles("ANALYST"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/plans']").exists())
                 .andExpect(jsonPath("$.paths['/api/plans/{id}/whatif']").exists())
                 .andExpect(jsonPath("$.paths['/api/plans/{id}/scenarios']").exists())
                 .andExpect(jsonPath("$.paths['/api/analyses']").exists());
-        mvc.perform(get("/swagger-ui/index.html").with(org.springframework.security.test.web.servlet.request
-                .SecurityMockMvcRequestPostProcessors.user("analyst").roles("ANALYST"))).andExpect(status().isOk());
+        mvc.perform(get("/swagger-ui/index.html").with(user("analyst").roles("ANALYST"))).andExpect(status().isOk());
     }
 }

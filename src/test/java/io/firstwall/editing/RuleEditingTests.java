@@ -1,5 +1,6 @@
 package io.firstwall.editing;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -184,6 +185,17 @@ class RuleEditingTests {
     }
 
     @Test
+    void aRulePublishCannotTakeNewAnswersWithoutChangingTheRuleTest() throws Exception {
+        String before = editing.liveVersion();
+        mvc.perform(post("/api/rules/publish").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
+                        .content(Json.MAPPER.writeValueAsString(Map.of("files", slowMemphisPermits(), "baseVersion", before,
+                                "message", "slower permits", "acceptNewAnswers", true))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("tests/NAME.json")));
+        assertThat(editing.liveVersion()).isEqualTo(before);
+    }
+
+    @Test
     void theImpactPreviewListsChangedPlansFirst() {
         Validation v = editing.validate(slowMemphisPermits());
         assertThat(v.errors()).isEmpty();
@@ -237,8 +249,7 @@ class RuleEditingTests {
             assertThat(l.text()).startsWith("PERM-010");
         });
         mvc.perform(post("/api/rules/revisions/" + initial + "/revert").param("message", "back to the original")
-                        .with(httpBasic("admin", "admin")).with(org.springframework.security.test.web.servlet.request
-                                .SecurityMockMvcRequestPostProcessors.csrf()))
+                        .with(httpBasic("admin", "admin")).with(csrf()))
                 .andExpect(status().isCreated());
         assertThat(memphisFirstWall()).isEqualTo("TURBINE_SUPPLY");
         assertThat(editing.revisions()).hasSize(3);

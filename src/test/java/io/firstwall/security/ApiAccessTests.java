@@ -1,5 +1,6 @@
 package io.firstwall.security;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -85,8 +86,7 @@ class ApiAccessTests {
                 .andExpect(status().isOk()).andReturn();
         assertThat(basic.getRequest().getSession(false)).isNull();
         MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("username", "analyst")
-                        .param("password", "analyst").with(org.springframework.security.test.web.servlet.request
-                                .SecurityMockMvcRequestPostProcessors.csrf()))
+                        .param("password", "analyst").with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession(false);
         assertThat(session).isNotNull();
         mvc.perform(get("/plans").session(session)).andExpect(status().isOk());

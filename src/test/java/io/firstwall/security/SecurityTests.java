@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
@@ -25,6 +26,7 @@ import io.firstwall.FirstwallApplication;
 
 /** Who may do what, over the real app: logins, roles, CSRF, and the prod profile's refusal of demo passwords. */
 @SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles("test")
 class SecurityTests {
 

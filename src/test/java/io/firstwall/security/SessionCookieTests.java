@@ -17,7 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
  * login page creates no session, and the session cookie a login sets is HttpOnly and SameSite=Lax.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:cookies-${random.uuid};DB_CLOSE_DELAY=-1")
+        properties = "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 class SessionCookieTests {
 
