@@ -49,10 +49,10 @@ class FactEditingController implements PageController {
 
     /** One fact as the form shows it: every field as typed. */
     record FactForm(String file, String originalId, String id, String value, String low, String high, String unit,
-            String asOf, String source, String status, String note, String baseVersion) {
+            String asOf, String source, String status, String note, String distribution, String baseVersion) {
 
         List<String> fields() {
-            return Arrays.asList(id, value, low, high, unit, asOf, source, status, note);
+            return Arrays.asList(id, value, low, high, unit, asOf, source, status, note, distribution);
         }
 
         Map<String, String> values() {
@@ -65,12 +65,14 @@ class FactEditingController implements PageController {
             values.put("asOf", asOf);
             values.put("source", source);
             values.put("note", note);
+            values.put("distribution", distribution);
             return values;
         }
 
         static FactForm of(FactRows.Row row, String baseVersion) {
             return new FactForm(row.file(), row.id(), row.id(), row.get("value"), row.get("low"), row.get("high"),
-                    row.get("unit"), row.get("as_of"), row.get("source"), row.get("status"), row.get("note"), baseVersion);
+                    row.get("unit"), row.get("as_of"), row.get("source"), row.get("status"), row.get("note"),
+                    row.get("distribution"), baseVersion);
         }
     }
 
@@ -119,7 +121,7 @@ class FactEditingController implements PageController {
         if (!editing.liveFiles().containsKey(file) || !file.startsWith("facts/")) {
             throw new NotFoundException("There is no fact file " + file + ".");
         }
-        return form(new FactForm(file, "", "", "", "", "", "", "", "", "secondary", "", editing.liveVersion()), Map.of(),
+        return form(new FactForm(file, "", "", "", "", "", "", "", "", "secondary", "", "", editing.liveVersion()), Map.of(),
                 model);
     }
 
@@ -152,6 +154,7 @@ class FactEditingController implements PageController {
                 String field = switch (column) {
                     case "as_of" -> "asOf";
                     case "id", "value", "low", "high", "unit", "status", "source" -> column;
+                    case "distribution", "correlation" -> "distribution";
                     default -> "id";
                 };
                 errors.putIfAbsent(field, text);

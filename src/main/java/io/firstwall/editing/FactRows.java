@@ -24,7 +24,7 @@ public final class FactRows {
     private static final CSVFormat ROW = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.MINIMAL)
             .setRecordSeparator("").get();
 
-    /** A fact as its nine text fields, in the column order of {@link FactCsvReader#FACT_COLUMNS}. */
+    /** A fact as its text fields, in the column order of {@link FactCsvReader#FACT_COLUMNS}. */
     public record Row(String file, int line, List<String> fields) {
 
         public String id() {
@@ -88,14 +88,39 @@ public final class FactRows {
         }
     }
 
-    /** A row as CSV text: quoted only where a field needs it. */
+    /** How many columns a fact file has without the optional distribution column. */
+    private static final int BASE_COLUMNS = FactCsvReader.FACT_COLUMNS.indexOf("distribution");
+
+    /** A row as CSV text: quoted only where a field needs it; a blank distribution is left out. */
     static String format(List<String> fields) {
-        return ROW.format(fields.stream().map(f -> f == null ? "" : f.strip()).toArray());
+        List<String> clean = new ArrayList<>(fields.stream().map(f -> f == null ? "" : f.strip()).toList());
+        while (clean.size() > BASE_COLUMNS && clean.get(clean.size() - 1).isEmpty()) {
+            clean.remove(clean.size() - 1);
+        }
+        return ROW.format(clean.toArray());
+    }
+
+    /** The file's lines, its header given the distribution column when a row now needs it. */
+    private static String[] withColumnsFor(String text, List<String> fields) {
+        String[] lines = text.split("\n", -1);
+        boolean needs = fields.size() > BASE_COLUMNS && fields.get(BASE_COLUMNS) != null
+                && !fields.get(BASE_COLUMNS).isBlank();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (needs && parse(line).indexOf("distribution") < 0) {
+                lines[i] = String.join(",", FactCsvReader.FACT_COLUMNS);
+            }
+            break;
+        }
+        return lines;
     }
 
     /** The file with the row at {@code line} replaced. */
     static String replace(String text, int line, List<String> fields) {
-        String[] lines = text.split("\n", -1);
+        String[] lines = withColumnsFor(text, fields);
         lines[line] = format(fields);
         return String.join("\n", lines);
     }
@@ -110,7 +135,8 @@ public final class FactRows {
     /** The file with a row added at the end (a new file gets the header first). */
     static String append(String text, List<String> fields) {
         StringBuilder out = new StringBuilder(text == null || text.isBlank()
-                ? String.join(",", FactCsvReader.FACT_COLUMNS) + "\n" : text);
+                ? String.join(",", FactCsvReader.FACT_COLUMNS) + "\n"
+                : String.join("\n", withColumnsFor(text, fields)));
         if (out.charAt(out.length() - 1) != '\n') {
             out.append('\n');
         }

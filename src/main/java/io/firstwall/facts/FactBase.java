@@ -62,6 +62,16 @@ public final class FactBase {
         return accelerators;
     }
 
+    /** A copy in which the given facts take sampled values (one Monte Carlo sample); ranges and sources stay. */
+    public FactBase withSamples(Map<String, Double> samples) {
+        if (samples.isEmpty()) {
+            return this;
+        }
+        Map<String, Fact> copy = new LinkedHashMap<>(facts);
+        samples.forEach((id, value) -> copy.put(id, get(id).sampledAt(value)));
+        return new FactBase(Collections.unmodifiableMap(copy), regions, accelerators);
+    }
+
     /**
      * A copy in which the given facts take new values. An unknown id is an error, so that a typo in
      * a scenario never passes silently.

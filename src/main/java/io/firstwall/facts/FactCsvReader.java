@@ -28,7 +28,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class FactCsvReader {
 
     public static final List<String> FACT_COLUMNS =
-            List.of("id", "value", "low", "high", "unit", "as_of", "source", "status", "note");
+            List.of("id", "value", "low", "high", "unit", "as_of", "source", "status", "note", "distribution");
     public static final List<String> REGION_COLUMNS =
             List.of("id", "name", "kind", "climate", "grid_operator", "source", "status");
     public static final List<String> ACCELERATOR_COLUMNS = List.of("id", "name", "source", "status");
@@ -225,6 +225,12 @@ public final class FactCsvReader {
             }
             FactStatus status = status(where, row.get(7));
             String note = row.size() > 8 ? row.get(8).trim() : "";
+            String distribution = row.size() > 9 ? row.get(9).trim() : "";
+            try {
+                Spread.parse(distribution);
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ": " + e.getMessage());
+            }
             formula(where, "id", id);
             formula(where, "unit", unit);
             formula(where, "source", source);
@@ -236,7 +242,7 @@ public final class FactCsvReader {
                 problems.add(where + ": high " + high + " is below value " + value);
             }
             if (problems.size() == before) {
-                facts.add(new Fact(id, value, low, high, unit, asOf, source, status, note));
+                facts.add(new Fact(id, value, low, high, unit, asOf, source, status, note, distribution));
             }
         }
         return facts;

@@ -1,0 +1,51 @@
+package io.firstwall.uncertainty;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How sure an answer is, next to the point answer: from {@code samples} Latin hypercube samples of
+ * the facts' ranges ({@code seed} reproduces them).
+ *
+ * @param firstWallProbability for every wall that is first in some sample, the share of samples in
+ *        which it is; with {@code feasibleProbability} the shares sum to 1
+ * @param interval95 the 95% Wilson interval of each share (key {@code feasible} for the feasible one)
+ * @param fullCapacityOn the 10th, 50th and 90th percentile of the date of full capacity (null: no date
+ *        in the facts, an open-ended wall)
+ * @param delayMonths the same percentiles of the plan's largest delay in months (null: open-ended)
+ * @param openEndedProbability the share of samples with a wall that never lets the plan through
+ * @param sensitivity the sampled facts, most influential first
+ */
+public record Uncertainty(int samples, long seed, Map<String, Double> firstWallProbability, double feasibleProbability,
+        Map<String, Interval> interval95, Percentiles<LocalDate> fullCapacityOn, Percentiles<Integer> delayMonths,
+        double openEndedProbability, List<Sensitivity> sensitivity) {
+
+    /** A 95% interval of a probability. */
+    public record Interval(double low, double high) {
+    }
+
+    /** Three percentiles of an outcome; null where it is open-ended. */
+    public record Percentiles<T>(T p10, T p50, T p90) {
+    }
+
+    /**
+     * One fact's influence: the rank correlation of its sampled values with the delay, and the delay
+     * with the fact at its low and at its high, every other fact at its value (null: open-ended).
+     */
+    public record Sensitivity(String fact, double low, double high, double rankCorrelation, Integer lowDelayMonths,
+            Integer highDelayMonths, boolean flipsFirstWall, String lowFirstWall, String highFirstWall) {
+    }
+
+    /** The most likely outcome: a wall's factor, or null when feasible is at least as likely. */
+    public String mostLikelyFirstWall() {
+        return firstWallProbability.entrySet().stream().filter(e -> e.getValue() > feasibleProbability)
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** The probability of the most likely outcome (a wall, or feasible). */
+    public double topProbability() {
+        return Math.max(feasibleProbability,
+                firstWallProbability.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    }
+}
