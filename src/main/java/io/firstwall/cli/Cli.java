@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.AnalysisException;
@@ -24,16 +25,21 @@ import io.firstwall.plan.PlanProblem;
 import io.firstwall.plan.PlanReader;
 import io.firstwall.rules.RuleBuildException;
 import io.firstwall.rules.RuleCompiler;
+import io.firstwall.uncertainty.Answer;
+import io.firstwall.uncertainty.MonteCarlo;
+import io.firstwall.uncertainty.Uncertainty;
 
 /**
- * {@code analyze PLAN.json... [--json] [--rules DIR] [--data DIR]}. Exit codes: 0 analysed,
+ * {@code analyze PLAN.json... [--json] [--samples N [--seed S]] [--rules DIR] [--data DIR]}. Exit codes: 0 analysed,
  * 1 a plan file is invalid or unreadable, 2 wrong usage or a broken rule set or fact base.
  */
 public final class Cli {
 
     public static final String USAGE = """
-            usage: java -jar target/firstwall.jar analyze PLAN.json... [--json] [--rules DIR] [--data DIR]
+            usage: java -jar target/firstwall.jar analyze PLAN.json... [--json] [--samples N [--seed S]] [--rules DIR] [--data DIR]
               --json        one JSON object per plan (an array for several plans)
+              --samples N   how sure: N Latin hypercube samples of the facts' ranges (1 to 100000; 1000 is usual)
+              --seed S      the samples' seed, to reproduce them (default 20261129)
               --rules DIR   rule files (default ./rules)
               --data DIR    fact base (default ./data)""";
 
@@ -55,12 +61,28 @@ public final class Cli {
             return 2;
         }
         boolean json = false;
+        int samples = 0;
+        long seed = MonteCarlo.DEFAULT_SEED;
         Path rules = Path.of("rules");
         Path data = Path.of("data");
         List<Path> plans = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--json" -> json = true;
+                case "--samples", "--seed" -> {
+                    Long number = i + 1 < args.length && args[i + 1].matches("-?\\d{1,18}") ? Long.valueOf(args[i + 1]) : null;
+                    if (number == null || (args[i].equals("--samples") && (number < 1 || number > MonteCarlo.MAX_SAMPLES))) {
+                        err.println(args[i] + " needs " + (args[i].equals("--samples") ? "a whole number from 1 to "
+                                + MonteCarlo.MAX_SAMPLES : "a whole number") + "\n" + USAGE);
+                        return 2;
+                    }
+                    if (args[i].equals("--samples")) {
+                        samples = number.intValue();
+                    } else {
+                        seed = number;
+                    }
+                    i++;
+                }
                 case "--rules", "--data" -> {
                     if (i + 1 >= args.length) {
                         err.println(args[i] + " needs a directory\n" + USAGE);
@@ -96,12 +118,20 @@ public final class Cli {
             return 2;
         }
         PlanReader reader = new PlanReader(facts);
-        List<Analysis> results = new ArrayList<>();
+        List<Object> results = new ArrayList<>();
         int status = 0;
         for (Path file : plans) {
             try {
                 Plan plan = reader.read(Files.readString(file, StandardCharsets.UTF_8));
-                results.add(analyzer.analyze(plan, facts));
+                Analysis analysis = analyzer.analyze(plan, facts);
+                if (samples == 0) {
+                    results.add(analysis);
+                } else {
+                    int total = samples;
+                    IntConsumer progress = json || samples < 5000 ? null
+                            : done -> err.printf("%s: %d of %d samples%n", file.getFileName(), done, total);
+                    results.add(new Answer(analysis, new MonteCarlo(analyzer).run(plan, facts, samples, seed, progress)));
+                }
             } catch (IOException e) {
                 err.println(file + ": cannot read the file (" + e.getMessage() + ")");
                 status = 1;
@@ -120,7 +150,14 @@ public final class Cli {
             Object body = plans.size() == 1 && results.size() == 1 ? results.get(0) : results;
             out.println(Json.PRETTY.writeValueAsString(body));
         } else {
-            results.forEach(this::printText);
+            results.forEach(r -> {
+                if (r instanceof Answer answer) {
+                    printText(answer.analysis());
+                    printUncertainty(answer.uncertainty());
+                } else {
+                    printText((Analysis) r);
+                }
+            });
         }
         return status;
     }
@@ -143,6 +180,24 @@ public final class Cli {
             }
         }
         a.notes().forEach(n -> out.println("  note (" + n.ruleId() + "): " + n.text()));
+    }
+
+    private void printUncertainty(Uncertainty u) {
+        out.printf("  how sure (%d samples, seed %d):%n", u.samples(), u.seed());
+        u.firstWallProbability().forEach((factor, p) -> out.printf("    first wall %-17s %5.1f%% (95%%: %.1f\u2013%.1f%%)%n",
+                factor, 100 * p, 100 * u.interval95().get(factor).low(), 100 * u.interval95().get(factor).high()));
+        out.printf("    feasible as planned     %5.1f%%%n", 100 * u.feasibleProbability());
+        out.printf("    delay P10/P50/P90: %s / %s / %s months; full capacity P10/P50/P90: %s / %s / %s%n",
+                open(u.delayMonths().p10()), open(u.delayMonths().p50()), open(u.delayMonths().p90()),
+                open(u.fullCapacityOn().p10()), open(u.fullCapacityOn().p50()), open(u.fullCapacityOn().p90()));
+        u.sensitivity().stream().limit(5).forEach(s -> out.printf(
+                "    %-40s rank corr %+.2f; at low %s: %s months, at high %s: %s months%s%n", s.fact(), s.rankCorrelation(),
+                Format.num(s.low()), open(s.lowDelayMonths()), Format.num(s.high()), open(s.highDelayMonths()),
+                s.flipsFirstWall() ? " (changes the first wall)" : ""));
+    }
+
+    private static String open(Object value) {
+        return value == null ? "open-ended" : value.toString();
     }
 
     private static String slip(Wall w) {

@@ -15,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param analysisBudget how long one analysis may run before it is halted
  * @param candidateBudget how long the rule test scenarios and the impact preview of unpublished rules
  *        may run together before the check gives up and refuses them
+ * @param samples how many Latin hypercube samples the pages draw to say how sure an answer is
+ *        (0 turns it off); the API and the command line draw them only when asked
  */
 @ConfigurationProperties("firstwall")
 public record FirstwallProperties(@DefaultValue("rules") Path rulesDir, @DefaultValue("data") Path dataDir,
         @DefaultValue("1048576") int maxPlanBytes, @DefaultValue("2s") Duration analysisBudget,
-        @DefaultValue("30s") Duration candidateBudget) {
+        @DefaultValue("30s") Duration candidateBudget, @DefaultValue("1000") int samples) {
 }

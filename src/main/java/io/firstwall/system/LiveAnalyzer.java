@@ -23,6 +23,9 @@ import io.firstwall.plan.Plan;
 import io.firstwall.plan.PlanReader;
 import io.firstwall.rules.RuleBase;
 import io.firstwall.rules.RuleCompiler;
+import io.firstwall.uncertainty.LiveUncertainty;
+import io.firstwall.uncertainty.MonteCarlo;
+import io.firstwall.uncertainty.Uncertainty;
 
 /**
  * The rule base and fact base the app serves with. At start the fact CSVs are checked and loaded
@@ -32,7 +35,7 @@ import io.firstwall.rules.RuleCompiler;
 // A publish interrupted by a crash is finished or undone before the rules and facts are read.
 @DependsOn("publishRecovery")
 @Component
-public class LiveAnalyzer implements LiveAnalysis {
+public class LiveAnalyzer implements LiveAnalysis, LiveUncertainty {
 
     private static final Logger log = LoggerFactory.getLogger(LiveAnalyzer.class);
 
@@ -97,6 +100,21 @@ public class LiveAnalyzer implements LiveAnalysis {
     /** Analyzes against the live rules and facts, with optional fact overrides (a scenario). */
     public Analysis analyze(Plan plan, Map<String, Double> overrides) {
         return inSlot(plan, overrides, true);
+    }
+
+    /**
+     * Monte Carlo over the live facts with the live rules, on all cores; it takes one analysis slot,
+     * like any analysis, so publishes still get theirs.
+     */
+    public Uncertainty uncertainty(Plan plan, Map<String, Double> overrides, int samples, long seed) {
+        Analyzer current = analyzer.get();
+        FactBase base = facts.get().withOverrides(overrides);
+        slots.acquireUninterruptibly();
+        try {
+            return new MonteCarlo(current).run(plan, base, samples, seed, null);
+        } finally {
+            slots.release();
+        }
     }
 
     private Analysis inSlot(Plan plan, Map<String, Double> overrides, boolean curves) {

@@ -72,15 +72,18 @@ public final class MonteCarlo {
     private final Analyzer analyzer;
     private final ForkJoinPool pool;
 
-    /** Samples run on {@code pool}: the common pool, or one of the caller's. */
+    /** Samples run on {@code pool}. */
     public MonteCarlo(Analyzer analyzer, ForkJoinPool pool) {
         this.analyzer = analyzer;
         this.pool = pool;
     }
 
+    /** Samples run on a pool of one thread per core (the common pool has one fewer). */
     public MonteCarlo(Analyzer analyzer) {
-        this(analyzer, ForkJoinPool.commonPool());
+        this(analyzer, SAMPLERS);
     }
+
+    private static final ForkJoinPool SAMPLERS = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
     /**
      * The uncertainty of {@code plan}'s answer on {@code facts}.
@@ -219,7 +222,7 @@ public final class MonteCarlo {
             Outcome[] swing = swings.get(fact.id());
             boolean flips = !Objects.equals(swing[0].firstWall(), point.firstWall())
                     || !Objects.equals(swing[1].firstWall(), point.firstWall());
-            sensitivity.add(new Uncertainty.Sensitivity(fact.id(), fact.low(), fact.high(),
+            sensitivity.add(new Uncertainty.Sensitivity(fact.id(), fact.unit(), fact.low(), fact.high(),
                     Double.isNaN(rho) ? 0 : Math.round(rho * 1000) / 1000.0, swing[0].delayMonths(),
                     swing[1].delayMonths(), flips, swing[0].firstWall(), swing[1].firstWall()));
         }
@@ -229,7 +232,20 @@ public final class MonteCarlo {
         return new Uncertainty(n, seed, probability, (double) feasible / n, intervals,
                 new Uncertainty.Percentiles<>(percentile(dates, 0.1), percentile(dates, 0.5), percentile(dates, 0.9)),
                 new Uncertainty.Percentiles<>(percentile(delays, 0.1), percentile(delays, 0.5), percentile(delays, 0.9)),
-                (double) open / n, sensitivity);
+                (double) open / n, sensitivity, curve(dates), point.firstWall(), point.delayMonths());
+    }
+
+    /** The date by which each 5% of the samples have full capacity (sorted, open-ended last). */
+    private static List<Uncertainty.CurvePoint> curve(LocalDate[] sorted) {
+        List<Uncertainty.CurvePoint> points = new ArrayList<>();
+        for (int k = 1; k <= 20; k++) {
+            LocalDate date = percentile(sorted, k / 20.0);
+            if (date == null) {
+                break;
+            }
+            points.add(new Uncertainty.CurvePoint(date, k / 20.0));
+        }
+        return points;
     }
 
     /** The size of a one-at-a-time swing in months, an open-ended end counting as the longest. */

@@ -16,10 +16,19 @@ import java.util.Map;
  * @param delayMonths the same percentiles of the plan's largest delay in months (null: open-ended)
  * @param openEndedProbability the share of samples with a wall that never lets the plan through
  * @param sensitivity the sampled facts, most influential first
+ * @param fullCapacityCurve the share of samples with full capacity by each date (every 5%), for a
+ *        cumulative chart; it stops below 1 when some samples are open-ended
+ * @param pointFirstWall the point answer's first wall (null: feasible), for comparison
+ * @param pointDelayMonths the point answer's largest delay (null: open-ended)
  */
 public record Uncertainty(int samples, long seed, Map<String, Double> firstWallProbability, double feasibleProbability,
         Map<String, Interval> interval95, Percentiles<LocalDate> fullCapacityOn, Percentiles<Integer> delayMonths,
-        double openEndedProbability, List<Sensitivity> sensitivity) {
+        double openEndedProbability, List<Sensitivity> sensitivity, List<CurvePoint> fullCapacityCurve,
+        String pointFirstWall, Integer pointDelayMonths) {
+
+    /** By {@code date}, a share {@code share} of the samples have full capacity. */
+    public record CurvePoint(LocalDate date, double share) {
+    }
 
     /** A 95% interval of a probability. */
     public record Interval(double low, double high) {
@@ -33,8 +42,9 @@ public record Uncertainty(int samples, long seed, Map<String, Double> firstWallP
      * One fact's influence: the rank correlation of its sampled values with the delay, and the delay
      * with the fact at its low and at its high, every other fact at its value (null: open-ended).
      */
-    public record Sensitivity(String fact, double low, double high, double rankCorrelation, Integer lowDelayMonths,
-            Integer highDelayMonths, boolean flipsFirstWall, String lowFirstWall, String highFirstWall) {
+    public record Sensitivity(String fact, String unit, double low, double high, double rankCorrelation,
+            Integer lowDelayMonths, Integer highDelayMonths, boolean flipsFirstWall, String lowFirstWall,
+            String highFirstWall) {
     }
 
     /** The most likely outcome: a wall's factor, or null when feasible is at least as likely. */

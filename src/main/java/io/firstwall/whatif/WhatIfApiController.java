@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,12 +27,17 @@ import io.firstwall.plan.Plan;
 import io.firstwall.plan.PlanProblem;
 import io.firstwall.plans.PlanStore;
 import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.uncertainty.Answer;
+import io.firstwall.uncertainty.LiveUncertainty;
+import io.firstwall.uncertainty.MonteCarlo;
+import io.firstwall.uncertainty.Uncertainty;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What-if over REST: analyze a plan with fact overrides, save scenarios, compare them. A request
- * body is {@code {"name": ..., "plan": {v1 plan, optional}, "overrides": {"fact.id": value}}}.
+ * body is {@code {"name": ..., "plan": {v1 plan, optional}, "overrides": {"fact.id": value}}}; with
+ * {@code ?samples=N[&seed=S]} each answer comes with how sure it is.
  */
 @RestController
 class WhatIfApiController {
@@ -38,15 +45,19 @@ class WhatIfApiController {
     private final PlanStore plans;
     private final ScenarioStore scenarios;
     private final LiveAnalysis live;
+    private final LiveUncertainty uncertainty;
 
-    WhatIfApiController(PlanStore plans, ScenarioStore scenarios, LiveAnalysis live) {
+    WhatIfApiController(PlanStore plans, ScenarioStore scenarios, LiveAnalysis live, LiveUncertainty uncertainty) {
         this.plans = plans;
         this.scenarios = scenarios;
         this.live = live;
+        this.uncertainty = uncertainty;
     }
 
     /** A what-if: the base analysis, the scenario's, and their comparison. */
-    record WhatIfResult(Analysis base, Analysis scenario, Comparison comparison) {
+    record WhatIfResult(Analysis base, Analysis scenario, Comparison comparison,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Uncertainty baseUncertainty,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Uncertainty scenarioUncertainty) {
     }
 
     record ScenarioBody(long id, long planId, String name, JsonNode plan, Map<String, Double> overrides,
@@ -110,21 +121,28 @@ class WhatIfApiController {
     /** Analyze any plan with fact overrides, without saving anything. */
     @PostMapping(path = "/api/whatif", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Analysis whatIf(@RequestBody String body) {
+    Object whatIf(@RequestBody String body, @RequestParam(defaultValue = "0") int samples,
+            @RequestParam(required = false) Long seed) {
         Request r = parse(body, null);
-        return live.analyze(r.plan(), r.overrides());
+        Analysis analysis = live.analyze(r.plan(), r.overrides());
+        return samples == 0 ? analysis : new Answer(analysis, uncertainty.uncertainty(r.plan(), r.overrides(), samples,
+                seed == null ? MonteCarlo.DEFAULT_SEED : seed));
     }
 
     /** A what-if on a saved plan: the base result beside the scenario's. */
     @PostMapping(path = "/api/plans/{id}/whatif", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    WhatIfResult whatIf(@PathVariable long id, @RequestBody String body) {
+    WhatIfResult whatIf(@PathVariable long id, @RequestBody String body, @RequestParam(defaultValue = "0") int samples,
+            @RequestParam(required = false) Long seed) {
         Plan base = base(id);
         Request r = parse(body, base);
         Analysis baseResult = live.analyze(base, Map.of());
         Analysis scenario = live.analyze(r.plan(), r.overrides());
+        long s = seed == null ? MonteCarlo.DEFAULT_SEED : seed;
         return new WhatIfResult(baseResult, scenario,
-                Comparison.of(List.of("Base", "What-if"), List.of(baseResult, scenario)));
+                Comparison.of(List.of("Base", "What-if"), List.of(baseResult, scenario)),
+                samples == 0 ? null : uncertainty.uncertainty(base, Map.of(), samples, s),
+                samples == 0 ? null : uncertainty.uncertainty(r.plan(), r.overrides(), samples, s));
     }
 
     @GetMapping(path = "/api/plans/{id}/scenarios", produces = MediaType.APPLICATION_JSON_VALUE)

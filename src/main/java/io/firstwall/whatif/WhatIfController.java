@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -28,6 +29,9 @@ import io.firstwall.plans.PlanStore;
 import io.firstwall.plan.Power;
 import io.firstwall.plans.SavedPlan;
 import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.uncertainty.LiveUncertainty;
+import io.firstwall.uncertainty.MonteCarlo;
+import io.firstwall.uncertainty.Uncertainty;
 import io.firstwall.system.PageController;
 
 /** The analysis page of a plan, what-if beside it, saved scenarios and their comparison. */
@@ -39,11 +43,32 @@ class WhatIfController implements PageController {
     private final PlanStore plans;
     private final ScenarioStore scenarios;
     private final LiveAnalysis live;
+    private final LiveUncertainty uncertainty;
+    private final int samples;
 
-    WhatIfController(PlanStore plans, ScenarioStore scenarios, LiveAnalysis live) {
+    WhatIfController(PlanStore plans, ScenarioStore scenarios, LiveAnalysis live, LiveUncertainty uncertainty,
+            @Value("${firstwall.samples:1000}") int samples) {
         this.plans = plans;
         this.scenarios = scenarios;
         this.live = live;
+        this.uncertainty = uncertainty;
+        this.samples = samples;
+    }
+
+    /**
+     * How sure an answer is, with its charts, under {@code prefix} in the model ({@code u},
+     * {@code cdf}, {@code tornado}); nothing when the pages draw no samples.
+     */
+    private Uncertainty odds(Plan plan, Map<String, Double> overrides, Model model, String prefix) {
+        if (samples <= 0) {
+            return null;
+        }
+        Uncertainty u = uncertainty.uncertainty(plan, overrides, samples, MonteCarlo.DEFAULT_SEED);
+        model.addAttribute(prefix + "u", u);
+        model.addAttribute(prefix + "cdf", OddsCharts.cumulative(u, plan.targetDate()));
+        model.addAttribute(prefix + "tornado", OddsCharts.tornado(u));
+        model.addAttribute("colours", TimelineChart.COLOURS);
+        return u;
     }
 
     /** The saved plan of every page here, loaded once per request, as spring-petclinic loads its owner. */
@@ -60,7 +85,9 @@ class WhatIfController implements PageController {
     String analysis(@PathVariable long id, @ModelAttribute(name = "saved", binding = false) SavedPlan saved,
             Model model, HttpServletResponse response) {
         long start = System.nanoTime();
-        Analysis analysis = live.analyze(planOf(saved), Map.of());
+        Plan plan = planOf(saved);
+        Analysis analysis = live.analyze(plan, Map.of());
+        odds(plan, Map.of(), model, "");
         timing(response, model, start);
         model.addAttribute("a", analysis);
         model.addAttribute("headline", Headline.of(analysis));
@@ -119,10 +146,16 @@ class WhatIfController implements PageController {
             Map<String, Double> overrides) {
         long start = System.nanoTime();
         Analysis baseResult = live.analyze(base, Map.of());
+        odds(base, Map.of(), model, "base");
         model.addAttribute("base", baseResult);
         model.addAttribute("baseHeadline", Headline.of(baseResult));
         if (scenarioPlan != null) {
             Analysis scenario = live.analyze(scenarioPlan, overrides);
+            Uncertainty scenarioOdds = odds(scenarioPlan, overrides, model, "scenario");
+            if (scenarioOdds != null) {
+                model.addAttribute("oddsTable", OddsTable.of(List.of("Base", "What-if"),
+                        List.of((Uncertainty) model.getAttribute("baseu"), scenarioOdds)));
+            }
             model.addAttribute("scenario", scenario);
             model.addAttribute("scenarioHeadline", Headline.of(scenario));
             model.addAttribute("scenarioChart", TimelineChart.svg(scenario));
@@ -239,6 +272,15 @@ class WhatIfController implements PageController {
             results.add(row.analysis());
         }
         model.addAttribute("chosen", chosen);
+        if (samples > 0) {
+            List<Uncertainty> odds = new ArrayList<>(List.of(uncertainty.uncertainty(base, Map.of(), samples,
+                    MonteCarlo.DEFAULT_SEED)));
+            for (ScenarioRow row : chosen) {
+                odds.add(uncertainty.uncertainty(live.planReader().read(row.scenario().planJson()),
+                        row.scenario().overrides(), samples, MonteCarlo.DEFAULT_SEED));
+            }
+            model.addAttribute("oddsTable", OddsTable.of(columns, odds));
+        }
         model.addAttribute("comparison", Comparison.of(columns, results));
         return "plans/compare";
     }

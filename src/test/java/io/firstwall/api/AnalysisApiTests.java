@@ -11,6 +11,7 @@ import java.nio.file.Path;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +52,36 @@ class AnalysisApiTests {
                 .andExpect(jsonPath("$.walls[0].ruleIds[0]").value("TURB-001"))
                 .andExpect(jsonPath("$.facts[0].source").isNotEmpty())
                 .andExpect(jsonPath("$.feasible").value(false));
+    }
+
+    @Test
+    void withSamplesTheAnswerSaysHowSureAndTheSameSeedGivesTheSameNumbers() throws Exception {
+        String plan = Files.readString(Path.of("data/plans/orbital-cluster-1gw.json"));
+        String first = mvc.perform(post("/api/analyses").param("samples", "300").param("seed", "5")
+                        .contentType(MediaType.APPLICATION_JSON).content(plan))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.firstWall.factor").value("LAUNCH_CAPACITY"))
+                .andExpect(jsonPath("$.uncertainty.samples").value(300))
+                .andExpect(jsonPath("$.uncertainty.seed").value(5))
+                .andExpect(jsonPath("$.uncertainty.firstWallProbability.LAUNCH_CAPACITY").isNumber())
+                .andExpect(jsonPath("$.uncertainty.feasibleProbability").isNumber())
+                .andExpect(jsonPath("$.uncertainty.interval95.feasible.low").isNumber())
+                .andExpect(jsonPath("$.uncertainty.delayMonths.p90").isNumber())
+                .andExpect(jsonPath("$.uncertainty.fullCapacityOn.p50").isString())
+                .andExpect(jsonPath("$.uncertainty.sensitivity[0].fact").value("launch.fleet_year"))
+                .andExpect(jsonPath("$.uncertainty.sensitivity[0].flipsFirstWall").value(true))
+                .andReturn().getResponse().getContentAsString();
+        String again = mvc.perform(post("/api/analyses").param("samples", "300").param("seed", "5")
+                        .contentType(MediaType.APPLICATION_JSON).content(plan))
+                .andReturn().getResponse().getContentAsString();
+        Assertions.assertThat(again).isEqualTo(first);
+        mvc.perform(post("/api/analyses").contentType(MediaType.APPLICATION_JSON).content(plan))
+                .andExpect(jsonPath("$.uncertainty").doesNotExist());
+        mvc.perform(post("/api/analyses").param("samples", "-3").contentType(MediaType.APPLICATION_JSON).content(plan))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("samples must be between 1 and 100000")));
+        mvc.perform(post("/api/analyses").param("samples", "lots").contentType(MediaType.APPLICATION_JSON).content(plan))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.firstwall.system;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -15,6 +17,8 @@ import org.springframework.web.context.WebApplicationContext;
 
 import io.firstwall.analysis.AnalysisFixtures;
 import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.uncertainty.LiveUncertainty;
+import io.firstwall.uncertainty.MonteCarlo;
 import io.firstwall.plan.PlanReader;
 
 /** MockMvc set-ups shared by the web tests: who is calling, and the real analyzer behind a mocked LiveAnalysis. */
@@ -41,5 +45,12 @@ public final class WebTestSupport {
         when(live.facts()).thenReturn(AnalysisFixtures.FACTS);
         when(live.analyze(any(), anyMap())).thenAnswer(inv -> AnalysisFixtures.ANALYZER.analyze(inv.getArgument(0),
                 AnalysisFixtures.FACTS.withOverrides(inv.getArgument(1))));
+    }
+
+    /** A mocked live uncertainty that runs the real Monte Carlo over the real rules and facts. */
+    public static void realUncertainty(LiveUncertainty uncertainty) {
+        when(uncertainty.uncertainty(any(), anyMap(), anyInt(), anyLong())).thenAnswer(inv -> new MonteCarlo(
+                AnalysisFixtures.ANALYZER).run(inv.getArgument(0), AnalysisFixtures.FACTS.withOverrides(inv.getArgument(1)),
+                        inv.getArgument(2), inv.getArgument(3), null));
     }
 }

@@ -42,6 +42,8 @@ import io.firstwall.system.WebTestSupport;
 import io.firstwall.plans.PlanStore;
 import io.firstwall.plans.SavedPlan;
 import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.uncertainty.LiveUncertainty;
+import io.firstwall.uncertainty.Uncertainty;
 
 /** The analysis, what-if, scenario and compare pages as a web slice over the real rules. */
 @WebMvcTest(WhatIfController.class)
@@ -67,6 +69,9 @@ class WhatIfControllerTests {
     @MockitoBean
     LiveAnalysis live;
 
+    @MockitoBean
+    LiveUncertainty uncertainty;
+
     static String memphis() throws Exception {
         return Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json"));
     }
@@ -74,6 +79,7 @@ class WhatIfControllerTests {
     @BeforeEach
     void realAnalyzer() throws Exception {
         WebTestSupport.realAnalyzer(live);
+        WebTestSupport.realUncertainty(uncertainty);
         when(plans.get(1L)).thenReturn(new SavedPlan(1, "1 GW on-site gas campus", memphis(), Instant.EPOCH));
         when(plans.get(404L)).thenThrow(new NotFoundException("plan", 404));
         when(scenarios.get(1L, 9L)).thenThrow(new NotFoundException("scenario", 9));
@@ -96,6 +102,39 @@ class WhatIfControllerTests {
                 .andExpect(content().string(containsString("first wall: TURBINE_SUPPLY")))
                 .andExpect(content().string(containsString("then permits")))
                 .andExpect(content().string(containsString("casting foundries")));
+    }
+
+    @Test
+    void theAnalysisPageSaysHowSure() throws Exception {
+        mvc.perform(get("/plans/1")).andExpect(status().isOk())
+                .andExpect(model().attributeExists("u", "cdf", "tornado"))
+                .andExpect(content().string(containsString("id=\"odds-bars\"")))
+                .andExpect(content().string(containsString("data-factor=\"TURBINE_SUPPLY\"")))
+                .andExpect(content().string(containsString("id=\"full-capacity-chart\"")))
+                .andExpect(content().string(containsString("target 2027-06-30")))
+                .andExpect(content().string(containsString("id=\"tornado\"")))
+                .andExpect(content().string(containsString("href=\"/facts#fact-turbine.install_months\"")))
+                .andDo(result -> {
+                    Uncertainty u = (Uncertainty) result.getModelAndView().getModel().get("u");
+                    Assertions.assertThat(u.samples()).isEqualTo(1000);
+                    Assertions.assertThat(u.firstWallProbability()).containsKey("TURBINE_SUPPLY");
+                    Assertions.assertThat(u.sensitivity().get(0).fact()).isEqualTo("turbine.install_months");
+                });
+    }
+
+    @Test
+    void whatIfShowsTheBaseAndTheWhatIfOddsSideBySide() throws Exception {
+        mvc.perform(memphisForm(post("/plans/1/whatif")).param("o:turbine.heavy_duty.next_slot_year", "2025"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"odds-table\"")))
+                .andDo(result -> {
+                    OddsTable t = (OddsTable) result.getModelAndView().getModel().get("oddsTable");
+                    Assertions.assertThat(t.columns()).containsExactly("Base", "What-if");
+                    OddsTable.Row turbine = t.rows().stream().filter(r -> "TURBINE_SUPPLY".equals(r.factor()))
+                            .findFirst().orElseThrow();
+                    Assertions.assertThat(turbine.cells().get(0)).isEqualTo("100%");
+                    Assertions.assertThat(turbine.changed()).containsExactly(false, true);
+                });
     }
 
     @Test
