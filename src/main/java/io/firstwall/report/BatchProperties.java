@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reportsDir where reports are written, one folder per date
  * @param chunkSize plans analysed per transaction
  * @param staleAfter a run that has not moved for this long, and is not running here, was killed: it is restarted
+ * @param samples Latin hypercube samples per plan to say how sure each answer is (0: point answers only)
  */
 @ConfigurationProperties("firstwall.batch")
 public record BatchProperties(@DefaultValue("0 0 2 * * *") String cron, @DefaultValue("reports") Path reportsDir,
-        @DefaultValue("500") int chunkSize, @DefaultValue("2m") Duration staleAfter) {
+        @DefaultValue("500") int chunkSize, @DefaultValue("2m") Duration staleAfter,
+        @DefaultValue("1000") int samples) {
 }

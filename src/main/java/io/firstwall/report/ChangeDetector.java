@@ -2,6 +2,7 @@ package io.firstwall.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,8 +24,21 @@ import io.firstwall.rules.RuleInfo;
 @Component
 public class ChangeDetector {
 
-    /** A line of the "what changed" section. */
-    public record Change(String itemKey, String name, String before, String after, List<String> why) {
+    /**
+     * A line of the "what changed" section; with odds in both runs, how sure each answer was and how
+     * far the most likely outcome's probability moved ({@code oddsMove}: 1 when that outcome changed).
+     */
+    public record Change(String itemKey, String name, String before, String after, List<String> why,
+            String oddsBefore, String oddsAfter, Double oddsMove) {
+
+        public Change(String itemKey, String name, String before, String after, List<String> why) {
+            this(itemKey, name, before, after, why, null, null, null);
+        }
+
+        /** Whether the odds moved more than 10 points (or the most likely outcome changed). */
+        public boolean oddsMoved() {
+            return oddsMove != null && Math.abs(oddsMove) > 0.1;
+        }
     }
 
     private final RunStore runs;
@@ -83,16 +97,34 @@ public class ChangeDetector {
                 why.add("the rule set changed (" + previous.ruleVersion() + " \u2192 " + run.ruleVersion() + ": "
                         + String.join(", ", changedFiles) + ")");
             }
+            Double move = move(before, now);
             if (why.isEmpty()) {
-                why.add("no plan, fact or rule change found");
+                why.add(move != null && state(before).equals(state(now))
+                        ? "no plan, fact value or rule change found: a fact's range may have changed"
+                        : "no plan, fact or rule change found");
             }
-            changes.add(new Change(now.itemKey(), now.name(), state(before), state(now), why));
+            changes.add(new Change(now.itemKey(), now.name(), state(before), state(now), why, before.odds(), now.odds(),
+                    move));
         });
+        // Answers whose odds moved most come first; the rest keep their order.
+        changes.sort(Comparator.comparing((Change c) -> !c.oddsMoved())
+                .thenComparing(c -> c.oddsMoved() ? -Math.abs(c.oddsMove()) : 0));
         for (ReportRow gone : runs.missingFrom(run.runId(), previous.runId())) {
             changes.add(new Change(gone.itemKey(), gone.name(), "in run " + previous.runNumber(), "not in the run",
                     List.of("deleted since run " + previous.runNumber())));
         }
         return changes;
+    }
+
+    /** How far the most likely outcome's probability moved; 1 when the outcome changed; null without odds. */
+    private static Double move(ReportRow before, ReportRow now) {
+        if (before.topProbability() == null || now.topProbability() == null) {
+            return null;
+        }
+        if (!before.topOutcome().equals(now.topOutcome())) {
+            return 1.0;
+        }
+        return Math.round((now.topProbability() - before.topProbability()) * 1000) / 1000.0;
     }
 
     /** Each fact whose value differs between the runs, with a sentence saying how. */

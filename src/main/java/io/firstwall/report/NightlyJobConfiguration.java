@@ -28,6 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import io.firstwall.facts.Fact;
 import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.uncertainty.LiveUncertainty;
 import io.firstwall.plan.Json;
 
 /**
@@ -107,13 +108,14 @@ class NightlyJobConfiguration {
 
     @Bean
     Step analyze(JobRepository jobs, PlatformTransactionManager tx, JdbcPagingItemReader<WorkItem> workItems,
-            LiveAnalysis live, RunStore runs, BatchProperties properties, Analysers analysers) {
+            LiveAnalysis live, LiveUncertainty uncertainty, RunStore runs, BatchProperties properties,
+            Analysers analysers) {
         ReportRowWriter writer = new ReportRowWriter(runs);
         // Items of a chunk are analysed on both cores; reading and writing stay on one thread, so the
         // reader's position and the rows commit together and a restart resumes exactly.
         return new StepBuilder("analyze", jobs).<WorkItem, ReportRow>chunk(properties.chunkSize())
                 .transactionManager(tx).taskExecutor(analysers.pool)
-                .reader(workItems).processor(new ReportRowProcessor(live)).writer(writer).listener(writer).build();
+                .reader(workItems).processor(new ReportRowProcessor(live, uncertainty, properties.samples())).writer(writer).listener(writer).build();
     }
 
     @Bean

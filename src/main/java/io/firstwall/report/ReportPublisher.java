@@ -23,6 +23,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import io.firstwall.plan.Json;
+import io.firstwall.uncertainty.Uncertainty;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -52,7 +53,8 @@ public class ReportPublisher {
     }
 
     static final List<String> COLUMNS = List.of("item", "plan_id", "scenario_id", "name", "status", "first_wall",
-            "binds_on", "slip_months", "open_ended", "shortfall", "cascade", "explanation", "error");
+            "binds_on", "slip_months", "open_ended", "shortfall", "cascade", "explanation", "error", "most_likely",
+            "most_likely_probability", "odds", "delay_p10_months", "delay_p50_months", "delay_p90_months");
 
     private final RunStore runs;
     private final ChangeDetector changes;
@@ -134,7 +136,8 @@ public class ReportPublisher {
             for (ReportRow r : (Iterable<ReportRow>) rows::iterator) {
                 csv.printRecord(cell(r.itemKey()), r.planId(), r.scenarioId(), cell(r.name()), cell(r.status()),
                         cell(r.firstWall()), r.bindsOn(), r.slipMonths(), r.openEnded(), cell(r.shortfall()),
-                        cell(r.cascade()), cell(r.explanation()), cell(r.error()));
+                        cell(r.cascade()), cell(r.explanation()), cell(r.error()), cell(r.topOutcome()),
+                        r.topProbability(), cell(r.odds()), r.delayP10(), r.delayP50(), r.delayP90());
                 json(j, r);
             }
             csv.flush();
@@ -176,6 +179,15 @@ public class ReportPublisher {
         j.writeStringProperty("cascade", r.cascade());
         j.writeStringProperty("explanation", r.explanation());
         j.writeStringProperty("error", r.error());
+        if (r.odds() != null) {
+            j.writeName("uncertainty");
+            j.writeStartObject();
+            j.writeStringProperty("mostLikely", r.topOutcome());
+            j.writePOJOProperty("mostLikelyProbability", r.topProbability());
+            j.writeStringProperty("odds", r.odds());
+            j.writePOJOProperty("delayMonths", new Uncertainty.Percentiles<>(r.delayP10(), r.delayP50(), r.delayP90()));
+            j.writeEndObject();
+        }
         j.writeEndObject();
     }
 }

@@ -2,10 +2,44 @@ package io.firstwall.report;
 
 import java.time.LocalDate;
 
-/** One item's result in a run; {@code status} FAILED carries the error and no wall. */
+/**
+ * One item's result in a run; {@code status} FAILED carries the error and no wall. With samples,
+ * {@code odds} says how sure: the most likely outcome ({@code topOutcome}: a factor or
+ * {@code feasible}) with its probability, every outcome's as text, and the delay's P10/P50/P90
+ * (null there: open-ended). Without samples those are null.
+ */
 public record ReportRow(String itemKey, long planId, Long scenarioId, String name, String planHash, String status,
         String error, String firstWall, LocalDate bindsOn, Integer slipMonths, Boolean openEnded, String shortfall,
-        String explanation, String cascade, String ruleIds, String factIds) {
+        String explanation, String cascade, String ruleIds, String factIds, String topOutcome, Double topProbability,
+        String odds, Integer delayP10, Integer delayP50, Integer delayP90) {
+
+    /** A row without odds. */
+    public ReportRow(String itemKey, long planId, Long scenarioId, String name, String planHash, String status,
+            String error, String firstWall, LocalDate bindsOn, Integer slipMonths, Boolean openEnded, String shortfall,
+            String explanation, String cascade, String ruleIds, String factIds) {
+        this(itemKey, planId, scenarioId, name, planHash, status, error, firstWall, bindsOn, slipMonths, openEnded,
+                shortfall, explanation, cascade, ruleIds, factIds, null, null, null, null, null, null);
+    }
+
+    /** The same row with how sure it is. */
+    public ReportRow withOdds(String topOutcome, double topProbability, String odds, Integer p10, Integer p50,
+            Integer p90) {
+        return new ReportRow(itemKey, planId, scenarioId, name, planHash, status, error, firstWall, bindsOn, slipMonths,
+                openEnded, shortfall, explanation, cascade, ruleIds, factIds, topOutcome, topProbability, odds, p10, p50,
+                p90);
+    }
+
+    /** The delay's percentiles as the report shows them, or nothing without odds. */
+    public String delayText() {
+        if (odds == null) {
+            return "";
+        }
+        return months(delayP10) + " / " + months(delayP50) + " / " + months(delayP90);
+    }
+
+    private static String months(Integer m) {
+        return m == null ? "open-ended" : m + " mo";
+    }
 
     public static final String OK = "OK";
     public static final String FAILED = "FAILED";

@@ -12,6 +12,9 @@ import io.firstwall.analysis.Wall;
 import io.firstwall.plan.Plan;
 import io.firstwall.analysis.LiveAnalysis;
 import io.firstwall.system.Hashes;
+import io.firstwall.uncertainty.LiveUncertainty;
+import io.firstwall.uncertainty.MonteCarlo;
+import io.firstwall.uncertainty.Uncertainty;
 import tools.jackson.core.type.TypeReference;
 
 /** Analyses one item against the live rules and facts; a failure becomes a FAILED row and the run goes on. */
@@ -21,9 +24,14 @@ class ReportRowProcessor implements ItemProcessor<WorkItem, ReportRow> {
     };
 
     private final LiveAnalysis live;
+    private final LiveUncertainty uncertainty;
+    private final int samples;
 
-    ReportRowProcessor(LiveAnalysis live) {
+    /** With {@code samples} above 0, each row also says how sure its answer is. */
+    ReportRowProcessor(LiveAnalysis live, LiveUncertainty uncertainty, int samples) {
         this.live = live;
+        this.uncertainty = uncertainty;
+        this.samples = samples;
     }
 
     @Override
@@ -36,19 +44,32 @@ class ReportRowProcessor implements ItemProcessor<WorkItem, ReportRow> {
             Wall w = a.firstWall();
             String rules = String.join(" ", a.rulesFired());
             String facts = String.join(" ", a.facts().stream().map(f -> f.id()).toList());
-            if (w == null) {
-                return new ReportRow(item.itemKey(), item.planId(), item.scenarioId(), item.name(), hash, ReportRow.OK,
-                        null, null, null, null, null, null, "Feasible as planned: no wall.", "", clip(rules, 2000),
-                        clip(facts, 4000));
-            }
-            return new ReportRow(item.itemKey(), item.planId(), item.scenarioId(), item.name(), hash, ReportRow.OK, null,
-                    w.factor(), w.bindsOn(), w.slipMonths(), w.openEnded(), Format.amount(w.shortfall(), w.unit()),
-                    clip(w.explanation(), 4000), String.join(" > ", a.cascade()), clip(rules, 2000), clip(facts, 4000));
+            ReportRow row = w == null
+                    ? new ReportRow(item.itemKey(), item.planId(), item.scenarioId(), item.name(), hash, ReportRow.OK,
+                            null, null, null, null, null, null, "Feasible as planned: no wall.", "", clip(rules, 2000),
+                            clip(facts, 4000))
+                    : new ReportRow(item.itemKey(), item.planId(), item.scenarioId(), item.name(), hash, ReportRow.OK,
+                            null, w.factor(), w.bindsOn(), w.slipMonths(), w.openEnded(),
+                            Format.amount(w.shortfall(), w.unit()), clip(w.explanation(), 4000),
+                            String.join(" > ", a.cascade()), clip(rules, 2000), clip(facts, 4000));
+            return samples > 0 ? withOdds(row, uncertainty.uncertainty(plan, overrides, samples, MonteCarlo.DEFAULT_SEED))
+                    : row;
         } catch (RuntimeException e) {
             return new ReportRow(item.itemKey(), item.planId(), item.scenarioId(), item.name(), hash, ReportRow.FAILED,
                     clip(e.getMessage() == null ? e.toString() : e.getMessage(), 2000), null, null, null, null, null,
                     null, null, null, null);
         }
+    }
+
+    /** The row with how sure its answer is: the most likely outcome, every outcome's share, the delay's spread. */
+    static ReportRow withOdds(ReportRow row, Uncertainty u) {
+        String top = u.mostLikelyFirstWall() == null ? "feasible" : u.mostLikelyFirstWall();
+        StringBuilder odds = new StringBuilder();
+        u.firstWallProbability().forEach((factor, p) -> odds.append(factor).append(' ')
+                .append(Math.round(p * 100)).append("%, "));
+        odds.append("feasible ").append(Math.round(u.feasibleProbability() * 100)).append('%');
+        return row.withOdds(top, u.topProbability(), clip(odds.toString(), 2000), u.delayMonths().p10(),
+                u.delayMonths().p50(), u.delayMonths().p90());
     }
 
     static String clip(String s, int max) {

@@ -107,8 +107,9 @@ public class RunStore {
     /** Stores a chunk of a run's rows. */
     public void insertRows(long runId, List<? extends ReportRow> rows) {
         template.batchUpdate("insert into report_row(run_id, item_key, plan_id, scenario_id, name, plan_hash, status, error,"
-                + " first_wall, binds_on, slip_months, open_ended, shortfall, explanation, cascade, rule_ids, fact_ids)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, rows.size(),
+                + " first_wall, binds_on, slip_months, open_ended, shortfall, explanation, cascade, rule_ids, fact_ids,"
+                + " top_outcome, top_probability, odds, delay_p10, delay_p50, delay_p90)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, rows.size(),
                 (ps, r) -> {
                     ps.setLong(1, runId);
                     ps.setString(2, r.itemKey());
@@ -127,6 +128,12 @@ public class RunStore {
                     ps.setString(15, r.cascade());
                     ps.setString(16, r.ruleIds());
                     ps.setString(17, r.factIds());
+                    ps.setString(18, r.topOutcome());
+                    ps.setObject(19, r.topProbability());
+                    ps.setString(20, r.odds());
+                    ps.setObject(21, r.delayP10());
+                    ps.setObject(22, r.delayP50());
+                    ps.setObject(23, r.delayP90());
                 });
     }
 
@@ -137,11 +144,15 @@ public class RunStore {
                 rs.getString(prefix + "first_wall"), rs.getObject(prefix + "binds_on", LocalDate.class),
                 rs.getObject(prefix + "slip_months", Integer.class), rs.getObject(prefix + "open_ended", Boolean.class),
                 rs.getString(prefix + "shortfall"), rs.getString(prefix + "explanation"), rs.getString(prefix + "cascade"),
-                rs.getString(prefix + "rule_ids"), rs.getString(prefix + "fact_ids"));
+                rs.getString(prefix + "rule_ids"), rs.getString(prefix + "fact_ids"), rs.getString(prefix + "top_outcome"),
+                rs.getObject(prefix + "top_probability", Double.class), rs.getString(prefix + "odds"),
+                rs.getObject(prefix + "delay_p10", Integer.class), rs.getObject(prefix + "delay_p50", Integer.class),
+                rs.getObject(prefix + "delay_p90", Integer.class));
     }
 
     private static final String ROW_COLUMNS = "item_key, plan_id, scenario_id, name, plan_hash, status, error, first_wall,"
-            + " binds_on, slip_months, open_ended, shortfall, explanation, cascade, rule_ids, fact_ids";
+            + " binds_on, slip_months, open_ended, shortfall, explanation, cascade, rule_ids, fact_ids, top_outcome,"
+            + " top_probability, odds, delay_p10, delay_p50, delay_p90";
 
     /**
      * A run's rows in report order, read as they are consumed so that memory does not grow with the
@@ -196,8 +207,9 @@ public class RunStore {
     }
 
     /**
-     * Each row of a run whose answer differs from the earlier run's (status, first wall, date, slip),
-     * with the earlier row, or null when the item is new, in report order.
+     * Each row of a run whose answer differs from the earlier run's (status, first wall, date, slip,
+     * or, where both runs have odds, the most likely outcome or its probability by more than 10
+     * points), with the earlier row, or null when the item is new, in report order.
      */
     public void forEachChangedRow(long earlierRunId, long runId, BiConsumer<ReportRow, ReportRow> now) {
         String earlier = ROW_COLUMNS.replaceAll("(\\w+)", "p.$1 p_$1");
@@ -207,7 +219,10 @@ public class RunStore {
                 + " or coalesce(c.first_wall, '-') <> coalesce(p.first_wall, '-')"
                 + " or coalesce(c.binds_on, date '1900-01-01') <> coalesce(p.binds_on, date '1900-01-01')"
                 + " or coalesce(c.slip_months, -1) <> coalesce(p.slip_months, -1)"
-                + " or coalesce(c.open_ended, false) <> coalesce(p.open_ended, false)) order by c.name, c.item_key")
+                + " or coalesce(c.open_ended, false) <> coalesce(p.open_ended, false)"
+                + " or (c.top_probability is not null and p.top_probability is not null"
+                + " and (c.top_outcome <> p.top_outcome or abs(c.top_probability - p.top_probability) > 0.1)))"
+                + " order by c.name, c.item_key")
                 .params(earlierRunId, runId)
                 .query((ResultSet rs) -> {
                     now.accept(reportRow(rs, ""), rs.getString("p_item_key") == null ? null : reportRow(rs, "p_"));

@@ -85,7 +85,8 @@ public final class BatchBenchmark {
         try (var context = new SpringApplicationBuilder(FirstwallApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--firstwall.batch.cron=-", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                        "--firstwall.batch.reports-dir=" + dir.resolve("reports"), "--spring.datasource.url=" + url)) {
+                        "--firstwall.batch.reports-dir=" + dir.resolve("reports"), "--spring.datasource.url=" + url,
+                        "--firstwall.batch.samples=" + Integer.getInteger("samples", 0))) {
             var batch = context.getBean(BatchService.class);
             for (String label : List.of("cold", "warm")) {
                 peak.set(0);

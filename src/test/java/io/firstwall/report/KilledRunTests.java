@@ -38,7 +38,7 @@ class KilledRunTests {
     static Process batchProcess(String url, Path out, Path log) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), FirstwallApplication.class.getName(), "batch",
-                "--out", out.toString(), "--spring.datasource.url=" + url, "--firstwall.batch.chunk-size=20"));
+                "--out", out.toString(), "--spring.datasource.url=" + url, "--firstwall.batch.chunk-size=20", "--firstwall.batch.samples=0"));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
@@ -86,7 +86,7 @@ class KilledRunTests {
         assertThat(query(url, "select count(*) from BATCH_JOB_EXECUTION where status = 'STARTED'")).isEqualTo(1);
 
         int status = new BatchCommand(System.out, System.err).run(FirstwallApplication.class, new String[] {"batch", "--out", out.toString(),
-                "--spring.datasource.url=" + url, "--firstwall.batch.stale-after=0s", "--firstwall.batch.chunk-size=20"});
+                "--spring.datasource.url=" + url, "--firstwall.batch.stale-after=0s", "--firstwall.batch.chunk-size=20", "--firstwall.batch.samples=0"});
         assertThat(status).isZero();
         assertThat(query(url, "select count(*) from report_row")).isEqualTo(PLANS);
         assertThat(query(url, "select count(distinct item_key) from report_row")).isEqualTo(PLANS);

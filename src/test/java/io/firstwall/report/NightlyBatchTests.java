@@ -42,7 +42,8 @@ import tools.jackson.databind.JsonNode;
 
 /** The nightly job over the real H2, rules and example plans (Spring Batch's test support for the job itself). */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:batch-${random.uuid};DB_CLOSE_DELAY=-1",
-        "firstwall.batch.cron=-", "firstwall.batch.reports-dir=target/test-reports/batch", "firstwall.batch.chunk-size=3"})
+        "firstwall.batch.cron=-", "firstwall.batch.reports-dir=target/test-reports/batch", "firstwall.batch.chunk-size=3",
+        "firstwall.batch.samples=0"})
 @SpringBatchTest
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
