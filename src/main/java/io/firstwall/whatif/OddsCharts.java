@@ -98,8 +98,9 @@ public final class OddsCharts {
         int row = 30;
         int top0 = 28;
         int height = top0 + row * Math.max(1, top.size()) + 40;
-        int labelW = 300;
-        double plotW = WIDTH - labelW - RIGHT - 60;
+        int labelW = 270;
+        int valuesW = 200;
+        double plotW = WIDTH - labelW - valuesW - 10;
         int point = u.pointDelayMonths() == null ? 0 : u.pointDelayMonths();
         List<Integer> finite = new ArrayList<>(List.of(point));
         top.forEach(s -> {
@@ -129,8 +130,10 @@ public final class OddsCharts {
             double y = top0 + i * row;
             svg.append("<a href=\"/facts#fact-" + e(s.fact()) + "\"><text class=\"fact-label\" x=\"" + (labelW - 8)
                     + "\" y=\"" + f(y + 17) + "\" text-anchor=\"end\">" + e(s.fact()) + "</text></a>");
-            bar(svg, x, point, s.lowDelayMonths(), edge, y + 4, "low", valueText(s.low(), s.unit()));
-            bar(svg, x, point, s.highDelayMonths(), edge, y + 15, "high", valueText(s.high(), s.unit()));
+            bar(svg, x, point, s.lowDelayMonths(), edge, y + 4, "low", valueText(s.low(), s.unit()),
+                    WIDTH - valuesW + 4);
+            bar(svg, x, point, s.highDelayMonths(), edge, y + 15, "high", valueText(s.high(), s.unit()),
+                    WIDTH - valuesW + 4);
         }
         double px = x.apply(point);
         svg.append("<line class=\"point\" x1=\"" + f(px) + "\" x2=\"" + f(px) + "\" y1=\"" + (top0 - 4) + "\" y2=\""
@@ -145,23 +148,23 @@ public final class OddsCharts {
     }
 
     private static void bar(StringBuilder svg, java.util.function.IntFunction<Double> x, int point, Integer delay,
-            int edge, double y, String kind, String value) {
+            int edge, double y, String kind, String value, int labelX) {
         int to = delay == null ? edge : delay;
         double a = Math.min(x.apply(point), x.apply(to));
         double b = Math.max(x.apply(point), x.apply(to));
         svg.append("<rect class=\"" + kind + "\" x=\"" + f(a) + "\" y=\"" + f(y) + "\" width=\"" + f(Math.max(1.5, b - a))
                 + "\" height=\"10\"><title>" + kind + " " + e(value) + ": " + (delay == null ? "open-ended" : delay
                 + " months") + "</title></rect>");
-        svg.append("<text class=\"bar-label\" x=\"" + f(b + 4) + "\" y=\"" + f(y + 9) + "\">" + e(value) + " \u2192 "
-                + (delay == null ? "open-ended" : delay + " mo") + "</text>");
+        svg.append("<text class=\"bar-label " + kind + "-text\" x=\"" + labelX + "\" y=\"" + f(y + 9) + "\">" + kind
+                + " " + e(value) + " \u2192 " + (delay == null ? "open-ended" : delay + " mo") + "</text>");
     }
 
-    /** A fact's value as a planner reads it: a year without a thousands separator. */
+    /** A fact's value as a planner reads it: a year without a thousands separator, a short unit kept. */
     public static String valueText(double v, String unit) {
         if (unit != null && unit.startsWith("year") && v == Math.rint(v)) {
             return Long.toString((long) v);
         }
-        return Format.num(v) + (unit == null || unit.isBlank() ? "" : " " + unit);
+        return Format.num(v) + (unit == null || unit.isBlank() || unit.length() > 7 ? "" : " " + unit);
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

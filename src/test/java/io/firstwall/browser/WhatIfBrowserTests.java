@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -137,6 +139,46 @@ class WhatIfBrowserTests extends BrowserTest {
 
     void logIn(String name, String password) {
         BrowserSupport.logIn(driver, name, password);
+    }
+
+    /**
+     * The analysis page says how sure: probability bars, the cumulative chart with the target, the
+     * tornado whose facts link to their rows; at desktop and phone widths.
+     */
+    @Test
+    void theAnalysisPageShowsTheOddsTheChartAndTheTornado() throws IOException {
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new Dimension(1440, 900));
+        driver.get(url("/plans"));
+        logIn("analyst", "analyst");
+        driver.findElement(By.linkText("1 GW orbital cluster with non-Chinese GaAs cells")).click();
+        WebElement bars = visible(By.id("odds-bars"));
+        WebElement launch = bars.findElement(By.cssSelector("g[data-factor='LAUNCH_CAPACITY']"));
+        assertThat(launch.getText()).contains("launch").containsPattern("\\d+% \\(\\d+\u2013\\d+%\\)");
+        double width = Double.parseDouble(launch.findElement(By.tagName("rect")).getAttribute("width"));
+        assertThat(width).isStrictlyBetween(40.0, 380.0);
+        assertThat(bars.findElement(By.cssSelector("g[data-factor='feasible']")).getText()).contains("feasible as planned");
+        assertThat(visible(By.id("full-capacity-chart")).getText()).contains("target 2030-12-31");
+        WebElement tornado = visible(By.id("tornado"));
+        assertThat(tornado.findElements(By.cssSelector("rect.low")).size()).isBetween(3, 10);
+        assertThat(visible(By.id("percentiles")).getText()).contains("P10").contains("P90");
+        new Actions(driver).scrollToElement(tornado).perform();
+        BrowserSupport.screenshot(driver, "analysis-odds-1440");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        WebElement phoneBars = visible(By.id("odds-bars"));
+        assertThat(phoneBars.getSize().getWidth()).isLessThanOrEqualTo(390);
+        // On a phone the tornado is a table that reads at phone size.
+        WebElement table = visible(By.id("tornado-table"));
+        assertThat(table.getText()).contains("launch.fleet_year").contains("2032 \u2192 27 months");
+        assertThat(driver.findElement(By.id("tornado")).isDisplayed()).isFalse();
+        new Actions(driver).scrollToElement(table).perform();
+        BrowserSupport.screenshot(driver, "analysis-odds-390");
+        driver.manage().window().setSize(new Dimension(1440, 900));
+        tornado = visible(By.id("tornado"));
+        tornado.findElement(By.xpath(".//*[local-name()='a'][.//*[local-name()='text' and text()='launch.fleet_year']]"))
+                .click();
+        assertThat(visible(By.id("fact-launch.fleet_year")).getText()).contains("launch.fleet_year");
+        assertThat(driver.getCurrentUrl()).endsWith("/facts#fact-launch.fleet_year");
     }
 
     @Test
