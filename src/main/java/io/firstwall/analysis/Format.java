@@ -27,6 +27,14 @@ public final class Format {
         return FORMATS.get()[abs >= 100 ? 0 : abs >= 10 ? 1 : 2].format(value);
     }
 
+    /** A fact's value as a planner reads it: a year without a thousands separator ("2032"), else {@link #num}. */
+    public static String value(double value, String unit) {
+        if (unit != null && unit.startsWith("year") && value == Math.rint(value)) {
+            return Long.toString((long) value);
+        }
+        return num(value);
+    }
+
     /** "Dec 2026". */
     public static String month(LocalDate date) {
         return date == null ? "never" : MONTH.format(date);

@@ -192,7 +192,7 @@ public final class Cli {
                 open(u.fullCapacityOn().p10()), open(u.fullCapacityOn().p50()), open(u.fullCapacityOn().p90()));
         u.sensitivity().stream().limit(5).forEach(s -> out.printf(
                 "    %-40s rank corr %+.2f; at low %s: %s months, at high %s: %s months%s%n", s.fact(), s.rankCorrelation(),
-                Format.num(s.low()), open(s.lowDelayMonths()), Format.num(s.high()), open(s.highDelayMonths()),
+                Format.value(s.low(), s.unit()), open(s.lowDelayMonths()), Format.value(s.high(), s.unit()), open(s.highDelayMonths()),
                 s.flipsFirstWall() ? " (changes the first wall)" : ""));
     }
 

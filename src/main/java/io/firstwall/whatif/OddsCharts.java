@@ -161,10 +161,8 @@ public final class OddsCharts {
 
     /** A fact's value as a planner reads it: a year without a thousands separator, a short unit kept. */
     public static String valueText(double v, String unit) {
-        if (unit != null && unit.startsWith("year") && v == Math.rint(v)) {
-            return Long.toString((long) v);
-        }
-        return Format.num(v) + (unit == null || unit.isBlank() || unit.length() > 7 ? "" : " " + unit);
+        String n = Format.value(v, unit);
+        return unit == null || unit.isBlank() || unit.length() > 7 || unit.startsWith("year") ? n : n + " " + unit;
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

@@ -53,6 +53,32 @@ class CliTests {
     }
 
     @Test
+    void withSamplesItSaysHowSureReproducibly() {
+        Run text = cli("analyze", "data/plans/orbital-cluster-1gw.json", "--samples", "400", "--seed", "9");
+        assertThat(text.status()).isZero();
+        assertThat(text.out()).contains("how sure (400 samples, seed 9):").containsPattern("first wall LAUNCH_CAPACITY +\\d+\\.\\d%")
+                .contains("feasible as planned").contains("delay P10/P50/P90").contains("launch.fleet_year")
+                .contains("at high 2032:");
+        Run json = cli("analyze", "data/plans/orbital-cluster-1gw.json", "--samples", "400", "--seed", "9", "--json");
+        JsonNode first = Json.MAPPER.readTree(json.out());
+        assertThat(first.get("firstWall").get("factor").asString()).isEqualTo("LAUNCH_CAPACITY");
+        assertThat(first.get("uncertainty").get("samples").asInt()).isEqualTo(400);
+        assertThat(first.get("uncertainty").get("firstWallProbability").get("LAUNCH_CAPACITY").asDouble()).isBetween(0.2, 0.9);
+        Run again = cli("analyze", "data/plans/orbital-cluster-1gw.json", "--samples", "400", "--seed", "9", "--json");
+        assertThat(again.out()).isEqualTo(json.out());
+    }
+
+    @Test
+    void aBadSampleCountIsAUsageError() {
+        for (String bad : new String[] {"0", "-5", "lots", "100001"}) {
+            Run run = cli("analyze", "data/plans/orbital-cluster-1gw.json", "--samples", bad);
+            assertThat(run.status()).as(bad).isEqualTo(2);
+            assertThat(run.err()).contains("--samples needs a whole number from 1 to 100000");
+        }
+        assertThat(cli("analyze", "data/plans/orbital-cluster-1gw.json", "--seed").err()).contains("--seed needs a whole number");
+    }
+
+    @Test
     void printsAnArrayForSeveralPlans() {
         Run run = cli("analyze", "--json", "data/plans/nova-grid-1gw.json", "data/plans/h100-expansion-feasible.json");
         JsonNode json = Json.MAPPER.readTree(run.out());

@@ -216,6 +216,18 @@ class WhatIfControllerTests {
                 .andExpect(view().name("plans/compare"))
                 .andExpect(content().string(containsString("Early slots")))
                 .andExpect(content().string(containsString("turbine.heavy_duty.next_slot_year = 2,025 (fact base: 2,029)")))
-                .andExpect(content().string(containsString("no change from the base plan")));
+                .andExpect(content().string(containsString("no change from the base plan")))
+                .andExpect(content().string(containsString("id=\"odds-table\"")))
+                .andDo(result -> {
+                    OddsTable t = (OddsTable) result.getModelAndView().getModel().get("oddsTable");
+                    Assertions.assertThat(t.columns()).containsExactly("Base plan", "Early slots", "No change");
+                    OddsTable.Row turbine = t.rows().stream().filter(r -> "TURBINE_SUPPLY".equals(r.factor()))
+                            .findFirst().orElseThrow();
+                    // Unreserved, the casting backlog holds the turbines whatever the slot year: the odds agree.
+                    Assertions.assertThat(turbine.cells()).containsExactly("100%", "100%", "100%");
+                    Assertions.assertThat(turbine.changed()).containsExactly(false, false, false);
+                    Assertions.assertThat(t.rows()).extracting(OddsTable.Row::labelKey)
+                            .contains("odds.pFeasible", "odds.delayRange", "odds.full");
+                });
     }
 }
