@@ -71,6 +71,30 @@ class OutsideEditTests {
         }
     }
 
+    /**
+     * A browser's textarea sends CRLF line endings: publishes alternating CRLF and LF are the app's own
+     * writes, never taken for outside edits (no phantom "external edit" revision or audit entry).
+     */
+    @Test
+    void publishesWithCrlfOrLfAreNeverMistakenForOutsideEdits() throws Exception {
+        int before = editing.revisions().size();
+        String path = "grid/grid_interconnect.drl";
+        for (int i = 0; i < 5; i++) {
+            String text = editing.liveFiles().get(path) + "// publish " + i + "\n";
+            if (i % 2 == 0) {
+                text = text.replace("\n", "\r\n");
+            }
+            editing.publish(Map.of(path, text), editing.liveVersion(), "expert", "publish " + i);
+            assertThat(Files.readString(rulesDir.resolve(path))).doesNotContain("\r");
+        }
+        Thread.sleep(3000);
+        watcher.check();
+        assertThat(editing.revisions()).hasSize(before + 5)
+                .noneSatisfy(r -> assertThat(r.author()).isEqualTo("external edit"));
+        assertThat(editing.auditLog()).isNotEmpty().noneSatisfy(e -> assertThat(e.get("who")).isEqualTo("external edit"));
+        assertThat(watcher.lastRejection()).isNull();
+    }
+
     @Test
     void aGoodOutsideEditGoesLiveAsARevision() throws Exception {
         assertThat(memphisCascade()).contains("PERMITS");
