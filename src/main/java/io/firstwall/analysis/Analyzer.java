@@ -153,7 +153,7 @@ public final class Analyzer {
         }
         return new Wall(w.factor(), w.bindsOn(), w.slipMonths(), w.fullCapacityOn(), w.needed(), w.shortfall(), w.unit(),
                 w.explanation() + " Assumed, with no public source: " + String.join(", ", assumed) + ".", w.ruleIds(),
-                w.factIds());
+                w.factIds(), w.phases());
     }
 
     private static <T> List<T> objects(KieSession session, Class<T> type) {

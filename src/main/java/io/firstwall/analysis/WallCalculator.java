@@ -86,8 +86,21 @@ public final class WallCalculator {
             ruleIds.add(s.ruleId());
             factIds.addAll(s.factIds());
         }
+        List<Wall.PhaseReady> phases = new ArrayList<>();
+        for (Need need : ordered) {
+            LocalDate ready = need.online();
+            for (List<Supply> lane : lanes.values()) {
+                LocalDate laneDate = earliestReaching(lane, need.amount());
+                if (laneDate == null) {
+                    ready = null;
+                    break;
+                }
+                ready = laneDate.isAfter(ready) ? laneDate : ready;
+            }
+            phases.add(new Wall.PhaseReady(need.phase(), need.online(), ready));
+        }
         return Optional.of(new Wall(factor, binding.online(), slip, fullOn, full, shortfall, unit,
-                capitalise(sentence.toString()), List.copyOf(ruleIds), List.copyOf(factIds)));
+                capitalise(sentence.toString()), List.copyOf(ruleIds), List.copyOf(factIds), phases));
     }
 
     /** The factor's need and allowance as step curves from {@code start} to {@code end}. */
@@ -181,7 +194,8 @@ public final class WallCalculator {
                 .orElse("");
     }
 
-    static int monthsLate(LocalDate target, LocalDate actual) {
+    /** Whole months from {@code target} to {@code actual}, a started month counting; 0 when on time. */
+    public static int monthsLate(LocalDate target, LocalDate actual) {
         if (!actual.isAfter(target)) {
             return 0;
         }

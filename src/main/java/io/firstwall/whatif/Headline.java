@@ -1,29 +1,52 @@
 package io.firstwall.whatif;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.Format;
+import io.firstwall.analysis.Schedule;
 import io.firstwall.analysis.Wall;
 
 /**
- * The one line an analyst reads first: which wall, when, how long before the target, and when full
- * capacity comes once every wall is passed ({@code fullCapacityOn} null: no date in the facts).
+ * What a planner reads first: when the plan reaches full capacity and how late that is, the wall
+ * that binds first (when, in which phase), the wall that sets the schedule when it is another one,
+ * and each phase's target, achievable date, delay and limiting wall.
+ *
+ * @param fullCapacityOn null when no date within the facts brings full capacity ({@code openEnded})
+ * @param monthsLate null when open-ended
+ * @param schedulingFactor the wall that holds full capacity longest, when it is not the first wall
  */
-public record Headline(boolean feasible, String factor, LocalDate bindsOn, long monthsBeforeTarget,
-        LocalDate target, LocalDate fullCapacityOn, boolean openEnded) {
+public record Headline(boolean feasible, String factor, LocalDate bindsOn, int bindingPhase, LocalDate target,
+        LocalDate fullCapacityOn, Integer monthsLate, boolean openEnded, String schedulingFactor,
+        List<Schedule> phases) {
 
     public static Headline of(Analysis a) {
+        List<Schedule> phases = Schedule.of(a);
         LocalDate target = a.plan().targetDate();
         if (a.feasible()) {
-            return new Headline(true, null, null, 0, target, target, false);
+            return new Headline(true, null, null, 0, target, target, 0, false, null, phases);
         }
         Wall first = a.firstWall();
-        boolean open = a.walls().stream().anyMatch(Wall::openEnded);
-        LocalDate full = open ? null : a.walls().stream().map(Wall::fullCapacityOn)
-                .max(LocalDate::compareTo).orElse(target);
-        return new Headline(false, first.factor(), first.bindsOn(),
-                Math.max(0, ChronoUnit.MONTHS.between(first.bindsOn(), target)), target,
-                full != null && full.isBefore(target) ? target : full, open);
+        Schedule last = phases.get(phases.size() - 1);
+        int bindingPhase = phases.stream().filter(p -> !p.target().isBefore(first.bindsOn())).findFirst()
+                .map(Schedule::phase).orElse(last.phase());
+        String scheduling = last.limitingFactor() != null && !last.limitingFactor().equals(first.factor())
+                ? last.limitingFactor() : null;
+        return new Headline(false, first.factor(), first.bindsOn(), bindingPhase, target, last.achievable(),
+                last.delayMonths(), last.achievable() == null, scheduling, phases);
+    }
+
+    /** "Jan 2031", or "never" when open-ended. */
+    public String fullCapacityText() {
+        return Format.month(fullCapacityOn);
+    }
+
+    public String bindsOnText() {
+        return Format.month(bindsOn);
+    }
+
+    public String targetText() {
+        return Format.month(target);
     }
 }

@@ -90,7 +90,9 @@ class WhatIfBrowserTests extends BrowserTest {
         // The analysis: headline, chart, walls, cascade.
         waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.headline")));
         assertThat(driver.findElement(By.cssSelector("p.headline")).getText())
-                .contains("Hits the gas turbine wall on 2026-12-31");
+                .contains("Full capacity").contains("months late").contains("First wall: gas turbine, binding Dec 2026");
+        assertThat(driver.findElement(By.cssSelector("#summary table.phases")).getText()).contains("Dec 2026")
+                .contains("gas turbine");
         assertThat(driver.findElements(By.cssSelector("svg.timeline path.allowed"))).isNotEmpty();
         assertThat(driver.findElement(By.cssSelector("p.cascade")).getText()).contains("gas turbine").contains("permits");
         screenshot("analysis");
@@ -108,7 +110,7 @@ class WhatIfBrowserTests extends BrowserTest {
         assertThat(cells.get(1).getText()).isEqualTo("PERMITS");
         assertThat(cells.get(1).getAttribute("class")).contains("changed");
         assertThat(driver.findElement(By.cssSelector("#scenario-result p.headline")).getText())
-                .contains("Hits the permits wall");
+                .contains("First wall: permits");
         screenshot("whatif");
 
         // Save it, then a second scenario with fast permits too, then compare the two.

@@ -97,7 +97,9 @@ class WhatIfControllerTests {
     void theAnalysisPageHasTheHeadlineChartWallsAndCascade() throws Exception {
         mvc.perform(get("/plans/1")).andExpect(status().isOk()).andExpect(view().name("plans/analysis"))
                 .andExpect(header().string("Server-Timing", containsString("analysis;dur=")))
-                .andExpect(content().string(containsString("Hits the gas turbine wall on 2026-12-31, 5 months before its target; full capacity slips to 2031-01-01.")))
+                .andExpect(content().string(containsString("Full capacity Jan 2031: 43 months late.")))
+                .andExpect(content().string(containsString("First wall: gas turbine, binding Dec 2026 (phase 1).")))
+                .andExpect(content().string(containsString("How sure: the gas turbine wall comes first in 100% of 1,000 samples")))
                 .andExpect(content().string(containsString("<svg")))
                 .andExpect(content().string(containsString("first wall: TURBINE_SUPPLY")))
                 .andExpect(content().string(containsString("then permits")))

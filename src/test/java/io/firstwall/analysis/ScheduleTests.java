@@ -1,0 +1,72 @@
+package io.firstwall.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.firstwall.plan.PlanReader;
+
+/** Each phase's target, achievable date, delay and limiting wall, on the example plans. */
+class ScheduleTests {
+
+    static Analysis analyze(String file) throws IOException {
+        return AnalysisFixtures.ANALYZER.analyze(new PlanReader(AnalysisFixtures.FACTS)
+                .read(Files.readString(Path.of("data/plans", file))), AnalysisFixtures.FACTS);
+    }
+
+    static Stream<String> examplePlans() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("data/plans"))) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    /** The last phase is full capacity: its date and delay are the walls' full-capacity date and largest slip. */
+    @ParameterizedTest
+    @MethodSource("examplePlans")
+    void theLastPhaseIsFullCapacity(String file) throws IOException {
+        Analysis a = analyze(file);
+        List<Schedule> rows = Schedule.of(a);
+        assertThat(rows).hasSameSizeAs(a.plan().phases());
+        Schedule last = rows.get(rows.size() - 1);
+        boolean open = a.walls().stream().anyMatch(Wall::openEnded);
+        if (open) {
+            assertThat(last.achievable()).isNull();
+            assertThat(last.delayMonths()).isNull();
+            return;
+        }
+        LocalDate full = a.walls().stream().map(Wall::fullCapacityOn).filter(Objects::nonNull)
+                .max(LocalDate::compareTo).filter(d -> d.isAfter(a.plan().targetDate())).orElse(a.plan().targetDate());
+        assertThat(last.achievable()).isEqualTo(full);
+        assertThat(last.delayMonths()).isEqualTo(a.walls().stream().mapToInt(Wall::slipMonths).max().orElse(0));
+        rows.forEach(r -> assertThat(r.achievable()).isAfterOrEqualTo(r.target()));
+    }
+
+    @Test
+    void memphisWaitsForTurbinesFromItsFirstPhase() throws IOException {
+        List<Schedule> rows = Schedule.of(analyze("memphis-onsite-gas-1gw.json"));
+        assertThat(rows.get(0).target()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(rows.get(0).limitingFactor()).isEqualTo("TURBINE_SUPPLY");
+        assertThat(rows.get(0).delayMonths()).isGreaterThan(40);
+        assertThat(rows.get(1).delayMonths()).isEqualTo(43);
+    }
+
+    @Test
+    void aFeasiblePlanRunsEveryPhaseOnTarget() throws IOException {
+        assertThat(Schedule.of(analyze("h100-expansion-feasible.json")))
+                .allSatisfy(r -> {
+                    assertThat(r.achievable()).isEqualTo(r.target());
+                    assertThat(r.delayMonths()).isZero();
+                    assertThat(r.limitingFactor()).isNull();
+                });
+    }
+}
