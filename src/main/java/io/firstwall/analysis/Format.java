@@ -2,7 +2,10 @@ package io.firstwall.analysis;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -27,13 +30,40 @@ public final class Format {
         return FORMATS.get()[abs >= 100 ? 0 : abs >= 10 ? 1 : 2].format(value);
     }
 
-    /** A fact's value as a planner reads it: a year without a thousands separator ("2032"), else {@link #num}. */
+    /**
+     * A fact's value as a planner reads it: a year without a thousands separator ("2032"), a
+     * {@code yyyymmdd} date as a date ("2026-11-27"), else {@link #num}.
+     */
     public static String value(double value, String unit) {
         if (unit != null && unit.startsWith("year") && value == Math.rint(value)) {
             return Long.toString((long) value);
         }
+        if ("yyyymmdd".equals(unit) && value == Math.rint(value)) {
+            long v = (long) value;
+            try {
+                return LocalDate.of((int) (v / 10_000), (int) (v / 100 % 100), (int) (v % 100)).toString();
+            } catch (DateTimeException e) {
+                return Long.toString(v);
+            }
+        }
         return num(value);
     }
+
+    /** A fact's value with its unit, as {@link #value} reads it; a date or a year needs no unit. */
+    public static String valueWithUnit(double value, String unit) {
+        String v = value(value, unit);
+        boolean self = unit == null || unit.isBlank() || "yyyymmdd".equals(unit)
+                || (unit.equals("year") && value == Math.rint(value));
+        return self ? v : v + " " + unit;
+    }
+
+    /** A moment as people read it: "2026-11-29 05:37 UTC". */
+    public static String time(Instant at) {
+        return at == null ? "" : TIME.format(at);
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     /** "Dec 2026". */
     public static String month(LocalDate date) {

@@ -5,6 +5,9 @@ public record PlanProblem(String field, String message) {
 
     @Override
     public String toString() {
-        return field + ": " + message;
+        return WHOLE_PLAN.equals(field) ? "The plan is " + message : field + ": " + message;
     }
+
+    /** The field of a problem with the plan as a whole (JSON Path's root, as API clients read it). */
+    public static final String WHOLE_PLAN = "$";
 }

@@ -40,7 +40,7 @@ public final class PlanReader {
         try {
             root = JSON.readTree(json);
         } catch (JacksonException e) {
-            throw new InvalidPlanException(List.of(new PlanProblem("$", "not valid JSON: " + e.getOriginalMessage()
+            throw new InvalidPlanException(List.of(new PlanProblem(PlanProblem.WHOLE_PLAN, "not valid JSON: " + e.getOriginalMessage()
                     + location(e))));
         }
         return read(root);
@@ -54,7 +54,7 @@ public final class PlanReader {
     public Plan read(JsonNode root) {
         List<PlanProblem> problems = new ArrayList<>();
         if (root == null || !root.isObject()) {
-            throw new InvalidPlanException(List.of(new PlanProblem("$", "a plan must be a JSON object")));
+            throw new InvalidPlanException(List.of(new PlanProblem(PlanProblem.WHOLE_PLAN, "not a JSON object")));
         }
         for (String field : root.propertyNames()) {
             if (!FIELDS.contains(field)) {

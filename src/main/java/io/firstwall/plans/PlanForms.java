@@ -52,7 +52,7 @@ public final class PlanForms {
         } catch (InvalidPlanException e) {
             for (PlanProblem p : e.problems()) {
                 String field = p.field().startsWith("attributes") ? "attributes" : p.field();
-                if (field.equals("$") || field.contains(".when") || !isFormField(field)) {
+                if (field.equals(PlanProblem.WHOLE_PLAN) || field.contains(".when") || !isFormField(field)) {
                     errors.reject("plan.invalid", p.toString());
                 } else {
                     errors.rejectValue(field, "plan.invalid", p.message());

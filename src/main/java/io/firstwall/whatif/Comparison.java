@@ -25,20 +25,27 @@ public record Comparison(List<String> columns, List<Row> rows) {
         }
     }
 
+    /** With factor codes, as the API gives them. */
     public static Comparison of(List<String> columns, List<Analysis> results) {
+        return of(columns, results, factor -> factor);
+    }
+
+    /** With each factor named by {@code label}, as the pages show them. */
+    public static Comparison of(List<String> columns, List<Analysis> results, Function<String, String> label) {
         List<Row> rows = new ArrayList<>();
-        rows.add(row("First wall", results, a -> a.feasible() ? "none: feasible" : a.firstWall().factor()));
+        rows.add(row("First wall", results, a -> a.feasible() ? "none: feasible" : label.apply(a.firstWall().factor())));
         rows.add(row("Binds on", results, a -> a.feasible() ? "" : String.valueOf(a.firstWall().bindsOn())));
         rows.add(row("Slip (months)", results, a -> a.feasible() ? "" : slip(a.firstWall())));
         rows.add(row("Full capacity", results, a -> {
             Headline h = Headline.of(a);
             return h.openEnded() ? "never, within the facts" : String.valueOf(h.fullCapacityOn());
         }));
-        rows.add(row("Cascade", results, a -> a.cascade().isEmpty() ? "none" : String.join(" → ", a.cascade())));
+        rows.add(row("Cascade", results, a -> a.cascade().isEmpty() ? "none"
+                : String.join(" → ", a.cascade().stream().map(label).toList())));
         Set<String> factors = new LinkedHashSet<>();
         results.forEach(a -> a.walls().forEach(w -> factors.add(w.factor())));
         for (String factor : factors) {
-            rows.add(row(factor, results, a -> {
+            rows.add(row(label.apply(factor), results, a -> {
                 Optional<Wall> w = a.wall(factor);
                 return w.map(x -> x.bindsOn() + ", slip " + slip(x)).orElse("no wall");
             }));

@@ -3,9 +3,12 @@ package io.firstwall.whatif;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.Format;
+import io.firstwall.plan.Phase;
 import io.firstwall.plan.Plan;
 import io.firstwall.analysis.LiveAnalysis;
 
@@ -24,18 +27,40 @@ public record ScenarioRow(Scenario scenario, Analysis analysis, List<String> cha
         diff(changes, "power", base.power(), plan.power());
         diff(changes, "accelerator", base.accelerator(), plan.accelerator());
         diff(changes, "decision date", base.decisionDate(), plan.decisionDate());
-        if (!base.phases().equals(plan.phases())) {
-            changes.add("phases changed");
+        int phases = Math.max(base.phases().size(), plan.phases().size());
+        for (int i = 0; i < phases; i++) {
+            Phase b = i < base.phases().size() ? base.phases().get(i) : null;
+            Phase p = i < plan.phases().size() ? plan.phases().get(i) : null;
+            if (!Objects.equals(b, p)) {
+                changes.add("phase " + (i + 1) + ": " + phase(b) + " \u2192 " + phase(p));
+            }
         }
-        if (!base.attributes().equals(plan.attributes())) {
-            changes.add("attributes: " + plan.attributes());
+        Set<String> keys = new TreeSet<>(base.attributes().keySet());
+        keys.addAll(plan.attributes().keySet());
+        for (String key : keys) {
+            Object before = base.attributes().get(key);
+            Object after = plan.attributes().get(key);
+            if (!Objects.equals(before, after)) {
+                changes.add(key + ": " + attribute(before) + " \u2192 " + attribute(after));
+            }
         }
-        s.overrides().forEach((id, v) -> changes.add(id + " = " + Format.num(v) + " (fact base: "
-                + live.facts().fact(id).map(f -> Format.num(f.value())).orElse("?") + ")"));
+        s.overrides().forEach((id, v) -> {
+            String unit = live.facts().fact(id).map(f -> f.unit()).orElse("");
+            changes.add(id + " = " + Format.valueWithUnit(v, unit) + " (fact base: "
+                    + live.facts().fact(id).map(f -> Format.valueWithUnit(f.value(), unit)).orElse("?") + ")");
+        });
         if (changes.isEmpty()) {
             changes.add("no change from the base plan");
         }
         return changes;
+    }
+
+    private static String phase(Phase p) {
+        return p == null ? "none" : Format.num(p.accelerators()) + " accelerators by " + Format.month(p.online());
+    }
+
+    private static String attribute(Object v) {
+        return v == null ? "not set" : v instanceof Boolean b ? (b ? "yes" : "no") : v.toString();
     }
 
     private static void diff(List<String> changes, String label, Object before, Object after) {

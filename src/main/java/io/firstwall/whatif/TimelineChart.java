@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -40,6 +41,11 @@ public final class TimelineChart {
     }
 
     public static String svg(Analysis a) {
+        return svg(a, factor -> factor);
+    }
+
+    /** The chart with each factor named by {@code label} (the pages' "gas turbine" for TURBINE_SUPPLY). */
+    public static String svg(Analysis a, Function<String, String> label) {
         LocalDate start = a.plan().decisionDate();
         LocalDate end = a.plan().targetDate().plusMonths(6);
         for (Wall w : a.walls()) {
@@ -113,7 +119,7 @@ public final class TimelineChart {
                     + "stroke=\"%s\"/>", wx, TOP, wx, HEIGHT - BOTTOM, colour(a.firstWall().factor())));
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"wall-label\" text-anchor=\"%s\">"
                     + "first wall: %s</text>", wx + (wx > WIDTH / 2.0 ? -4 : 4), TOP + 12,
-                    wx > WIDTH / 2.0 ? "end" : "start", HtmlUtils.htmlEscape(a.firstWall().factor())));
+                    wx > WIDTH / 2.0 ? "end" : "start", HtmlUtils.htmlEscape(label.apply(a.firstWall().factor()))));
         }
         svg.append("</svg>");
         return svg.toString();

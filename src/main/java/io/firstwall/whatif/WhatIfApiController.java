@@ -73,10 +73,10 @@ class WhatIfApiController {
         try {
             root = Json.MAPPER.readTree(body);
         } catch (JacksonException e) {
-            throw new InvalidPlanException(List.of(new PlanProblem("$", "not valid JSON: " + e.getOriginalMessage())));
+            throw new InvalidPlanException(List.of(new PlanProblem(PlanProblem.WHOLE_PLAN, "not valid JSON: " + e.getOriginalMessage())));
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidPlanException(List.of(new PlanProblem("$", "expected an object with plan and overrides")));
+            throw new InvalidPlanException(List.of(new PlanProblem(PlanProblem.WHOLE_PLAN, "not an object with plan and overrides")));
         }
         List<PlanProblem> problems = new ArrayList<>();
         Plan plan = base;

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -45,9 +47,16 @@ class WhatIfController implements PageController {
     private final LiveAnalysis live;
     private final LiveUncertainty uncertainty;
     private final int samples;
+    private final MessageSource messages;
+
+    /** A wall's name as the pages show it ("gas turbine" for TURBINE_SUPPLY); the code when there is none. */
+    private String label(String factor) {
+        return messages.getMessage("factor." + factor, null, factor, LocaleContextHolder.getLocale());
+    }
 
     WhatIfController(PlanStore plans, ScenarioStore scenarios, LiveAnalysis live, LiveUncertainty uncertainty,
-            @Value("${firstwall.samples:1000}") int samples) {
+            MessageSource messages, @Value("${firstwall.samples:1000}") int samples) {
+        this.messages = messages;
         this.plans = plans;
         this.scenarios = scenarios;
         this.live = live;
@@ -91,7 +100,7 @@ class WhatIfController implements PageController {
         timing(response, model, start);
         model.addAttribute("a", analysis);
         model.addAttribute("headline", Headline.of(analysis));
-        model.addAttribute("chart", TimelineChart.svg(analysis));
+        model.addAttribute("chart", TimelineChart.svg(analysis, this::label));
         model.addAttribute("scenarioCount", scenarios.list(id).size());
         return "plans/analysis";
     }
@@ -158,8 +167,8 @@ class WhatIfController implements PageController {
             }
             model.addAttribute("scenario", scenario);
             model.addAttribute("scenarioHeadline", Headline.of(scenario));
-            model.addAttribute("scenarioChart", TimelineChart.svg(scenario));
-            model.addAttribute("comparison", Comparison.of(List.of("Base", "What-if"), List.of(baseResult, scenario)));
+            model.addAttribute("scenarioChart", TimelineChart.svg(scenario, this::label));
+            model.addAttribute("comparison", Comparison.of(List.of("Base", "What-if"), List.of(baseResult, scenario), this::label));
         }
         timing(response, model, start);
         model.addAttribute("overrides", raw);
@@ -281,7 +290,7 @@ class WhatIfController implements PageController {
             }
             model.addAttribute("oddsTable", OddsTable.of(columns, odds));
         }
-        model.addAttribute("comparison", Comparison.of(columns, results));
+        model.addAttribute("comparison", Comparison.of(columns, results, this::label));
         return "plans/compare";
     }
 }

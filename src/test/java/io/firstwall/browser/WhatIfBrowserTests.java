@@ -106,8 +106,8 @@ class WhatIfBrowserTests extends BrowserTest {
         WebElement firstWallRow = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//table[contains(@class,'comparison')]//tr[th='First wall']")));
         List<WebElement> cells = firstWallRow.findElements(By.tagName("td"));
-        assertThat(cells.get(0).getText()).isEqualTo("TURBINE_SUPPLY");
-        assertThat(cells.get(1).getText()).isEqualTo("PERMITS");
+        assertThat(cells.get(0).getText()).isEqualTo("gas turbine");
+        assertThat(cells.get(1).getText()).isEqualTo("permits");
         assertThat(cells.get(1).getAttribute("class")).contains("changed");
         assertThat(driver.findElement(By.cssSelector("#scenario-result p.headline")).getText())
                 .contains("First wall: permits");
@@ -134,7 +134,7 @@ class WhatIfBrowserTests extends BrowserTest {
                 .containsExactly("", "Base plan", "Slots in 2025", "Slots in 2025 and fast permits");
         List<WebElement> first = table.findElements(By.xpath(".//tr[th='First wall']/td"));
         assertThat(first.stream().map(WebElement::getText).toList())
-                .containsExactly("TURBINE_SUPPLY", "PERMITS", "MEMORY_SUPPLY");
+                .containsExactly("gas turbine", "permits", "memory (HBM)");
         assertThat(table.findElements(By.cssSelector("td.changed"))).isNotEmpty();
         screenshot("compare");
     }

@@ -108,6 +108,6 @@ class PlanReaderTests {
     @Test
     void aJsonArrayIsNotAPlan() {
         assertThatThrownBy(() -> READER.read("[]")).isInstanceOf(InvalidPlanException.class)
-                .hasMessageContaining("a plan must be a JSON object");
+                .hasMessageContaining("The plan is not a JSON object");
     }
 }

@@ -101,7 +101,7 @@ class WhatIfControllerTests {
                 .andExpect(content().string(containsString("First wall: gas turbine, binding Dec 2026 (phase 1).")))
                 .andExpect(content().string(containsString("How sure: the gas turbine wall comes first in 100% of 1,000 samples")))
                 .andExpect(content().string(containsString("<svg")))
-                .andExpect(content().string(containsString("first wall: TURBINE_SUPPLY")))
+                .andExpect(content().string(containsString("first wall: gas turbine")))
                 .andExpect(content().string(containsString("then permits")))
                 .andExpect(content().string(containsString("casting foundries")));
     }
@@ -164,7 +164,7 @@ class WhatIfControllerTests {
                     Comparison c = (Comparison) result.getModelAndView().getModel().get("comparison");
                     Comparison.Row first = c.rows().get(0);
                     Assertions.assertThat(first.label()).isEqualTo("First wall");
-                    Assertions.assertThat(first.cells()).containsExactly("TURBINE_SUPPLY", "PERMITS");
+                    Assertions.assertThat(first.cells()).containsExactly("gas turbine", "permits");
                     Assertions.assertThat(first.changed()).containsExactly(false, true);
                 });
     }
@@ -217,7 +217,7 @@ class WhatIfControllerTests {
         mvc.perform(get("/plans/1/compare").param("s", "1", "2")).andExpect(status().isOk())
                 .andExpect(view().name("plans/compare"))
                 .andExpect(content().string(containsString("Early slots")))
-                .andExpect(content().string(containsString("turbine.heavy_duty.next_slot_year = 2,025 (fact base: 2,029)")))
+                .andExpect(content().string(containsString("turbine.heavy_duty.next_slot_year = 2025 (fact base: 2029)")))
                 .andExpect(content().string(containsString("no change from the base plan")))
                 .andExpect(content().string(containsString("id=\"odds-table\"")))
                 .andDo(result -> {
