@@ -183,6 +183,36 @@ class WhatIfBrowserTests extends BrowserTest {
         assertThat(driver.getCurrentUrl()).endsWith("/facts#fact-launch.fleet_year");
     }
 
+    /** At 390 px every analyst page fits the screen: no sideways scrolling, and Log out stays reachable. */
+    @Test
+    void onAPhoneNoPageScrollsSideways() throws IOException {
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/plans"));
+        logIn("analyst", "analyst");
+        String orbital = driver.findElement(By.linkText("1 GW orbital cluster with non-Chinese GaAs cells"))
+                .getAttribute("href");
+        for (String page : List.of("/plans", orbital, orbital + "/whatif", orbital + "/scenarios", "/facts", "/reports",
+                "/account", "/plans/new")) {
+            driver.get(page.startsWith("http") ? page : url(page));
+            visible(By.tagName("main"));
+            long scroll = ((Number) ((JavascriptExecutor) driver)
+                    .executeScript("return document.documentElement.scrollWidth;")).longValue();
+            long client = ((Number) ((JavascriptExecutor) driver)
+                    .executeScript("return document.documentElement.clientWidth;")).longValue();
+            Object wide = ((JavascriptExecutor) driver).executeScript("const w = document.documentElement.clientWidth;"
+                    + " return Array.from(document.querySelectorAll('main *')).filter(e => e.getBoundingClientRect().right > w + 1"
+                    + " && e.parentElement.getBoundingClientRect().right <= w + 1)"
+                    + ".slice(0, 3).map(e => e.tagName + '.' + e.className + '#' + e.id + ' in ' + e.parentElement.tagName + '.' + e.parentElement.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');");
+            assertThat(scroll).as(page + " scrolls sideways; too wide: " + wide).isLessThanOrEqualTo(client);
+            WebElement logout = driver.findElement(By.cssSelector(".nav .logout button"));
+            assertThat(logout.getLocation().getX() + logout.getSize().getWidth()).as(page).isLessThanOrEqualTo((int) client);
+        }
+        driver.get(orbital);
+        screenshot("analysis-390");
+        driver.manage().window().setSize(new Dimension(1440, 900));
+    }
+
     @Test
     void anAdminStartsTheNightlyRunAndReadsItsReport() throws IOException {
         driver.manage().deleteAllCookies();
