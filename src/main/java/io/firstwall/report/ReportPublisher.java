@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +24,10 @@ import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import io.firstwall.analysis.Format;
+import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.analysis.WallColours;
+import io.firstwall.facts.Fact;
 import io.firstwall.plan.Json;
 import io.firstwall.uncertainty.Uncertainty;
 import tools.jackson.core.JsonGenerator;
@@ -61,14 +67,35 @@ public class ReportPublisher {
     private final BatchProperties properties;
     private final ITemplateEngine templates;
     private final Clock clock;
+    private final LiveAnalysis live;
 
     ReportPublisher(RunStore runs, ChangeDetector changes, BatchProperties properties, ITemplateEngine templates,
-            Clock clock) {
+            Clock clock, LiveAnalysis live) {
         this.runs = runs;
         this.changes = changes;
         this.properties = properties;
         this.templates = templates;
         this.clock = clock;
+        this.live = live;
+    }
+
+    /** A fact a manager should know about: a date that has passed, or a figure older than two years. */
+    public record StaleFact(String id, String value, String asOf, String why) {
+    }
+
+    /** Dated facts ({@code yyyymmdd}) that passed before {@code day}, and facts whose as-of is over two years old. */
+    List<StaleFact> staleFacts(LocalDate day) {
+        List<StaleFact> stale = new ArrayList<>();
+        for (Fact f : live.facts().facts()) {
+            String value = Format.valueWithUnit(f.value(), f.unit());
+            if ("yyyymmdd".equals(f.unit()) && value.compareTo(day.toString()) < 0 && value.length() == 10) {
+                stale.add(new StaleFact(f.id(), value, String.valueOf(f.asOf()), "the date has passed: " + value));
+            } else if (f.asOf() != null && f.asOf().isBefore(day.minusYears(2))) {
+                stale.add(new StaleFact(f.id(), value, f.asOf().toString(), "the figure is over two years old"));
+            }
+        }
+        stale.sort(Comparator.comparing((StaleFact f) -> !f.why().startsWith("the date")).thenComparing(StaleFact::id));
+        return stale;
     }
 
     public Path directory(RunStore.Run run) {
@@ -118,6 +145,11 @@ public class ReportPublisher {
         context.setVariable("severe", runs.mostSevere(run.runId(), 5));
         context.setVariable("changes", changed);
         context.setVariable("html", new HtmlText());
+        LocalDate day = run.reportDate();
+        context.setVariable("soon", runs.bindingBetween(run.runId(), day, day.plusMonths(6)));
+        context.setVariable("pastDue", runs.pastDue(run.runId(), day));
+        context.setVariable("staleFacts", staleFacts(day));
+        context.setVariable("colours", WallColours.COLOURS);
         try (Stream<ReportRow> rows = runs.rows(run.runId());
                 BufferedWriter out = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
             context.setVariable("rows", rows.iterator());

@@ -185,6 +185,19 @@ public class RunStore {
                 + " order by binds_on, name limit ?").params(runId, limit).query((rs, n) -> reportRow(rs, "")).list();
     }
 
+    /** The rows whose first wall binds from {@code from} up to {@code to} (inclusive), soonest first. */
+    public List<ReportRow> bindingBetween(long runId, LocalDate from, LocalDate to) {
+        return jdbc.sql("select " + ROW_COLUMNS + " from report_row where run_id = ? and first_wall is not null"
+                + " and binds_on >= ? and binds_on <= ? order by binds_on, name").params(runId, from, to)
+                .query((rs, n) -> reportRow(rs, "")).list();
+    }
+
+    /** The rows whose first wall already binds before {@code date}: a phase date passed with the wall still there. */
+    public List<ReportRow> pastDue(long runId, LocalDate date) {
+        return jdbc.sql("select " + ROW_COLUMNS + " from report_row where run_id = ? and first_wall is not null"
+                + " and binds_on < ? order by binds_on, name").params(runId, date).query((rs, n) -> reportRow(rs, "")).list();
+    }
+
     /** The rows that slip most, open-ended first. */
     public List<ReportRow> mostSevere(long runId, int limit) {
         return jdbc.sql("select " + ROW_COLUMNS + " from report_row where run_id = ? and first_wall is not null"

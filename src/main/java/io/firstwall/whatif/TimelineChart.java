@@ -12,6 +12,7 @@ import org.springframework.web.util.HtmlUtils;
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.FactorCurve;
 import io.firstwall.analysis.Wall;
+import io.firstwall.analysis.WallColours;
 import io.firstwall.plan.Phase;
 
 /**
@@ -20,10 +21,7 @@ import io.firstwall.plan.Phase;
  */
 public final class TimelineChart {
 
-    static final Map<String, String> COLOURS = Map.of(
-            "PERMITS", "#8e44ad", "GRID_INTERCONNECT", "#2471a3", "TURBINE_SUPPLY", "#c0392b",
-            "MEMORY_SUPPLY", "#d68910", "GALLIUM_SUPPLY", "#16a085", "LAUNCH_CAPACITY", "#5d6d7e",
-            "CHIP_SUPPLY", "#e84393");
+    static final Map<String, String> COLOURS = WallColours.COLOURS;
 
     private static final int WIDTH = 760;
     private static final int HEIGHT = 300;

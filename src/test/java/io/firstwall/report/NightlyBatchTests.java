@@ -114,6 +114,12 @@ class NightlyBatchTests {
         assertThat(html).contains("9 plans and scenarios analysed; 0 failed; 2 feasible")
                 .contains("TURBINE_SUPPLY").contains("This is the first run").contains("@media print")
                 .contains("Rule set <code>" + live.analyzer().rules().version());
+        // The manager's summary on top: what binds soon, what is past due, which facts to check, links to the plans.
+        assertThat(html.indexOf("At a glance")).isLessThan(html.indexOf("First walls"));
+        assertThat(html).contains("href=\"/plans/").contains("id=\"past-due\"")
+                .contains("gallium.us_ban_suspended_until").contains("the date has passed: 2026-11-27");
+        assertThat(html.substring(html.indexOf("id=\"past-due\""), html.indexOf("</table>", html.indexOf("id=\"past-due\""))))
+                .contains("Retrofit of an existing hall");
         String csv = report("csv");
         assertThat(csv).startsWith("\uFEFFitem,plan_id,scenario_id,name,status,first_wall");
         assertThat(csv.lines().count()).isEqualTo(10);
