@@ -117,7 +117,7 @@ public final class Cli {
             err.println(e.getMessage());
             return 2;
         }
-        PlanReader reader = new PlanReader(facts);
+        PlanReader reader = new PlanReader(facts, analyzer.rules().attributes());
         List<Object> results = new ArrayList<>();
         int status = 0;
         for (Path file : plans) {

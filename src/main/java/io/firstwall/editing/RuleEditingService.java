@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.firstwall.analysis.Analyzer;
 import io.firstwall.facts.FactBase;
+import io.firstwall.plan.Attributes;
 import io.firstwall.plans.PlanStore;
 import io.firstwall.plans.SavedPlan;
 import io.firstwall.ruletests.RuleTestResult;
@@ -170,9 +171,9 @@ public class RuleEditingService extends Editor<RuleBase> {
         public void checkPath(String path) {
             boolean ruleFile = path.matches("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-]+)*\\.(drl|drl\\.csv|json)");
             boolean inTests = path.startsWith(RuleTests.FOLDER);
-            if (!ruleFile || inTests != path.endsWith(".json")) {
-                throw new RefusedException("'" + path + "' is not a rule file (*.drl, *.drl.csv) or a rule test"
-                        + " (tests/*.json)");
+            if (!path.equals(Attributes.FILE) && (!ruleFile || inTests != path.endsWith(".json"))) {
+                throw new RefusedException("'" + path + "' is not a rule file (*.drl, *.drl.csv), a rule test"
+                        + " (tests/*.json) or the attribute declarations (attributes.csv)");
             }
         }
 
@@ -185,7 +186,7 @@ public class RuleEditingService extends Editor<RuleBase> {
             Map<String, String> ruleFiles = new TreeMap<>();
             Map<String, String> generated = new LinkedHashMap<>();
             merged.forEach((path, text) -> {
-                if (RuleCompiler.isRuleFile(path) && !RuleTests.isRuleTest(path)) {
+                if (RuleCompiler.isRuleSetFile(path) && !RuleTests.isRuleTest(path)) {
                     ruleFiles.put(path, text);
                     if (path.endsWith(".drl.csv") && changed.contains(path)) {
                         try {

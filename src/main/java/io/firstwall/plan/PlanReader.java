@@ -30,9 +30,17 @@ public final class PlanReader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FactBase catalogue;
+    private final Attributes attributes;
 
+    /** A reader that accepts any attribute as it is. */
     public PlanReader(FactBase catalogue) {
+        this(catalogue, Attributes.NONE);
+    }
+
+    /** A reader that refuses attributes the rules do not declare, or of the wrong type. */
+    public PlanReader(FactBase catalogue, Attributes attributes) {
         this.catalogue = catalogue;
+        this.attributes = attributes;
     }
 
     public Plan read(String json) {
@@ -98,6 +106,7 @@ public final class PlanReader {
         LocalDate decisionDate = date(root.get("decisionDate"), "decisionDate", problems);
         List<Phase> phases = phases(root.get("phases"), decisionDate, problems);
         Map<String, Object> attributes = attributes(root.get("attributes"), problems);
+        problems.addAll(this.attributes.check(attributes));
         if (!problems.isEmpty()) {
             throw new InvalidPlanException(problems);
         }

@@ -5,11 +5,15 @@ import java.util.Map;
 
 import org.kie.api.KieBase;
 
+import io.firstwall.plan.Attributes;
+
 /**
  * A compiled rule set, shared by every analysis on every thread; each analysis opens its own
- * session on it. {@code version} is a hash of the files it was built from.
+ * session on it. {@code version} is a hash of the files it was built from; {@code attributes} the
+ * plan attributes its rules read, as {@code attributes.csv} declares them.
  */
-public record RuleBase(KieBase kieBase, String version, List<RuleInfo> rules, Map<String, String> files) {
+public record RuleBase(KieBase kieBase, String version, List<RuleInfo> rules, Map<String, String> files,
+        Attributes attributes) {
 
     public RuleBase {
         rules = List.copyOf(rules);

@@ -34,6 +34,7 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.internal.io.ResourceFactory;
+import io.firstwall.plan.Attributes;
 
 /**
  * Compiles a rule set (DRL files and {@code *.drl.csv} / {@code *.drl.xlsx} decision tables, keyed
@@ -54,6 +55,11 @@ public final class RuleCompiler {
         return path.endsWith(".drl") || path.endsWith(".drl.csv") || path.endsWith(".drl.xlsx");
     }
 
+    /** Whether a path under rules/ belongs to the rule set: a rule file, or the attribute declarations. */
+    public static boolean isRuleSetFile(String path) {
+        return isRuleFile(path) || path.equals(Attributes.FILE);
+    }
+
     /** Reads every rule file below a directory (skipping {@code tests/}), keyed by relative path with '/'. */
     public static Map<String, String> readDirectory(Path rulesDir) {
         if (!Files.isDirectory(rulesDir)) {
@@ -64,7 +70,7 @@ public final class RuleCompiler {
         try (Stream<Path> paths = Files.walk(rulesDir)) {
             for (Path p : paths.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList()) {
                 String rel = rulesDir.relativize(p).toString().replace('\\', '/');
-                if (isRuleFile(rel) && !rel.startsWith("tests/")) {
+                if (isRuleSetFile(rel) && !rel.startsWith("tests/")) {
                     files.put(rel, rel.endsWith(".xlsx")
                             ? Base64.getEncoder().encodeToString(Files.readAllBytes(p))
                             : Files.readString(p, StandardCharsets.UTF_8));
@@ -98,8 +104,17 @@ public final class RuleCompiler {
                     "no rule files (*.drl, *.drl.csv, *.drl.xlsx) found; the analyzer never runs without rules")));
         }
         List<RuleProblem> refused = new ArrayList<>();
+        Attributes attributes = Attributes.NONE;
+        try {
+            attributes = Attributes.ofFile(files.get(Attributes.FILE));
+        } catch (IllegalArgumentException e) {
+            refused.add(new RuleProblem("rules/" + Attributes.FILE, 0, 0, e.getMessage()));
+        }
         for (Map.Entry<String, String> file : textGuard ? files.entrySet() : Map.<String, String>of().entrySet()) {
             String path = "rules/" + file.getKey();
+            if (file.getKey().equals(Attributes.FILE)) {
+                continue;
+            }
             if (file.getKey().endsWith(".drl")) {
                 refused.addAll(RuleAllowlist.check(path, file.getValue()));
             } else if (file.getKey().endsWith(".drl.csv")) {
@@ -129,6 +144,9 @@ public final class RuleCompiler {
         kfs.generateAndWritePomXML(releaseId);
         for (Map.Entry<String, String> file : files.entrySet()) {
             String path = file.getKey();
+            if (!isRuleFile(path)) {
+                continue;
+            }
             byte[] bytes = path.endsWith(".xlsx") ? Base64.getDecoder().decode(file.getValue())
                     : file.getValue().getBytes(StandardCharsets.UTF_8);
             ResourceType type = path.endsWith(".drl") ? ResourceType.DRL : ResourceType.DTABLE;
@@ -173,7 +191,7 @@ public final class RuleCompiler {
             }
         }
         rules.sort(Comparator.comparing(RuleInfo::id));
-        return new RuleBase(kieBase, hash(files), rules, files);
+        return new RuleBase(kieBase, hash(files), rules, files, attributes);
     }
 
     private static final Pattern LINE_COLUMN = Pattern.compile("Line (\\d+):(\\d+)");

@@ -75,7 +75,7 @@ public class LiveAnalyzer implements LiveAnalysis, LiveUncertainty {
     }
 
     public PlanReader planReader() {
-        return new PlanReader(facts.get());
+        return new PlanReader(facts.get(), analyzer.get().rules().attributes());
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.List;
 
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,6 +85,11 @@ class PlansAndScenariosApiTests {
     void anInvalidPlanIsRefusedWithItsFields() throws Exception {
         mvc.perform(post("/api/plans").contentType(MediaType.APPLICATION_JSON).content(memphis().replace("\"GB300\"", "\"Z9\"")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("accelerator"));
+        mvc.perform(post("/api/plans").contentType(MediaType.APPLICATION_JSON)
+                        .content(memphis().replace("\"turbineSlotReserved\"", "\"turbineSlotReserverd\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("attributes.turbineSlotReserverd"))
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("did you mean turbineSlotReserved?")));
     }
 
     @Test

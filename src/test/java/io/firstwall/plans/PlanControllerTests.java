@@ -139,6 +139,18 @@ class PlanControllerTests {
         }
 
         @Test
+        void aMistypedAttributeIsRefusedWithTheNameItMeant() throws Exception {
+            mvc.perform(post("/plans").param("name", "x").param("location", "US-TN").param("power", "ONSITE_GAS")
+                            .param("accelerator", "GB300").param("decisionDate", "2026-01-15")
+                            .param("phases[0].online", "2027-01-01").param("phases[0].accelerators", "10")
+                            .param("attributes[0].key", "turbineSlotReserverd").param("attributes[0].value", "true"))
+                    .andExpect(status().isOk())
+                    .andExpect(model().attributeHasFieldErrors("form", "attributes"))
+                    .andExpect(content().string(containsString("did you mean turbineSlotReserved?")));
+            verify(plans, never()).create(any());
+        }
+
+        @Test
         void theAnalyzersChecksLandOnTheirFields() throws Exception {
             mvc.perform(post("/plans").param("name", "x").param("location", "LEO").param("power", "GRID")
                             .param("accelerator", "GB300").param("decisionDate", "2026-01-15")

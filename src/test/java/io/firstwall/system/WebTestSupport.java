@@ -41,7 +41,7 @@ public final class WebTestSupport {
 
     /** In a web slice, the mocked LiveAnalysis answers with the real rules and facts of the repository. */
     public static void realAnalyzer(LiveAnalysis live) {
-        when(live.planReader()).thenReturn(new PlanReader(AnalysisFixtures.FACTS));
+        when(live.planReader()).thenReturn(new PlanReader(AnalysisFixtures.FACTS, AnalysisFixtures.RULES.attributes()));
         when(live.facts()).thenReturn(AnalysisFixtures.FACTS);
         when(live.analyze(any(), anyMap())).thenAnswer(inv -> AnalysisFixtures.ANALYZER.analyze(inv.getArgument(0),
                 AnalysisFixtures.FACTS.withOverrides(inv.getArgument(1))));
