@@ -3,6 +3,7 @@ package io.firstwall.plan;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public record Attributes(Map<String, Attribute> declared) {
     }
 
     public Attributes {
-        declared = Map.copyOf(declared);
+        declared = Collections.unmodifiableMap(new LinkedHashMap<>(declared));
     }
 
     /**

@@ -43,6 +43,11 @@ public final class PlanReader {
         this.attributes = attributes;
     }
 
+    /** The attributes this reader accepts (none declared: any). */
+    public Attributes attributes() {
+        return attributes;
+    }
+
     public Plan read(String json) {
         JsonNode root;
         try {

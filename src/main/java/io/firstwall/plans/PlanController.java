@@ -117,6 +117,7 @@ class PlanController implements PageController {
         model.addAttribute("planId", id);
         model.addAttribute("regions", live.facts().regions().values());
         model.addAttribute("accelerators", live.facts().accelerators().values());
+        model.addAttribute("declaredAttributes", live.planReader().attributes().declared().values());
         model.addAttribute("powers", Power.values());
         return "plans/form";
     }

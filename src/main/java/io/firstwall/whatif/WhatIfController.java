@@ -176,6 +176,7 @@ class WhatIfController implements PageController {
         model.addAttribute("facts", live.facts().facts());
         model.addAttribute("regions", live.facts().regions().values());
         model.addAttribute("accelerators", live.facts().accelerators().values());
+        model.addAttribute("declaredAttributes", live.planReader().attributes().declared().values());
         model.addAttribute("powers", Power.values());
         return "plans/whatif";
     }
