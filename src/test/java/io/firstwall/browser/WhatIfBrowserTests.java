@@ -83,8 +83,15 @@ class WhatIfBrowserTests extends BrowserTest {
         setValue(driver.findElement(By.name("phases[1].online")), "2027-06-30");
         type(By.name("phases[1].accelerators"), "330000");
         driver.findElement(By.cssSelector("fieldset[data-rows=attributes] .add-row")).click();
-        type(By.name("attributes[0].key"), "turbineSlotReserved");
+        // A typo in an attribute is refused with the name it meant, and nothing is saved.
+        type(By.name("attributes[0].key"), "turbineSlotReserverd");
         type(By.name("attributes[0].value"), "true");
+        driver.findElement(By.cssSelector("form.plan-form button[type=submit]")).click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("fieldset[data-rows=attributes]"),
+                "did you mean turbineSlotReserved?"));
+        assertThat(driver.findElement(By.cssSelector("details.declared-attributes")).getAttribute("textContent"))
+                .contains("turbineSlotReserved").contains("HEAVY_DUTY, AERODERIVATIVE");
+        type(By.name("attributes[0].key"), "turbineSlotReserved");
         driver.findElement(By.cssSelector("form.plan-form button[type=submit]")).click();
 
         // The analysis: headline, chart, walls, cascade.
