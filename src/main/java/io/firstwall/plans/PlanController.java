@@ -5,8 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.Schedule;
 import io.firstwall.plan.PlanJson;
 import io.firstwall.analysis.LiveAnalysis;
 import io.firstwall.plan.InvalidPlanException;
@@ -46,9 +51,46 @@ class PlanController implements PageController {
         this.clock = clock;
     }
 
-    /** A saved plan with its analysis, or the reason it cannot be analysed. */
-    record Row(SavedPlan saved, Plan plan, Analysis analysis, String problem) {
+    /**
+     * A saved plan with its analysis, or the reason it cannot be analysed; with the portfolio's
+     * figures: target, full capacity and months late, the last phase's facility MW, and whether its
+     * first wall binds within six months of today or already has (past due).
+     */
+    record Row(SavedPlan saved, Plan plan, Analysis analysis, String problem, LocalDate fullCapacityOn, Integer monthsLate,
+            double facilityMw, boolean soon, boolean pastDue) {
+
+        static Row of(SavedPlan saved, Plan plan, Analysis a, LocalDate today) {
+            List<Schedule> phases = Schedule.of(a);
+            Schedule last = phases.get(phases.size() - 1);
+            LocalDate full = last.achievable();
+            Integer late = last.delayMonths();
+            double mw = a.demand().stream().mapToDouble(d -> d.facilityMw()).max().orElse(0);
+            LocalDate binds = a.firstWall() == null ? null : a.firstWall().bindsOn();
+            return new Row(saved, plan, a, null, full, late, mw,
+                    binds != null && !binds.isBefore(today) && !binds.isAfter(today.plusMonths(6)),
+                    binds != null && binds.isBefore(today));
+        }
+
+        static Row failed(SavedPlan saved, String problem) {
+            return new Row(saved, null, null, problem, null, null, 0, false, false);
+        }
+
+        /** For sorting: months late, open-ended last. */
+        int lateOrMax() {
+            return monthsLate == null ? Integer.MAX_VALUE : monthsLate;
+        }
     }
+
+    /** The columns the plans list sorts by. */
+    private static final Map<String, Comparator<Row>> SORTS = Map.of(
+            "name", Comparator.comparing((Row r) -> r.saved().name().toLowerCase(Locale.ROOT)),
+            "wall", Comparator.comparing((Row r) -> r.analysis() == null || r.analysis().firstWall() == null ? "~"
+                    : r.analysis().firstWall().factor()),
+            "binds", Comparator.comparing((Row r) -> r.analysis() == null || r.analysis().firstWall() == null
+                    ? LocalDate.MAX : r.analysis().firstWall().bindsOn()),
+            "target", Comparator.comparing((Row r) -> r.plan() == null ? LocalDate.MAX : r.plan().targetDate()),
+            "delay", Comparator.comparingInt(Row::lateOrMax),
+            "mw", Comparator.comparingDouble(Row::facilityMw));
 
     @GetMapping("/")
     String home() {
@@ -56,22 +98,46 @@ class PlanController implements PageController {
     }
 
     @GetMapping("/plans")
-    String list(@RequestParam(name = "import", required = false) String importResult, Model model) {
+    String list(@RequestParam(name = "import", required = false) String importResult,
+            @RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "asc") String dir,
+            @RequestParam(defaultValue = "") String wall, @RequestParam(defaultValue = "") String location, Model model) {
         if ("too-large".equals(importResult)) {
             model.addAttribute("error", "That file is larger than the 1 MB a plan may be; nothing was imported.");
         }
         List<Row> rows = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
         for (SavedPlan saved : plans.list()) {
             try {
                 Plan plan = live.planReader().read(saved.json());
-                rows.add(new Row(saved, plan, live.analyze(plan, Map.of()), null));
+                rows.add(Row.of(saved, plan, live.analyze(plan, Map.of()), today));
             } catch (InvalidPlanException e) {
-                rows.add(new Row(saved, null, null, e.getMessage()));
+                rows.add(Row.failed(saved, e.getMessage()));
             } catch (RuntimeException e) {
-                rows.add(new Row(saved, null, null, "cannot be analysed: " + e.getMessage()));
+                rows.add(Row.failed(saved, "cannot be analysed: " + e.getMessage()));
             }
         }
-        model.addAttribute("rows", rows);
+        Set<String> walls = new TreeSet<>();
+        Set<String> locations = new TreeSet<>();
+        rows.stream().filter(r -> r.analysis() != null).forEach(r -> {
+            walls.add(r.analysis().firstWall() == null ? "none" : r.analysis().firstWall().factor());
+            locations.add(r.plan().location());
+        });
+        List<Row> shown = rows.stream().filter(r -> wall.isEmpty() || (r.analysis() != null && wall.equals(
+                r.analysis().firstWall() == null ? "none" : r.analysis().firstWall().factor())))
+                .filter(r -> location.isEmpty() || (r.plan() != null && location.equals(r.plan().location())))
+                .sorted(dir.equals("desc") ? SORTS.getOrDefault(sort, SORTS.get("name")).reversed()
+                        : SORTS.getOrDefault(sort, SORTS.get("name")))
+                .toList();
+        model.addAttribute("rows", shown);
+        model.addAttribute("total", rows.size());
+        model.addAttribute("walls", walls);
+        model.addAttribute("locations", locations);
+        model.addAttribute("sort", SORTS.containsKey(sort) ? sort : "name");
+        model.addAttribute("dir", dir.equals("desc") ? "desc" : "asc");
+        model.addAttribute("wall", wall);
+        model.addAttribute("location", location);
+        model.addAttribute("soonCount", rows.stream().filter(Row::soon).count());
+        model.addAttribute("pastDueCount", rows.stream().filter(Row::pastDue).count());
         return "plans/list";
     }
 

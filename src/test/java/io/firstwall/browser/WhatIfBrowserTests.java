@@ -64,6 +64,7 @@ class WhatIfBrowserTests extends BrowserTest {
         driver.get(url("/plans"));
         logIn("analyst", "analyst");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Plans");
+        screenshot("plans");
         driver.findElement(By.linkText("New plan")).click();
 
         // A first try without a name: the message stands next to the field.

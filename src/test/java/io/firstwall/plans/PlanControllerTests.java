@@ -1,6 +1,8 @@
 package io.firstwall.plans;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -96,8 +98,35 @@ class PlanControllerTests {
         when(plans.list()).thenReturn(List.of(new SavedPlan(1, "1 GW on-site gas campus", MEMPHIS, Instant.EPOCH)));
         mvc.perform(get("/plans")).andExpect(status().isOk()).andExpect(view().name("plans/list"))
                 .andExpect(content().string(containsString("wall-TURBINE_SUPPLY")))
-                .andExpect(content().string(containsString("2026-12-31")))
+                .andExpect(content().string(containsString("Dec 2026")))
                 .andExpect(content().string(containsString("43 mo")));
+    }
+
+    /** The portfolio: sorted by any column, filtered by wall and location, with soon and past-due flags. */
+    @Test
+    void thePortfolioSortsFiltersAndFlags() throws Exception {
+        String nova = Files.readString(Path.of("data/plans/nova-grid-1gw.json"));
+        String h100 = Files.readString(Path.of("data/plans/h100-expansion-feasible.json"));
+        when(plans.list()).thenReturn(List.of(new SavedPlan(1, "1 GW on-site gas campus", MEMPHIS, Instant.EPOCH),
+                new SavedPlan(2, "1 GW grid-tied campus in Northern Virginia", nova, Instant.EPOCH),
+                new SavedPlan(3, "Modest H100 expansion", h100, Instant.EPOCH)));
+        mvc.perform(get("/plans").param("sort", "delay").param("dir", "desc")).andExpect(status().isOk())
+                .andDo(result -> {
+                    @SuppressWarnings("unchecked")
+                    List<PlanController.Row> rows = (List<PlanController.Row>) result.getModelAndView().getModel()
+                            .get("rows");
+                    assertThat(rows).extracting(r -> r.saved().id()).containsExactly(2L, 1L, 3L);
+                    assertThat(rows).extracting(PlanController.Row::soon).containsExactly(false, true, false);
+                })
+                .andExpect(content().string(containsString("aria-sort=\"descending\"")))
+                .andExpect(content().string(containsString("within 6 months")))
+                .andExpect(content().string(not(containsString(">null<"))));
+        mvc.perform(get("/plans").param("wall", "TURBINE_SUPPLY")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("1 GW on-site gas campus")))
+                .andExpect(content().string(not(containsString("Northern Virginia</a>"))));
+        mvc.perform(get("/plans").param("location", "US-VA")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Northern Virginia</a>")))
+                .andExpect(content().string(not(containsString("on-site gas campus</a>"))));
     }
 
     @Test
