@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.Schedule;
 import io.firstwall.analysis.Wall;
 
 /**
@@ -35,7 +36,11 @@ public record Comparison(List<String> columns, List<Row> rows) {
         List<Row> rows = new ArrayList<>();
         rows.add(row("First wall", results, a -> a.feasible() ? "none: feasible" : label.apply(a.firstWall().factor())));
         rows.add(row("Binds on", results, a -> a.feasible() ? "" : String.valueOf(a.firstWall().bindsOn())));
-        rows.add(row("Slip (months)", results, a -> a.feasible() ? "" : slip(a.firstWall())));
+        rows.add(withDeltas(row("Slip (months)", results, a -> a.feasible() ? "" : slip(a.firstWall()))));
+        rows.add(withDeltas(row("Delay at full capacity (months)", results, a -> {
+            Integer late = Schedule.of(a).get(a.plan().phases().size() - 1).delayMonths();
+            return late == null ? "open-ended" : String.valueOf(late);
+        })));
         rows.add(row("Full capacity", results, a -> {
             Headline h = Headline.of(a);
             return h.openEnded() ? "never, within the facts" : String.valueOf(h.fullCapacityOn());
@@ -51,6 +56,24 @@ public record Comparison(List<String> columns, List<Row> rows) {
             }));
         }
         return new Comparison(List.copyOf(columns), rows);
+    }
+
+    /** Each number after the first column with its change from the first: "31 (−12)". */
+    private static Row withDeltas(Row row) {
+        List<String> cells = new ArrayList<>(row.cells());
+        Integer base = number(cells.get(0));
+        for (int i = 1; i < cells.size(); i++) {
+            Integer value = number(cells.get(i));
+            if (base != null && value != null && !value.equals(base)) {
+                int delta = value - base;
+                cells.set(i, value + " (" + (delta > 0 ? "+" : "\u2212") + Math.abs(delta) + ")");
+            }
+        }
+        return new Row(row.label(), cells, row.changed());
+    }
+
+    private static Integer number(String cell) {
+        return cell.matches("\\d+") ? Integer.valueOf(cell) : cell.isEmpty() ? 0 : null;
     }
 
     private static String slip(Wall w) {

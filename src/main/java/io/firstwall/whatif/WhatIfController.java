@@ -1,10 +1,12 @@
 package io.firstwall.whatif;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -173,7 +175,15 @@ class WhatIfController implements PageController {
         timing(response, model, start);
         model.addAttribute("overrides", raw);
         model.addAttribute("overrideErrors", overrideErrors);
-        model.addAttribute("facts", live.facts().facts());
+        // The facts this plan uses first (those its answers read, and any override); the rest below, folded.
+        Set<String> used = new HashSet<>(raw.keySet());
+        baseResult.facts().forEach(f -> used.add(f.id()));
+        Analysis shown = (Analysis) model.getAttribute("scenario");
+        if (shown != null) {
+            shown.facts().forEach(f -> used.add(f.id()));
+        }
+        model.addAttribute("facts", live.facts().facts().stream().filter(f -> used.contains(f.id())).toList());
+        model.addAttribute("otherFacts", live.facts().facts().stream().filter(f -> !used.contains(f.id())).toList());
         model.addAttribute("regions", live.facts().regions().values());
         model.addAttribute("accelerators", live.facts().accelerators().values());
         model.addAttribute("declaredAttributes", live.planReader().attributes().declared().values());

@@ -39,6 +39,7 @@ import org.springframework.web.context.WebApplicationContext;
 import io.firstwall.security.SecurityConfiguration;
 import io.firstwall.system.NotFoundException;
 import io.firstwall.system.WebTestSupport;
+import io.firstwall.facts.Fact;
 import io.firstwall.plans.PlanStore;
 import io.firstwall.plans.SavedPlan;
 import io.firstwall.analysis.LiveAnalysis;
@@ -152,7 +153,18 @@ class WhatIfControllerTests {
     void whatIfStartsFromTheBasePlan() throws Exception {
         mvc.perform(get("/plans/1/whatif")).andExpect(status().isOk()).andExpect(view().name("plans/whatif"))
                 .andExpect(model().attributeExists("base", "scenario", "comparison"))
-                .andExpect(content().string(containsString("name=\"o:turbine.heavy_duty.next_slot_year\"")));
+                .andExpect(content().string(containsString("name=\"o:turbine.heavy_duty.next_slot_year\"")))
+                .andDo(result -> {
+                    // The facts this plan uses come first; the others are folded below.
+                    @SuppressWarnings("unchecked")
+                    List<Fact> used = (List<Fact>) result.getModelAndView().getModel().get("facts");
+                    @SuppressWarnings("unchecked")
+                    List<Fact> other = (List<Fact>) result.getModelAndView().getModel().get("otherFacts");
+                    Assertions.assertThat(used).extracting(Fact::id).contains("turbine.install_months")
+                            .doesNotContain("launch.payload_t");
+                    Assertions.assertThat(other).extracting(Fact::id).contains("launch.payload_t");
+                })
+                .andExpect(content().string(containsString("other facts, which this plan")));
     }
 
     @Test
@@ -166,6 +178,9 @@ class WhatIfControllerTests {
                     Assertions.assertThat(first.label()).isEqualTo("First wall");
                     Assertions.assertThat(first.cells()).containsExactly("gas turbine", "permits");
                     Assertions.assertThat(first.changed()).containsExactly(false, true);
+                    Comparison.Row late = c.rows().stream().filter(r -> r.label().startsWith("Delay at full capacity"))
+                            .findFirst().orElseThrow();
+                    Assertions.assertThat(late.cells().get(1)).matches("\\d+ \\([+\u2212]\\d+\\)");
                 });
     }
 
