@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Files;
@@ -79,6 +80,21 @@ class PlansAndScenariosApiTests {
         mvc.perform(delete("/api/plans/" + id)).andExpect(status().isNoContent());
         mvc.perform(get("/api/plans/" + id)).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.title").value("Not found"));
+    }
+
+    @Test
+    void theGlossaryExplainsTheTermsThePagesLinkTo() throws Exception {
+        mvc.perform(get("/glossary").with(user("analyst").roles("ANALYST"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"slip\"")))
+                .andExpect(content().string(Matchers.containsString("id=\"binds-on\"")))
+                .andExpect(content().string(Matchers.containsString("id=\"cascade\"")))
+                .andExpect(content().string(Matchers.containsString("id=\"shortfall\"")))
+                .andExpect(content().string(Matchers.containsString("id=\"lane\"")));
+        String plan = mvc.perform(get("/plans").with(user("analyst").roles("ANALYST"))).andReturn().getResponse()
+                .getContentAsString();
+        String id = plan.replaceAll("(?s).*?data-plan-id=\"(\\d+)\".*", "$1");
+        mvc.perform(get("/plans/" + id).with(user("analyst").roles("ANALYST"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("href=\"/glossary#slip\"")));
     }
 
     @Test

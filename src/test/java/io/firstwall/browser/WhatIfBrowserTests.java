@@ -201,7 +201,7 @@ class WhatIfBrowserTests extends BrowserTest {
         String orbital = driver.findElement(By.linkText("1 GW orbital cluster with non-Chinese GaAs cells"))
                 .getAttribute("href");
         for (String page : List.of("/plans", orbital, orbital + "/whatif", orbital + "/scenarios", "/facts", "/reports",
-                "/account", "/plans/new")) {
+                "/account", "/plans/new", "/glossary")) {
             driver.get(page.startsWith("http") ? page : url(page));
             visible(By.tagName("main"));
             long scroll = ((Number) ((JavascriptExecutor) driver)
