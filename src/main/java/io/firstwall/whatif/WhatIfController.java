@@ -1,5 +1,7 @@
 package io.firstwall.whatif;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +13,10 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -50,6 +56,7 @@ class WhatIfController implements PageController {
     private final LiveUncertainty uncertainty;
     private final int samples;
     private final MessageSource messages;
+    private final Clock clock;
 
     /** A wall's name as the pages show it ("gas turbine" for TURBINE_SUPPLY); the code when there is none. */
     private String label(String factor) {
@@ -57,7 +64,8 @@ class WhatIfController implements PageController {
     }
 
     WhatIfController(PlanStore plans, ScenarioStore scenarios, LiveAnalysis live, LiveUncertainty uncertainty,
-            MessageSource messages, @Value("${firstwall.samples:1000}") int samples) {
+            MessageSource messages, Clock clock, @Value("${firstwall.samples:1000}") int samples) {
+        this.clock = clock;
         this.messages = messages;
         this.plans = plans;
         this.scenarios = scenarios;
@@ -99,12 +107,23 @@ class WhatIfController implements PageController {
         Plan plan = planOf(saved);
         Analysis analysis = live.analyze(plan, Map.of());
         odds(plan, Map.of(), model, "");
+        model.addAttribute("wallsChart", WallsChart.svg(analysis, LocalDate.now(clock), this::label, false));
         timing(response, model, start);
         model.addAttribute("a", analysis);
         model.addAttribute("headline", Headline.of(analysis));
         model.addAttribute("chart", TimelineChart.svg(analysis, this::label));
         model.addAttribute("scenarioCount", scenarios.list(id).size());
         return "plans/analysis";
+    }
+
+    /** The swimlane chart of a plan's walls as an SVG file. */
+    @GetMapping(path = "/plans/{id}/walls.svg")
+    ResponseEntity<String> wallsChart(@PathVariable long id, @ModelAttribute(name = "saved", binding = false) SavedPlan saved) {
+        String file = saved.name().replaceAll("[^A-Za-z0-9-]+", "-").replaceAll("(^-+|-+$)", "").toLowerCase(Locale.ROOT);
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename((file.isEmpty() ? "plan" : file) + "-walls.svg").build().toString())
+                .body(WallsChart.svg(live.analyze(planOf(saved), Map.of()), LocalDate.now(clock), this::label, true));
     }
 
     @GetMapping("/plans/{id}/whatif")

@@ -21,7 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +31,9 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,8 +52,16 @@ import io.firstwall.uncertainty.Uncertainty;
 
 /** The analysis, what-if, scenario and compare pages as a web slice over the real rules. */
 @WebMvcTest(WhatIfController.class)
-@Import(SecurityConfiguration.class)
+@Import({SecurityConfiguration.class, WhatIfControllerTests.FixedClock.class})
 class WhatIfControllerTests {
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
+        }
+    }
 
     @Autowired
     WebApplicationContext context;
@@ -105,6 +117,24 @@ class WhatIfControllerTests {
                 .andExpect(content().string(containsString("first wall: gas turbine")))
                 .andExpect(content().string(containsString("then permits")))
                 .andExpect(content().string(containsString("casting foundries")));
+    }
+
+    /** Every wall on its own row, in cascade order, from the decision to the date it clears; also as a file. */
+    @Test
+    void theAnalysisPageShowsEveryWallOnItsOwnRow() throws Exception {
+        String page = mvc.perform(get("/plans/1")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        Assertions.assertThat(page).contains("id=\"walls-chart\"");
+        String chart = page.substring(page.indexOf("id=\"walls-chart\""), page.indexOf("</svg>", page.indexOf("id=\"walls-chart\"")));
+        Assertions.assertThat(chart.indexOf("data-factor=\"TURBINE_SUPPLY\"")).isLessThan(chart.indexOf("data-factor=\"PERMITS\""))
+                .isPositive();
+        Assertions.assertThat(chart).contains("gas turbine").contains("clears Jan 2031").contains(">P1<").contains(">P2<")
+                .contains("today").doesNotContain("<style>");
+        mvc.perform(get("/plans/1/walls.svg")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", containsString("image/svg+xml")))
+                .andExpect(header().string("Content-Disposition", containsString("1-gw-on-site-gas-campus-walls.svg")))
+                .andExpect(content().string(containsString("<style>")))
+                .andExpect(content().string(containsString("xmlns=\"http://www.w3.org/2000/svg\"")));
     }
 
     @Test
