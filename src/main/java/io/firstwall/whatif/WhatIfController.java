@@ -264,9 +264,10 @@ class WhatIfController implements PageController {
             return whatIfView(planOf(saved), scenarioPlan, raw, overrideErrors, model, response,
                     overrides);
         }
-        scenarios.create(id, name, scenarioPlan, overrides);
-        redirect.addFlashAttribute("message", "Scenario \u201c" + name + "\u201d saved. Tick two to four to compare them.");
-        return "redirect:/plans/" + id + "/scenarios";
+        long scenarioId = scenarios.create(id, name, scenarioPlan, overrides);
+        redirect.addFlashAttribute("message", "Scenario \u201c" + name + "\u201d saved; you are still on it. Compare it"
+                + " with the base or other scenarios from the scenarios page.");
+        return "redirect:/plans/" + id + "/whatif?from=" + scenarioId;
     }
 
     @GetMapping("/plans/{id}/scenarios")
@@ -294,8 +295,8 @@ class WhatIfController implements PageController {
     String compare(@PathVariable long id, @ModelAttribute(name = "saved", binding = false) SavedPlan saved,
             @RequestParam(name = "s", required = false) List<Long> selected, Model model,
             RedirectAttributes redirect) {
-        if (selected == null || selected.size() < 2 || selected.size() > 4) {
-            redirect.addFlashAttribute("error", "Tick two to four scenarios to compare; "
+        if (selected == null || selected.isEmpty() || selected.size() > 4) {
+            redirect.addFlashAttribute("error", "Tick one to four scenarios to compare with the base plan; "
                     + (selected == null ? 0 : selected.size()) + " were ticked.");
             return "redirect:/plans/" + id + "/scenarios";
         }

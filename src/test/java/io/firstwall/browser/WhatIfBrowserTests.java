@@ -126,13 +126,16 @@ class WhatIfBrowserTests extends BrowserTest {
         driver.findElement(By.id("save-scenario")).click();
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "Slots in 2025"));
 
-        driver.findElement(By.linkText("Open in what-if")).click();
+        // Saving stays on the scenario: its override is still in the form.
+        assertThat(driver.getCurrentUrl()).contains("/whatif?from=");
+        assertThat(visible(By.id("o-turbine.heavy_duty.next_slot_year")).getAttribute("value")).isEqualTo("2025");
         WebElement permits = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
                 By.id("o-permits.air_permit_months.contested")));
         permits.sendKeys("6");
         type(By.id("scenarioName"), "Slots in 2025 and fast permits");
         driver.findElement(By.id("save-scenario")).click();
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "fast permits"));
+        driver.get(driver.getCurrentUrl().replaceAll("/whatif.*", "/scenarios"));
 
         driver.findElements(By.cssSelector("input[name=s]")).forEach(WebElement::click);
         driver.findElement(By.id("compare")).click();

@@ -238,19 +238,30 @@ class WhatIfControllerTests {
     }
 
     @Test
-    void aSavedScenarioRedirectsToTheScenarios() throws Exception {
+    void savingAScenarioStaysOnIt() throws Exception {
+        when(scenarios.create(eq(1L), eq("Early slots"), any(), anyMap())).thenReturn(5L);
         mvc.perform(memphisForm(post("/plans/1/scenarios")).param("scenarioName", "Early slots")
                         .param("o:turbine.heavy_duty.next_slot_year", "2025"))
-                .andExpect(redirectedUrl("/plans/1/scenarios"))
+                .andExpect(redirectedUrl("/plans/1/whatif?from=5"))
                 .andExpect(flash().attribute("message", containsString("Early slots")));
         verify(scenarios).create(eq(1L), eq("Early slots"), any(), eq(Map.of("turbine.heavy_duty.next_slot_year", 2025.0)));
     }
 
     @Test
-    void comparingNeedsTwoToFourScenarios() throws Exception {
-        mvc.perform(get("/plans/1/compare").param("s", "1")).andExpect(redirectedUrl("/plans/1/scenarios"))
-                .andExpect(flash().attribute("error", containsString("Tick two to four scenarios")));
+    void comparingNeedsOneToFourScenarios() throws Exception {
+        mvc.perform(get("/plans/1/compare")).andExpect(redirectedUrl("/plans/1/scenarios"))
+                .andExpect(flash().attribute("error", containsString("Tick one to four scenarios")));
         mvc.perform(get("/plans/1/compare").param("s", "1", "2", "3", "4", "5")).andExpect(redirectedUrl("/plans/1/scenarios"));
+    }
+
+    @Test
+    void oneScenarioComparesWithTheBase() throws Exception {
+        when(scenarios.get(1L, 1L)).thenReturn(new Scenario(1, 1, "Early slots", memphis(),
+                Map.of("turbine.heavy_duty.next_slot_year", 2025.0), Instant.EPOCH));
+        mvc.perform(get("/plans/1/compare").param("s", "1")).andExpect(status().isOk())
+                .andExpect(view().name("plans/compare"))
+                .andDo(result -> Assertions.assertThat(((Comparison) result.getModelAndView().getModel().get("comparison"))
+                        .columns()).containsExactly("Base plan", "Early slots"));
     }
 
     @Test
