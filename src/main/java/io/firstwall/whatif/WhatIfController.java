@@ -1,5 +1,7 @@
 package io.firstwall.whatif;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -129,12 +131,22 @@ class WhatIfController implements PageController {
     @GetMapping("/plans/{id}/whatif")
     String initWhatIf(@PathVariable long id, @ModelAttribute(name = "saved", binding = false) SavedPlan saved,
             @RequestParam(name = "from", required = false) Long scenarioId,
-            Model model, HttpServletResponse response) {
+            @RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
         Plan base = planOf(saved);
         Plan scenarioPlan = base;
         Map<String, String> raw = new LinkedHashMap<>();
         Map<String, Double> overrides = Map.of();
-        if (scenarioId != null) {
+        // A permalink carries its fact overrides in the address: /plans/1/whatif?o:pue.ai_site=1.3
+        Map<String, String> linked = overridesOf(params);
+        if (!linked.isEmpty()) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            overrides = parseOverrides(linked, errors);
+            raw.putAll(linked);
+            if (!errors.isEmpty()) {
+                model.addAttribute("form", PlanForm.of(base));
+                return whatIfView(base, null, raw, errors, model, response, overrides);
+            }
+        } else if (scenarioId != null) {
             Scenario s = scenarios.get(id, scenarioId);
             scenarioPlan = live.planReader().read(s.planJson());
             overrides = s.overrides();
@@ -193,6 +205,7 @@ class WhatIfController implements PageController {
         }
         timing(response, model, start);
         model.addAttribute("overrides", raw);
+        model.addAttribute("permalink", permalink(raw));
         model.addAttribute("overrideErrors", overrideErrors);
         // The facts this plan uses first (those its answers read, and any override); the rest below, folded.
         Set<String> used = new HashSet<>(raw.keySet());
@@ -214,6 +227,15 @@ class WhatIfController implements PageController {
         double ms = (System.nanoTime() - start) / 1e6;
         response.addHeader("Server-Timing", String.format(Locale.ROOT, "analysis;dur=%.2f", ms));
         model.addAttribute("analysisMs", ms);
+    }
+
+    /** The query that brings these fact overrides back on the base plan: "?o:pue.ai_site=1.3". */
+    static String permalink(Map<String, String> overrides) {
+        StringBuilder q = new StringBuilder();
+        overrides.forEach((id, v) -> q.append(q.isEmpty() ? '?' : '&').append(OVERRIDE_PREFIX)
+                .append(URLEncoder.encode(id, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return q.toString();
     }
 
     static Map<String, String> overridesOf(MultiValueMap<String, String> params) {

@@ -215,6 +215,24 @@ class WhatIfControllerTests {
     }
 
     @Test
+    void aPermalinkBringsTheOverridesBack() throws Exception {
+        mvc.perform(memphisForm(post("/plans/1/whatif")).param("o:turbine.heavy_duty.next_slot_year", "2025"))
+                .andExpect(content().string(containsString("href=\"/plans/1/whatif?o:turbine.heavy_duty.next_slot_year=2025\"")));
+        mvc.perform(get("/plans/1/whatif").param("o:turbine.casting_backlog_year", "2026")).andExpect(status().isOk())
+                .andExpect(model().attribute("overrides", Map.of("turbine.casting_backlog_year", "2026")))
+                .andDo(result -> {
+                    // The saved plan is unreserved: with the casting backlog over in 2026, turbines come sooner.
+                    Comparison c = (Comparison) result.getModelAndView().getModel().get("comparison");
+                    Comparison.Row late = c.rows().stream().filter(r -> r.label().startsWith("Delay at full capacity"))
+                            .findFirst().orElseThrow();
+                    Assertions.assertThat(late.changed()).containsExactly(false, true);
+                });
+        mvc.perform(get("/plans/1/whatif").param("o:pue.ai_site", "lots")).andExpect(status().isOk())
+                .andExpect(model().attributeDoesNotExist("scenario"))
+                .andExpect(content().string(containsString("\u201clots\u201d is not a number.")));
+    }
+
+    @Test
     void theResultFragmentIsJustTheResults() throws Exception {
         mvc.perform(memphisForm(post("/plans/1/whatif/result")).param("o:turbine.heavy_duty.next_slot_year", "2025"))
                 .andExpect(status().isOk())
