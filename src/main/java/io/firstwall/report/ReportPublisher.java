@@ -59,7 +59,8 @@ public class ReportPublisher {
     }
 
     static final List<String> COLUMNS = List.of("item", "plan_id", "scenario_id", "name", "status", "first_wall",
-            "binds_on", "slip_months", "open_ended", "shortfall", "cascade", "explanation", "error", "most_likely",
+            "binds_on", "slip_months", "open_ended", "shortfall_amount", "shortfall_unit", "cascade", "explanation",
+            "error", "most_likely",
             "most_likely_probability", "odds", "delay_p10_months", "delay_p50_months", "delay_p90_months");
 
     private final RunStore runs;
@@ -167,7 +168,8 @@ public class ReportPublisher {
             jsonHead(j, run, previous, summary, changed);
             for (ReportRow r : (Iterable<ReportRow>) rows::iterator) {
                 csv.printRecord(cell(r.itemKey()), r.planId(), r.scenarioId(), cell(r.name()), cell(r.status()),
-                        cell(r.firstWall()), r.bindsOn(), r.slipMonths(), r.openEnded(), cell(r.shortfall()),
+                        cell(r.firstWall()), r.bindsOn(), r.slipMonths(), r.openEnded(), shortfallAmount(r.shortfall()),
+                        shortfallUnit(r.shortfall()),
                         cell(r.cascade()), cell(r.explanation()), cell(r.error()), cell(r.topOutcome()),
                         r.topProbability(), cell(r.odds()), r.delayP10(), r.delayP50(), r.delayP90());
                 json(j, r);
@@ -176,6 +178,25 @@ public class ReportPublisher {
             j.writeEndArray();
             j.writeEndObject();
         }
+    }
+
+    /** The number of a shortfall such as "4,875 t to orbit", for a numeric CSV column; null without one. */
+    static Number shortfallAmount(String shortfall) {
+        if (shortfall == null || shortfall.isBlank()) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(shortfall.split(" ", 2)[0].replace(",", ""));
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Number) (long) v : (Number) v;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The unit of a shortfall such as "4,875 t to orbit": "t to orbit". */
+    static String shortfallUnit(String shortfall) {
+        return shortfallAmount(shortfall) == null || !shortfall.contains(" ") ? cell(shortfall)
+                : cell(shortfall.split(" ", 2)[1]);
     }
 
     private static void jsonHead(JsonGenerator j, RunStore.Run run, RunStore.Run previous, Summary s,

@@ -121,6 +121,9 @@ class NightlyBatchTests {
         assertThat(html.substring(html.indexOf("id=\"past-due\""), html.indexOf("</table>", html.indexOf("id=\"past-due\""))))
                 .contains("Retrofit of an existing hall");
         String csv = report("csv");
+        // Numbers stand alone in their cells; units have columns of their own.
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("slip_months,open_ended,shortfall_amount,shortfall_unit");
+        assertThat(csv).contains(",890,MW,").doesNotContain("\"890 MW\"").doesNotContain(",890 MW,");
         assertThat(csv).startsWith("\uFEFFitem,plan_id,scenario_id,name,status,first_wall");
         assertThat(csv.lines().count()).isEqualTo(10);
         JsonNode json = Json.MAPPER.readTree(report("json"));
