@@ -101,6 +101,8 @@ class WhatIfBrowserTests extends BrowserTest {
                 .contains("Full capacity").contains("months late").contains("First wall: gas turbine, binding Dec 2026");
         assertThat(driver.findElement(By.cssSelector("#summary table.phases")).getText()).contains("Dec 2026")
                 .contains("gas turbine");
+        assertThat(driver.findElements(By.cssSelector("#walls-chart g.lane")).stream()
+                .map(g -> g.getAttribute("data-factor")).toList()).containsExactly("TURBINE_SUPPLY", "PERMITS", "MEMORY_SUPPLY");
         assertThat(driver.findElements(By.cssSelector("svg.timeline path.allowed"))).isNotEmpty();
         assertThat(driver.findElement(By.cssSelector("p.cascade")).getText()).contains("gas turbine").contains("permits");
         screenshot("analysis");
@@ -220,6 +222,11 @@ class WhatIfBrowserTests extends BrowserTest {
             assertThat(logout.getLocation().getX() + logout.getSize().getWidth()).as(page).isLessThanOrEqualTo((int) client);
         }
         driver.get(orbital);
+        // The summary card and the swimlane chart read at phone size too.
+        assertThat(visible(By.cssSelector("#summary p.headline")).getText()).contains("Full capacity").contains("launch");
+        WebElement lanes = visible(By.id("walls-chart"));
+        assertThat(lanes.getSize().getWidth()).isLessThanOrEqualTo(390);
+        assertThat(lanes.findElements(By.cssSelector("g.lane"))).isNotEmpty();
         screenshot("analysis-390");
         driver.manage().window().setSize(new Dimension(1440, 900));
     }
