@@ -221,6 +221,14 @@ class WhatIfBrowserTests extends BrowserTest {
             WebElement logout = driver.findElement(By.cssSelector(".nav .logout button"));
             assertThat(logout.getLocation().getX() + logout.getSize().getWidth()).as(page).isLessThanOrEqualTo((int) client);
         }
+        // The nav collapses behind Menu: the links show when it is opened.
+        driver.get(url("/plans"));
+        WebElement facts = driver.findElement(By.cssSelector(".nav-links a[href='/facts']"));
+        assertThat(facts.isDisplayed()).isFalse();
+        driver.findElement(By.cssSelector("label.nav-menu-button")).click();
+        assertThat(facts.isDisplayed()).isTrue();
+        facts.click();
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Facts");
         driver.get(orbital);
         // The summary card and the swimlane chart read at phone size too.
         assertThat(visible(By.cssSelector("#summary p.headline")).getText()).contains("Full capacity").contains("launch");
