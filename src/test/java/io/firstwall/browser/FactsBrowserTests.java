@@ -67,7 +67,7 @@ class FactsBrowserTests extends BrowserTest {
         assertThat(changes).contains("- " + LINE + ",120,96,175").contains("+ " + LINE + ",12,,,months");
         assertThat(driver.findElement(By.id("scenarios")).getText()).contains("FAIL tests/ercot-campus-new-line.json");
         WebElement first = driver.findElement(By.cssSelector("#impact tbody tr"));
-        assertThat(first.getText()).contains("ERCOT campus on a new 345 kV line").contains("GRID_INTERCONNECT on");
+        assertThat(first.getText()).contains("ERCOT campus on a new 345 kV line").contains("grid interconnection on");
         assertThat(first.findElement(By.cssSelector("td.changed"))).isNotNull();
         BrowserSupport.screenshot(driver, "fact-review");
 

@@ -153,7 +153,7 @@ class FactEditingTests {
                 .andExpect(content().string(containsString("- " + LINE + ",120,96,175,months")))
                 .andExpect(content().string(containsString("FAIL")))
                 .andExpect(content().string(containsString("ERCOT campus on a new 345 kV line")))
-                .andExpect(content().string(containsString("<td class=\"changed\">GRID_INTERCONNECT on ")));
+                .andExpect(content().string(containsString("<td class=\"changed\">grid interconnection on ")));
         String text = facts.setFact(PERMITS, LINE, List.of(LINE, "12", "", "", "months", "2026-11",
                 "assumption: a line fast-tracked in a year", "assumption", "what if")).get(PERMITS);
 
