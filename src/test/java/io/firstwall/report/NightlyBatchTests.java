@@ -116,6 +116,7 @@ class NightlyBatchTests {
                 .contains("Rule set <code>" + live.analyzer().rules().version());
         // The manager's summary on top: what binds soon, what is past due, which facts to check, links to the plans.
         assertThat(html.indexOf("At a glance")).isLessThan(html.indexOf("First walls"));
+        assertThat(html).contains("id=\"report-nav\"").contains("<a href=\"/reports\">Reports</a>");
         assertThat(html).contains("href=\"/plans/").contains("id=\"past-due\"")
                 .contains("gallium.us_ban_suspended_until").contains("the date has passed: 2026-11-27");
         assertThat(html.substring(html.indexOf("id=\"past-due\""), html.indexOf("</table>", html.indexOf("id=\"past-due\""))))
