@@ -16,9 +16,24 @@
         if (ticket !== pending) { return; }
         var doc = new DOMParser().parseFromString(html, 'text/html');
         var fresh = doc.getElementById('results');
-        if (fresh) { results.replaceWith(fresh); results = fresh; }
+        if (fresh) { results.replaceWith(fresh); results = fresh; markErrors(fresh); }
       })
       .catch(function () { /* the button still works */ });
+  }
+  // Each field error of the fresh result is shown at its field at once; fixed fields lose theirs.
+  function markErrors(fresh) {
+    form.querySelectorAll('.live-error, .overrides span.error').forEach(function (el) { el.remove(); });
+    form.querySelectorAll('.live-invalid').forEach(function (el) { el.classList.remove('live-invalid'); });
+    fresh.querySelectorAll('#live-errors li').forEach(function (li) {
+      var name = li.getAttribute('data-field');
+      var input = Array.prototype.find.call(form.elements, function (el) { return el.name === name; });
+      if (!input) { return; }
+      input.classList.add('live-invalid');
+      var span = document.createElement('span');
+      span.className = 'error live-error';
+      span.textContent = li.textContent;
+      input.insertAdjacentElement('afterend', span);
+    });
   }
   form.addEventListener('input', function (event) {
     if (event.target.id === 'scenarioName' || event.target.id === 'fact-filter') { return; }

@@ -128,6 +128,16 @@ class WhatIfBrowserTests extends BrowserTest {
         driver.findElement(By.id("save-scenario")).click();
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "Slots in 2025"));
 
+        // A bad override is marked at its field as you type, before any submit; fixing it clears the mark.
+        WebElement pue = visible(By.id("o-pue.ai_site"));
+        pue.sendKeys("lots");
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.xpath("//input[@id='o-pue.ai_site']/following-sibling::span[contains(@class,'live-error')]"),
+                "is not a number"));
+        pue.clear();
+        pue.sendKeys(" ");
+        waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".live-error")));
+
         // Saving stays on the scenario: its override is still in the form.
         assertThat(driver.getCurrentUrl()).contains("/whatif?from=");
         assertThat(visible(By.id("o-turbine.heavy_duty.next_slot_year")).getAttribute("value")).isEqualTo("2025");
