@@ -19,7 +19,12 @@ import io.firstwall.analysis.Wall;
 public record Comparison(List<String> columns, List<Row> rows) {
 
     /** One line of the comparison; {@code changed.get(i)} is true when column i differs from the base. */
-    public record Row(String label, List<String> cells, List<Boolean> changed) {
+    public record Row(String label, List<String> cells, List<Boolean> changed, List<String> tones) {
+
+        /** A row without tones: changes are not better or worse, only different. */
+        public Row(String label, List<String> cells, List<Boolean> changed) {
+            this(label, cells, changed, cells.stream().map(c -> "").toList());
+        }
 
         public boolean anyChange() {
             return changed.contains(true);
@@ -61,15 +66,17 @@ public record Comparison(List<String> columns, List<Row> rows) {
     /** Each number after the first column with its change from the first: "31 (−12)". */
     private static Row withDeltas(Row row) {
         List<String> cells = new ArrayList<>(row.cells());
+        List<String> tones = new ArrayList<>(row.tones());
         Integer base = number(cells.get(0));
         for (int i = 1; i < cells.size(); i++) {
             Integer value = number(cells.get(i));
             if (base != null && value != null && !value.equals(base)) {
                 int delta = value - base;
                 cells.set(i, value + " (" + (delta > 0 ? "+" : "\u2212") + Math.abs(delta) + ")");
+                tones.set(i, delta < 0 ? "better" : "worse");
             }
         }
-        return new Row(row.label(), cells, row.changed());
+        return new Row(row.label(), cells, row.changed(), tones);
     }
 
     private static Integer number(String cell) {

@@ -1,5 +1,7 @@
 package io.firstwall.whatif;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -34,6 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.firstwall.analysis.Analysis;
+import io.firstwall.facts.SpreadsheetText;
 import io.firstwall.plan.Plan;
 import io.firstwall.plans.PlanForm;
 import io.firstwall.plans.PlanForms;
@@ -343,7 +348,45 @@ class WhatIfController implements PageController {
             }
             model.addAttribute("oddsTable", OddsTable.of(columns, odds));
         }
-        model.addAttribute("comparison", Comparison.of(columns, results, this::label));
+        Comparison comparison = Comparison.of(columns, results, this::label);
+        model.addAttribute("comparison", comparison);
+        model.addAttribute("delayChart", DelayChart.svg(columns, results));
+        model.addAttribute("csvQuery", selected.stream().map(sid -> "s=" + sid).reduce((a, b) -> a + "&" + b).orElse(""));
         return "plans/compare";
+    }
+
+    /** The comparison as CSV, one row per line of the table, for a spreadsheet. */
+    @GetMapping(path = "/plans/{id}/compare.csv")
+    ResponseEntity<String> compareCsv(@PathVariable long id, @ModelAttribute(name = "saved", binding = false) SavedPlan saved,
+            @RequestParam(name = "s", required = false) List<Long> selected) throws IOException {
+        if (selected == null || selected.isEmpty() || selected.size() > 4) {
+            throw new IllegalArgumentException("Tick one to four scenarios to compare with the base plan.");
+        }
+        Plan base = planOf(saved);
+        List<String> columns = new ArrayList<>(List.of("Base plan"));
+        List<Analysis> results = new ArrayList<>(List.of(live.analyze(base, Map.of())));
+        for (long sid : selected) {
+            Scenario s = scenarios.get(id, sid);
+            columns.add(s.name());
+            results.add(ScenarioRow.of(s, base, live).analysis());
+        }
+        Comparison comparison = Comparison.of(columns, results, this::label);
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            List<String> header = new ArrayList<>(List.of(""));
+            header.addAll(comparison.columns());
+            csv.printRecord(header.stream().map(SpreadsheetText::cell).toList());
+            for (Comparison.Row row : comparison.rows()) {
+                List<String> cells = new ArrayList<>(List.of(row.label()));
+                cells.addAll(row.cells());
+                csv.printRecord(cells.stream().map(SpreadsheetText::cell).toList());
+            }
+        }
+        String file = saved.name().replaceAll("[^A-Za-z0-9-]+", "-").replaceAll("(^-+|-+$)", "").toLowerCase(Locale.ROOT);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename((file.isEmpty() ? "plan" : file) + "-comparison.csv").build().toString())
+                .body(out.toString());
     }
 }

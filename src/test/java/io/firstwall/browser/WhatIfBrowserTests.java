@@ -159,7 +159,19 @@ class WhatIfBrowserTests extends BrowserTest {
         assertThat(first.stream().map(WebElement::getText).toList())
                 .containsExactly("gas turbine", "permits", "memory (HBM)");
         assertThat(table.findElements(By.cssSelector("td.changed"))).isNotEmpty();
+        assertThat(visible(By.id("delay-chart")).getText()).contains("Base plan").contains("months");
+        assertThat(driver.findElement(By.id("odds-table")).getText()).contains("P(feasible)");
         screenshot("compare");
+        // The same comparison on a phone: nothing scrolls sideways, the chart scales.
+        driver.manage().window().setSize(new Dimension(390, 844));
+        long scroll = ((Number) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth;")).longValue();
+        long client = ((Number) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.clientWidth;")).longValue();
+        assertThat(scroll).isLessThanOrEqualTo(client);
+        assertThat(visible(By.id("delay-chart")).getSize().getWidth()).isLessThanOrEqualTo(390);
+        screenshot("compare-390");
+        driver.manage().window().setSize(new Dimension(1440, 900));
     }
 
     void logIn(String name, String password) {

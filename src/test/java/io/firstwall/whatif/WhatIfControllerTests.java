@@ -211,6 +211,8 @@ class WhatIfControllerTests {
                     Comparison.Row late = c.rows().stream().filter(r -> r.label().startsWith("Delay at full capacity"))
                             .findFirst().orElseThrow();
                     Assertions.assertThat(late.cells().get(1)).matches("\\d+ \\([+\u2212]\\d+\\)");
+                    Assertions.assertThat(late.tones()).containsExactly("", late.cells().get(1).contains("\u2212") ? "better"
+                            : "worse");
                 });
     }
 
@@ -270,6 +272,21 @@ class WhatIfControllerTests {
         mvc.perform(get("/plans/1/compare")).andExpect(redirectedUrl("/plans/1/scenarios"))
                 .andExpect(flash().attribute("error", containsString("Tick one to four scenarios")));
         mvc.perform(get("/plans/1/compare").param("s", "1", "2", "3", "4", "5")).andExpect(redirectedUrl("/plans/1/scenarios"));
+    }
+
+    @Test
+    void aComparisonHasADelayChartAndDownloadsAsCsv() throws Exception {
+        when(scenarios.get(1L, 1L)).thenReturn(new Scenario(1, 1, "Backlog over", memphis(),
+                Map.of("turbine.casting_backlog_year", 2026.0), Instant.EPOCH));
+        mvc.perform(get("/plans/1/compare").param("s", "1")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"delay-chart\"")))
+                .andExpect(content().string(containsString("43 months")))
+                .andExpect(content().string(containsString("href=\"/plans/1/compare.csv?s=1\"")));
+        mvc.perform(get("/plans/1/compare.csv").param("s", "1")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", containsString("text/csv")))
+                .andExpect(header().string("Content-Disposition", containsString("1-gw-on-site-gas-campus-comparison.csv")))
+                .andExpect(content().string(containsString(",Base plan,Backlog over")))
+                .andExpect(content().string(containsString("First wall,gas turbine,")));
     }
 
     @Test
