@@ -29,6 +29,7 @@ import io.firstwall.analysis.LiveAnalysis;
 import io.firstwall.analysis.WallColours;
 import io.firstwall.facts.Fact;
 import io.firstwall.plan.Json;
+import io.firstwall.system.FactorLabels;
 import io.firstwall.uncertainty.Uncertainty;
 import tools.jackson.core.JsonGenerator;
 
@@ -59,6 +60,7 @@ public class ReportPublisher {
     }
 
     static final List<String> COLUMNS = List.of("item", "plan_id", "scenario_id", "name", "status", "first_wall",
+            "first_wall_name",
             "binds_on", "slip_months", "open_ended", "shortfall_amount", "shortfall_unit", "cascade", "explanation",
             "error", "most_likely",
             "most_likely_probability", "odds", "delay_p10_months", "delay_p50_months", "delay_p90_months");
@@ -69,9 +71,11 @@ public class ReportPublisher {
     private final ITemplateEngine templates;
     private final Clock clock;
     private final LiveAnalysis live;
+    private final FactorLabels labels;
 
     ReportPublisher(RunStore runs, ChangeDetector changes, BatchProperties properties, ITemplateEngine templates,
-            Clock clock, LiveAnalysis live) {
+            Clock clock, LiveAnalysis live, FactorLabels labels) {
+        this.labels = labels;
         this.runs = runs;
         this.changes = changes;
         this.properties = properties;
@@ -168,7 +172,7 @@ public class ReportPublisher {
             jsonHead(j, run, previous, summary, changed);
             for (ReportRow r : (Iterable<ReportRow>) rows::iterator) {
                 csv.printRecord(cell(r.itemKey()), r.planId(), r.scenarioId(), cell(r.name()), cell(r.status()),
-                        cell(r.firstWall()), r.bindsOn(), r.slipMonths(), r.openEnded(), shortfallAmount(r.shortfall()),
+                        cell(r.firstWall()), cell(r.firstWall() == null ? null : labels.of(r.firstWall())), r.bindsOn(), r.slipMonths(), r.openEnded(), shortfallAmount(r.shortfall()),
                         shortfallUnit(r.shortfall()),
                         cell(r.cascade()), cell(r.explanation()), cell(r.error()), cell(r.topOutcome()),
                         r.topProbability(), cell(r.odds()), r.delayP10(), r.delayP50(), r.delayP90());

@@ -119,6 +119,10 @@ public final class TimelineChart {
                     + "first wall: %s</text>", wx + (wx > WIDTH / 2.0 ? -4 : 4), TOP + 12,
                     wx > WIDTH / 2.0 ? "end" : "start", HtmlUtils.htmlEscape(label.apply(a.firstWall().factor()))));
         }
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis-title\" text-anchor=\"middle\">"
+                + "date</text>", LEFT + (WIDTH - LEFT - RIGHT) / 2, HEIGHT - 6));
+        svg.append(String.format(Locale.ROOT, "<text transform=\"rotate(-90)\" x=\"%d\" y=\"12\" class=\"axis-title\""
+                + " text-anchor=\"middle\">share of the plan's full need</text>", -(TOP + (HEIGHT - TOP - BOTTOM) / 2)));
         svg.append("</svg>");
         return svg.toString();
     }

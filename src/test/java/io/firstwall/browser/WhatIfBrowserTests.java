@@ -240,6 +240,11 @@ class WhatIfBrowserTests extends BrowserTest {
                     + " && e.parentElement.getBoundingClientRect().right <= w + 1)"
                     + ".slice(0, 3).map(e => e.tagName + '.' + e.className + '#' + e.id + ' in ' + e.parentElement.tagName + '.' + e.parentElement.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');");
             assertThat(scroll).as(page + " scrolls sideways; too wide: " + wide).isLessThanOrEqualTo(client);
+            if (page.endsWith("/whatif")) {
+                // On a phone the what-if's result comes first, above the form.
+                assertThat(driver.findElement(By.id("results")).getLocation().getY())
+                        .isLessThan(driver.findElement(By.id("whatif-form")).getLocation().getY());
+            }
             WebElement logout = driver.findElement(By.cssSelector(".nav .logout button"));
             assertThat(logout.getLocation().getX() + logout.getSize().getWidth()).as(page).isLessThanOrEqualTo((int) client);
         }

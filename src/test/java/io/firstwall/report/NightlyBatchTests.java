@@ -123,7 +123,9 @@ class NightlyBatchTests {
                 .contains("Retrofit of an existing hall");
         String csv = report("csv");
         // Numbers stand alone in their cells; units have columns of their own.
-        assertThat(csv.lines().findFirst().orElseThrow()).contains("slip_months,open_ended,shortfall_amount,shortfall_unit");
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("slip_months,open_ended,shortfall_amount,shortfall_unit")
+                .contains("first_wall,first_wall_name,");
+        assertThat(csv).contains(",TURBINE_SUPPLY,gas turbine,");
         assertThat(csv).contains(",890,MW,").doesNotContain("\"890 MW\"").doesNotContain(",890 MW,");
         assertThat(csv).startsWith("\uFEFFitem,plan_id,scenario_id,name,status,first_wall");
         assertThat(csv.lines().count()).isEqualTo(10);
