@@ -39,14 +39,20 @@ public final class Format {
             return Long.toString((long) value);
         }
         if ("yyyymmdd".equals(unit) && value == Math.rint(value)) {
-            long v = (long) value;
-            try {
-                return LocalDate.of((int) (v / 10_000), (int) (v / 100 % 100), (int) (v % 100)).toString();
-            } catch (DateTimeException e) {
-                return Long.toString(v);
-            }
+            LocalDate date = date(value);
+            return date == null ? Long.toString((long) value) : date.toString();
         }
         return num(value);
+    }
+
+    /** A {@code yyyymmdd} fact's value as a date; null when it is not one. */
+    public static LocalDate date(double yyyymmdd) {
+        long v = (long) yyyymmdd;
+        try {
+            return v == yyyymmdd ? LocalDate.of((int) (v / 10_000), (int) (v / 100 % 100), (int) (v % 100)) : null;
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     /** A fact's value with its unit, as {@link #value} reads it; a date or a year needs no unit. */

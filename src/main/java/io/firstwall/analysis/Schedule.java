@@ -16,6 +16,12 @@ import io.firstwall.plan.Phase;
  */
 public record Schedule(int phase, LocalDate target, LocalDate achievable, Integer delayMonths, String limitingFactor) {
 
+    /** The last phase's row: full capacity, when it comes and how late. */
+    public static Schedule fullCapacity(Analysis a) {
+        List<Schedule> rows = of(a);
+        return rows.get(rows.size() - 1);
+    }
+
     public static List<Schedule> of(Analysis a) {
         List<Schedule> rows = new ArrayList<>();
         for (Phase phase : a.plan().phases()) {

@@ -60,8 +60,7 @@ class PlanController implements PageController {
             double facilityMw, boolean soon, boolean pastDue) {
 
         static Row of(SavedPlan saved, Plan plan, Analysis a, LocalDate today) {
-            List<Schedule> phases = Schedule.of(a);
-            Schedule last = phases.get(phases.size() - 1);
+            Schedule last = Schedule.fullCapacity(a);
             LocalDate full = last.achievable();
             Integer late = last.delayMonths();
             double mw = a.demand().stream().mapToDouble(d -> d.facilityMw()).max().orElse(0);
@@ -210,10 +209,9 @@ class PlanController implements PageController {
     @GetMapping("/plans/{id}/export")
     ResponseEntity<String> export(@PathVariable long id) {
         SavedPlan saved = plans.get(id);
-        String file = saved.name().replaceAll("[^A-Za-z0-9-]+", "-").replaceAll("(^-+|-+$)", "").toLowerCase() + ".json";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.equals(".json") ? "plan.json" : file).build().toString())
+                        .filename(saved.fileName(".json")).build().toString())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(PlanJson.write(live.planReader().read(saved.json())));
     }

@@ -93,7 +93,8 @@ public class ReportPublisher {
         List<StaleFact> stale = new ArrayList<>();
         for (Fact f : live.facts().facts()) {
             String value = Format.valueWithUnit(f.value(), f.unit());
-            if ("yyyymmdd".equals(f.unit()) && value.compareTo(day.toString()) < 0 && value.length() == 10) {
+            LocalDate date = "yyyymmdd".equals(f.unit()) ? Format.date(f.value()) : null;
+            if (date != null && date.isBefore(day)) {
                 stale.add(new StaleFact(f.id(), value, String.valueOf(f.asOf()), "the date has passed: " + value));
             } else if (f.asOf() != null && f.asOf().isBefore(day.minusYears(2))) {
                 stale.add(new StaleFact(f.id(), value, f.asOf().toString(), "the figure is over two years old"));

@@ -3,6 +3,7 @@ package io.firstwall.system;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -102,16 +103,41 @@ public class LiveAnalyzer implements LiveAnalysis, LiveUncertainty {
         return inSlot(plan, overrides, true);
     }
 
+    /** What decides a Monte Carlo answer: the rule base and fact base it ran on, the plan, overrides, count, seed. */
+    private record UncertaintyKey(Analyzer analyzer, FactBase facts, Plan plan, Map<String, Double> overrides,
+            int samples, long seed) {
+    }
+
+    /**
+     * The last answers, reused while the rules, facts and question are the same: a what-if that
+     * refreshes as the analyst types asks for the base plan's odds again with every keystroke.
+     */
+    private final Map<UncertaintyKey, Uncertainty> recentUncertainty = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UncertaintyKey, Uncertainty> eldest) {
+                    return size() > 64;
+                }
+            });
+
     /**
      * Monte Carlo over the live facts with the live rules, on all cores; it takes one analysis slot,
-     * like any analysis, so publishes still get theirs.
+     * like any analysis, so publishes still get theirs. The same seed gives the same numbers, so an
+     * answer already computed on the same rule and fact bases is returned again.
      */
     public Uncertainty uncertainty(Plan plan, Map<String, Double> overrides, int samples, long seed) {
         Analyzer current = analyzer.get();
-        FactBase base = facts.get().withOverrides(overrides);
+        FactBase live = facts.get();
+        UncertaintyKey key = new UncertaintyKey(current, live, plan, Map.copyOf(overrides), samples, seed);
+        Uncertainty known = recentUncertainty.get(key);
+        if (known != null) {
+            return known;
+        }
         slots.acquireUninterruptibly();
         try {
-            return new MonteCarlo(current).run(plan, base, samples, seed, null);
+            Uncertainty u = new MonteCarlo(current).run(plan, live.withOverrides(overrides), samples, seed, null);
+            recentUncertainty.put(key, u);
+            return u;
         } finally {
             slots.release();
         }

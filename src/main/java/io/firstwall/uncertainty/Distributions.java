@@ -2,6 +2,7 @@ package io.firstwall.uncertainty;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleUnaryOperator;
 
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.TriangularDistribution;
@@ -28,16 +29,27 @@ final class Distributions {
     private Distributions() {
     }
 
-    /** The value of {@code fact} at cumulative probability {@code u} (0 ≤ u < 1). */
-    static double inverse(Fact fact, double u) {
+    /**
+     * The inverse distribution function of {@code fact}: its value at cumulative probability u
+     * (0 ≤ u < 1). Built once per fact and run; the spread is read and the distribution made here,
+     * not per sample.
+     */
+    static DoubleUnaryOperator inverse(Fact fact) {
+        Spread.Shape shape = fact.spread().shape();
+        if (shape == Spread.Shape.FIXED) {
+            double value = fact.value();
+            return u -> value;
+        }
         double a = fact.low();
         double b = fact.high();
         double m = Math.min(Math.max(fact.value(), a), b);
-        return switch (fact.spread().shape()) {
-            case FIXED -> fact.value();
-            case UNIFORM -> new UniformRealDistribution(null, a, b).inverseCumulativeProbability(u);
-            case TRIANGULAR -> new TriangularDistribution(null, a, m, b).inverseCumulativeProbability(u);
-            case PERT -> interpolate(table(new Key(a, m, b, Spread.Shape.PERT)), u);
+        return switch (shape) {
+            case UNIFORM -> new UniformRealDistribution(null, a, b)::inverseCumulativeProbability;
+            case TRIANGULAR -> new TriangularDistribution(null, a, m, b)::inverseCumulativeProbability;
+            default -> {
+                double[] table = table(new Key(a, m, b, Spread.Shape.PERT));
+                yield u -> interpolate(table, u);
+            }
         };
     }
 

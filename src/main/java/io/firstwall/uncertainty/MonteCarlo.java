@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -27,7 +28,7 @@ import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.AnalysisException;
 import io.firstwall.analysis.Analyzer;
 import io.firstwall.analysis.FactUse;
-import io.firstwall.analysis.Wall;
+import io.firstwall.analysis.Schedule;
 import io.firstwall.facts.Fact;
 import io.firstwall.facts.FactBase;
 import io.firstwall.facts.Spread;
@@ -54,18 +55,8 @@ public final class MonteCarlo {
     record Outcome(String firstWall, LocalDate fullCapacityOn, Integer delayMonths) {
 
         static Outcome of(Analysis a) {
-            LocalDate target = a.plan().targetDate();
-            if (a.feasible() || a.walls().isEmpty()) {
-                return new Outcome(null, target, 0);
-            }
-            boolean open = a.walls().stream().anyMatch(Wall::openEnded);
-            if (open) {
-                return new Outcome(a.firstWall().factor(), null, null);
-            }
-            LocalDate full = a.walls().stream().map(Wall::fullCapacityOn).filter(Objects::nonNull)
-                    .max(LocalDate::compareTo).orElse(target);
-            int delay = a.walls().stream().mapToInt(Wall::slipMonths).max().orElse(0);
-            return new Outcome(a.firstWall().factor(), full.isBefore(target) ? target : full, Math.max(0, delay));
+            Schedule full = Schedule.fullCapacity(a);
+            return new Outcome(a.firstWall() == null ? null : a.firstWall().factor(), full.achievable(), full.delayMonths());
         }
     }
 
@@ -119,8 +110,9 @@ public final class MonteCarlo {
                     columns.put(group, u);
                 }
             }
+            DoubleUnaryOperator inverse = Distributions.inverse(fact);
             for (int i = 0; i < samples; i++) {
-                values[f][i] = Distributions.inverse(fact, u[i]);
+                values[f][i] = inverse.applyAsDouble(u[i]);
             }
         }
 

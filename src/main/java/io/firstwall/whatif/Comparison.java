@@ -43,7 +43,7 @@ public record Comparison(List<String> columns, List<Row> rows) {
         rows.add(row("Binds on", results, a -> a.feasible() ? "" : String.valueOf(a.firstWall().bindsOn())));
         rows.add(withDeltas(row("Slip (months)", results, a -> a.feasible() ? "" : slip(a.firstWall()))));
         rows.add(withDeltas(row("Delay at full capacity (months)", results, a -> {
-            Integer late = Schedule.of(a).get(a.plan().phases().size() - 1).delayMonths();
+            Integer late = Schedule.fullCapacity(a).delayMonths();
             return late == null ? "open-ended" : String.valueOf(late);
         })));
         rows.add(row("Full capacity", results, a -> {

@@ -27,8 +27,7 @@ public final class DelayChart {
         String[] limiting = new String[results.size()];
         int max = 1;
         for (int i = 0; i < results.size(); i++) {
-            List<Schedule> phases = Schedule.of(results.get(i));
-            Schedule last = phases.get(phases.size() - 1);
+            Schedule last = Schedule.fullCapacity(results.get(i));
             late[i] = last.delayMonths();
             limiting[i] = last.limitingFactor();
             if (late[i] != null) {

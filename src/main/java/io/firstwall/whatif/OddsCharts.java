@@ -161,8 +161,7 @@ public final class OddsCharts {
 
     /** A fact's value as a planner reads it: a year without a thousands separator, a short unit kept. */
     public static String valueText(double v, String unit) {
-        String n = Format.value(v, unit);
-        return unit == null || unit.isBlank() || unit.length() > 7 || unit.startsWith("year") ? n : n + " " + unit;
+        return unit != null && unit.length() > 7 ? Format.value(v, unit) : Format.valueWithUnit(v, unit);
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.web.util.HtmlUtils;
@@ -21,7 +20,6 @@ import io.firstwall.plan.Phase;
  */
 public final class TimelineChart {
 
-    static final Map<String, String> COLOURS = WallColours.COLOURS;
 
     private static final int WIDTH = 760;
     private static final int HEIGHT = 300;
@@ -35,7 +33,7 @@ public final class TimelineChart {
     }
 
     public static String colour(String factor) {
-        return COLOURS.getOrDefault(factor, "#444444");
+        return WallColours.of(factor);
     }
 
     public static String svg(Analysis a) {

@@ -17,8 +17,6 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.WallColours;
 import io.firstwall.facts.SpreadsheetText;
 import io.firstwall.plan.Plan;
 import io.firstwall.plans.PlanForm;
@@ -46,6 +45,7 @@ import io.firstwall.plans.PlanStore;
 import io.firstwall.plan.Power;
 import io.firstwall.plans.SavedPlan;
 import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.system.FactorLabels;
 import io.firstwall.uncertainty.LiveUncertainty;
 import io.firstwall.uncertainty.MonteCarlo;
 import io.firstwall.uncertainty.Uncertainty;
@@ -62,18 +62,14 @@ class WhatIfController implements PageController {
     private final LiveAnalysis live;
     private final LiveUncertainty uncertainty;
     private final int samples;
-    private final MessageSource messages;
+    private final FactorLabels labels;
     private final Clock clock;
 
-    /** A wall's name as the pages show it ("gas turbine" for TURBINE_SUPPLY); the code when there is none. */
-    private String label(String factor) {
-        return messages.getMessage("factor." + factor, null, factor, LocaleContextHolder.getLocale());
-    }
 
     WhatIfController(PlanStore plans, ScenarioStore scenarios, LiveAnalysis live, LiveUncertainty uncertainty,
-            MessageSource messages, Clock clock, @Value("${firstwall.samples:1000}") int samples) {
+            FactorLabels labels, Clock clock, @Value("${firstwall.samples:1000}") int samples) {
         this.clock = clock;
-        this.messages = messages;
+        this.labels = labels;
         this.plans = plans;
         this.scenarios = scenarios;
         this.live = live;
@@ -93,7 +89,7 @@ class WhatIfController implements PageController {
         model.addAttribute(prefix + "u", u);
         model.addAttribute(prefix + "cdf", OddsCharts.cumulative(u, plan.targetDate()));
         model.addAttribute(prefix + "tornado", OddsCharts.tornado(u));
-        model.addAttribute("colours", TimelineChart.COLOURS);
+        model.addAttribute("colours", WallColours.COLOURS);
         return u;
     }
 
@@ -114,11 +110,11 @@ class WhatIfController implements PageController {
         Plan plan = planOf(saved);
         Analysis analysis = live.analyze(plan, Map.of());
         odds(plan, Map.of(), model, "");
-        model.addAttribute("wallsChart", WallsChart.svg(analysis, LocalDate.now(clock), this::label, false));
+        model.addAttribute("wallsChart", WallsChart.svg(analysis, LocalDate.now(clock), labels::of, false));
         timing(response, model, start);
         model.addAttribute("a", analysis);
         model.addAttribute("headline", Headline.of(analysis));
-        model.addAttribute("chart", TimelineChart.svg(analysis, this::label));
+        model.addAttribute("chart", TimelineChart.svg(analysis, labels::of));
         model.addAttribute("scenarioCount", scenarios.list(id).size());
         return "plans/analysis";
     }
@@ -126,11 +122,10 @@ class WhatIfController implements PageController {
     /** The swimlane chart of a plan's walls as an SVG file. */
     @GetMapping(path = "/plans/{id}/walls.svg")
     ResponseEntity<String> wallsChart(@PathVariable long id, @ModelAttribute(name = "saved", binding = false) SavedPlan saved) {
-        String file = saved.name().replaceAll("[^A-Za-z0-9-]+", "-").replaceAll("(^-+|-+$)", "").toLowerCase(Locale.ROOT);
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename((file.isEmpty() ? "plan" : file) + "-walls.svg").build().toString())
-                .body(WallsChart.svg(live.analyze(planOf(saved), Map.of()), LocalDate.now(clock), this::label, true));
+                        .filename(saved.fileName("-walls.svg")).build().toString())
+                .body(WallsChart.svg(live.analyze(planOf(saved), Map.of()), LocalDate.now(clock), labels::of, true));
     }
 
     @GetMapping("/plans/{id}/whatif")
@@ -205,8 +200,8 @@ class WhatIfController implements PageController {
             }
             model.addAttribute("scenario", scenario);
             model.addAttribute("scenarioHeadline", Headline.of(scenario));
-            model.addAttribute("scenarioChart", TimelineChart.svg(scenario, this::label));
-            model.addAttribute("comparison", Comparison.of(List.of("Base", "What-if"), List.of(baseResult, scenario), this::label));
+            model.addAttribute("scenarioChart", TimelineChart.svg(scenario, labels::of));
+            model.addAttribute("comparison", Comparison.of(List.of("Base", "What-if"), List.of(baseResult, scenario), labels::of));
         }
         timing(response, model, start);
         model.addAttribute("overrides", raw);
@@ -328,16 +323,10 @@ class WhatIfController implements PageController {
             return "redirect:/plans/" + id + "/scenarios";
         }
         Plan base = planOf(saved);
-        List<String> columns = new ArrayList<>(List.of("Base plan"));
-        List<Analysis> results = new ArrayList<>(List.of(live.analyze(base, Map.of())));
-        List<ScenarioRow> chosen = new ArrayList<>();
-        for (long sid : selected) {
-            Scenario s = scenarios.get(id, sid);
-            ScenarioRow row = ScenarioRow.of(s, base, live);
-            chosen.add(row);
-            columns.add(s.name());
-            results.add(row.analysis());
-        }
+        Compared compared = compared(id, base, selected);
+        List<String> columns = compared.columns();
+        List<Analysis> results = compared.results();
+        List<ScenarioRow> chosen = compared.chosen();
         model.addAttribute("chosen", chosen);
         if (samples > 0) {
             List<Uncertainty> odds = new ArrayList<>(List.of(uncertainty.uncertainty(base, Map.of(), samples,
@@ -348,11 +337,28 @@ class WhatIfController implements PageController {
             }
             model.addAttribute("oddsTable", OddsTable.of(columns, odds));
         }
-        Comparison comparison = Comparison.of(columns, results, this::label);
+        Comparison comparison = Comparison.of(columns, results, labels::of);
         model.addAttribute("comparison", comparison);
         model.addAttribute("delayChart", DelayChart.svg(columns, results));
         model.addAttribute("csvQuery", selected.stream().map(sid -> "s=" + sid).reduce((a, b) -> a + "&" + b).orElse(""));
         return "plans/compare";
+    }
+
+    /** The base plan and the chosen scenarios, analysed: column names, answers, and each scenario's row. */
+    private record Compared(List<String> columns, List<Analysis> results, List<ScenarioRow> chosen) {
+    }
+
+    private Compared compared(long id, Plan base, List<Long> selected) {
+        List<String> columns = new ArrayList<>(List.of("Base plan"));
+        List<Analysis> results = new ArrayList<>(List.of(live.analyze(base, Map.of())));
+        List<ScenarioRow> chosen = new ArrayList<>();
+        for (long sid : selected) {
+            ScenarioRow row = ScenarioRow.of(scenarios.get(id, sid), base, live);
+            chosen.add(row);
+            columns.add(row.scenario().name());
+            results.add(row.analysis());
+        }
+        return new Compared(columns, results, chosen);
     }
 
     /** The comparison as CSV, one row per line of the table, for a spreadsheet. */
@@ -362,15 +368,8 @@ class WhatIfController implements PageController {
         if (selected == null || selected.isEmpty() || selected.size() > 4) {
             throw new IllegalArgumentException("Tick one to four scenarios to compare with the base plan.");
         }
-        Plan base = planOf(saved);
-        List<String> columns = new ArrayList<>(List.of("Base plan"));
-        List<Analysis> results = new ArrayList<>(List.of(live.analyze(base, Map.of())));
-        for (long sid : selected) {
-            Scenario s = scenarios.get(id, sid);
-            columns.add(s.name());
-            results.add(ScenarioRow.of(s, base, live).analysis());
-        }
-        Comparison comparison = Comparison.of(columns, results, this::label);
+        Compared compared = compared(id, planOf(saved), selected);
+        Comparison comparison = Comparison.of(compared.columns(), compared.results(), labels::of);
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
@@ -383,10 +382,9 @@ class WhatIfController implements PageController {
                 csv.printRecord(cells.stream().map(SpreadsheetText::cell).toList());
             }
         }
-        String file = saved.name().replaceAll("[^A-Za-z0-9-]+", "-").replaceAll("(^-+|-+$)", "").toLowerCase(Locale.ROOT);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename((file.isEmpty() ? "plan" : file) + "-comparison.csv").build().toString())
+                        .filename(saved.fileName("-comparison.csv")).build().toString())
                 .body(out.toString());
     }
 }

@@ -22,9 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +31,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentMatchers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -44,21 +40,15 @@ import org.springframework.web.context.WebApplicationContext;
 
 import io.firstwall.analysis.LiveAnalysis;
 import io.firstwall.security.SecurityConfiguration;
+import io.firstwall.system.FixedClock;
 import io.firstwall.system.NotFoundException;
 import io.firstwall.system.WebTestSupport;
 
 /** The plan pages as a web slice: the store is mocked, the analyzer runs the real rules. */
 @WebMvcTest(PlanController.class)
-@Import({PlanControllerTests.FixedClock.class, SecurityConfiguration.class})
+@Import({FixedClock.class, SecurityConfiguration.class})
 class PlanControllerTests {
 
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
-        }
-    }
 
     @Autowired
     WebApplicationContext context;

@@ -21,9 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +29,7 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,6 +37,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.context.WebApplicationContext;
 
 import io.firstwall.security.SecurityConfiguration;
+import io.firstwall.system.FactorLabels;
+import io.firstwall.system.FixedClock;
 import io.firstwall.system.NotFoundException;
 import io.firstwall.system.WebTestSupport;
 import io.firstwall.facts.Fact;
@@ -52,16 +50,9 @@ import io.firstwall.uncertainty.Uncertainty;
 
 /** The analysis, what-if, scenario and compare pages as a web slice over the real rules. */
 @WebMvcTest(WhatIfController.class)
-@Import({SecurityConfiguration.class, WhatIfControllerTests.FixedClock.class})
+@Import({SecurityConfiguration.class, FixedClock.class, FactorLabels.class})
 class WhatIfControllerTests {
 
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
-        }
-    }
 
     @Autowired
     WebApplicationContext context;
