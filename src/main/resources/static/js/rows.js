@@ -3,12 +3,12 @@
   function renumber(fieldset) {
     var prefix = fieldset.getAttribute('data-rows');
     fieldset.querySelectorAll(':scope > .row-item').forEach(function (row, i) {
-      row.querySelectorAll('input').forEach(function (input) {
+      row.querySelectorAll('input, select').forEach(function (input) {
         var name = input.getAttribute('name') || input.getAttribute('data-name');
         if (!name) { return; }
         var renamed = name.replace(new RegExp('^' + prefix + '\\[[^\\]]*\\]'), prefix + '[' + i + ']');
         input.setAttribute('name', renamed);
-        input.id = renamed;
+        if (input.type !== 'hidden') { input.id = renamed; }
       });
     });
   }

@@ -30,10 +30,22 @@ public record Attributes(Map<String, Attribute> declared) {
     /** No declarations: every attribute is accepted as it is (tests and old callers). */
     public static final Attributes NONE = new Attributes(Map.of());
 
-    static final List<String> COLUMNS = List.of("name", "type", "unit", "allowed", "meaning");
+    static final List<String> COLUMNS = List.of("name", "label", "type", "unit", "allowed", "meaning");
 
     /** One declared attribute; {@code allowed} is a choice's values or a number's {@code min-max}. */
-    public record Attribute(String name, Type type, String unit, String allowed, String meaning) {
+    public record Attribute(String name, String label, Type type, String unit, String allowed, String meaning) {
+
+        /** A number's lower bound, or null. */
+        public Double min() {
+            double[] r = type == Type.NUMBER && !allowed.isEmpty() ? range(allowed) : null;
+            return r == null ? null : r[0];
+        }
+
+        /** A number's upper bound, or null. */
+        public Double max() {
+            double[] r = type == Type.NUMBER && !allowed.isEmpty() ? range(allowed) : null;
+            return r == null ? null : r[1];
+        }
 
         /** The choice's values, or empty. */
         public List<String> choices() {
@@ -90,15 +102,19 @@ public record Attributes(Map<String, Attribute> declared) {
                     continue;
                 }
                 try {
-                    Type type = Type.parse(row.get(1));
-                    String allowed = row.get(3).strip();
+                    String label = row.get(1).strip();
+                    if (label.isEmpty()) {
+                        throw new IllegalArgumentException("'" + name + "' needs a label, the words the form shows");
+                    }
+                    Type type = Type.parse(row.get(2));
+                    String allowed = row.get(4).strip();
                     if (type == Type.CHOICE && allowed.isEmpty()) {
                         throw new IllegalArgumentException("a choice needs its values in allowed (A|B)");
                     }
                     if (type == Type.NUMBER && !allowed.isEmpty() && range(allowed) == null) {
                         throw new IllegalArgumentException("allowed '" + allowed + "' is not a range min-max");
                     }
-                    if (declared.put(name, new Attribute(name, type, row.get(2).strip(), allowed, row.get(4).strip())) != null) {
+                    if (declared.put(name, new Attribute(name, label, type, row.get(3).strip(), allowed, row.get(5).strip())) != null) {
                         throw new IllegalArgumentException("'" + name + "' is declared twice");
                     }
                 } catch (IllegalArgumentException e) {

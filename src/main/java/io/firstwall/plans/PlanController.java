@@ -142,7 +142,7 @@ class PlanController implements PageController {
 
     @GetMapping("/plans/new")
     String initCreateForm(Model model) {
-        model.addAttribute("form", PlanForm.blank(LocalDate.now(clock)));
+        model.addAttribute("form", PlanForm.blank(LocalDate.now(clock)).withDeclared(live.planReader().attributes()));
         return formView(model, null);
     }
 
@@ -161,7 +161,7 @@ class PlanController implements PageController {
     @GetMapping("/plans/{id}/edit")
     String initUpdateForm(@PathVariable long id, Model model) {
         SavedPlan saved = plans.get(id);
-        model.addAttribute("form", PlanForm.of(live.planReader().read(saved.json())));
+        model.addAttribute("form", PlanForm.of(live.planReader().read(saved.json())).withDeclared(live.planReader().attributes()));
         return formView(model, id);
     }
 
@@ -182,7 +182,7 @@ class PlanController implements PageController {
         model.addAttribute("planId", id);
         model.addAttribute("regions", live.facts().regions().values());
         model.addAttribute("accelerators", live.facts().accelerators().values());
-        model.addAttribute("declaredAttributes", live.planReader().attributes().declared().values());
+        model.addAttribute("declared", live.planReader().attributes().declared());
         model.addAttribute("powers", Power.values());
         return "plans/form";
     }

@@ -2,6 +2,7 @@ package io.firstwall.plans;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.firstwall.plan.Attributes;
 import io.firstwall.plan.Plan;
 
 /**
@@ -39,12 +41,37 @@ public record PlanForm(
             @NotBlank(message = "{plan.phase.accelerators.required}") @Pattern(regexp = "\\s*[0-9]{1,15}\\s*", message = "{plan.phase.accelerators.whole}") String accelerators) {
     }
 
-    /** An attribute row: a key and a value ("true"/"false" and numbers are typed as such). Empty rows are ignored. */
+    /**
+     * An attribute row: a key and a value ("true"/"false" and numbers are typed as such). A row
+     * without a value is not set (an unticked box, an empty number, the default choice).
+     */
     public record AttributeRow(String key, String value) {
 
         boolean blank() {
             return (key == null || key.isBlank()) && (value == null || value.isBlank());
         }
+    }
+
+    /**
+     * This form with one attribute row per declared attribute, in declaration order, holding the
+     * value the plan has or nothing, followed by any other row the plan carries (an undeclared key
+     * stays visible with its error until it is removed). The form shows a typed control for each
+     * declared row.
+     */
+    public PlanForm withDeclared(Attributes declared) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<AttributeRow> others = new ArrayList<>();
+        for (AttributeRow row : attributes) {
+            if (row.key() != null && declared.declared().containsKey(row.key().trim())) {
+                values.put(row.key().trim(), row.value());
+            } else if (!row.blank()) {
+                others.add(row);
+            }
+        }
+        List<AttributeRow> rows = new ArrayList<>();
+        declared.declared().keySet().forEach(name -> rows.add(new AttributeRow(name, values.getOrDefault(name, ""))));
+        rows.addAll(others);
+        return new PlanForm(name, location, power, accelerator, decisionDate, phases, rows);
     }
 
     /** A blank form for a new plan, with one phase row. */

@@ -42,15 +42,20 @@ public final class PlanForms {
         }
         ObjectNode attributes = root.putObject("attributes");
         for (PlanForm.AttributeRow row : form.attributes()) {
-            if (row.blank()) {
+            if (row.value() == null || row.value().isBlank()) {
                 continue;
             }
-            putTyped(attributes, row.key().trim(), row.value() == null ? "" : row.value().trim());
+            putTyped(attributes, row.key().trim(), row.value().trim());
         }
         try {
             return reader.read(root);
         } catch (InvalidPlanException e) {
             for (PlanProblem p : e.problems()) {
+                int row = attributeRow(form, p.field());
+                if (row >= 0) {
+                    errors.rejectValue("attributes[" + row + "].key", "plan.invalid", p.message());
+                    continue;
+                }
                 String field = p.field().startsWith("attributes") ? "attributes" : p.field();
                 if (field.equals(PlanProblem.WHOLE_PLAN) || field.contains(".when") || !isFormField(field)) {
                     errors.reject("plan.invalid", p.toString());
@@ -60,6 +65,21 @@ public final class PlanForms {
             }
             return null;
         }
+    }
+
+    /** The row of the attribute a problem is about ({@code attributes.NAME}), or -1. */
+    private static int attributeRow(PlanForm form, String field) {
+        if (!field.startsWith("attributes.")) {
+            return -1;
+        }
+        String name = field.substring("attributes.".length());
+        for (int i = 0; i < form.attributes().size(); i++) {
+            String key = form.attributes().get(i).key();
+            if (key != null && key.trim().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isFormField(String field) {

@@ -1,5 +1,6 @@
 package io.firstwall.whatif;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.Format;
 import io.firstwall.analysis.Schedule;
 import io.firstwall.analysis.Wall;
 
@@ -31,16 +33,26 @@ public record Comparison(List<String> columns, List<Row> rows) {
         }
     }
 
-    /** With factor codes, as the API gives them. */
+    /** With factor codes and ISO dates, as the API and the CSV give them. */
     public static Comparison of(List<String> columns, List<Analysis> results) {
         return of(columns, results, factor -> factor);
     }
 
-    /** With each factor named by {@code label}, as the pages show them. */
+    /** With each factor named by {@code label} and ISO dates, as the CSV gives them. */
     public static Comparison of(List<String> columns, List<Analysis> results, Function<String, String> label) {
+        return build(columns, results, label, String::valueOf);
+    }
+
+    /** With each factor named by {@code label} and dates as people read them ("Dec 2026"), as the pages show them. */
+    public static Comparison forPeople(List<String> columns, List<Analysis> results, Function<String, String> label) {
+        return build(columns, results, label, Format::month);
+    }
+
+    private static Comparison build(List<String> columns, List<Analysis> results, Function<String, String> label,
+            Function<LocalDate, String> date) {
         List<Row> rows = new ArrayList<>();
         rows.add(row("First wall", results, a -> a.feasible() ? "none: feasible" : label.apply(a.firstWall().factor())));
-        rows.add(row("Binds on", results, a -> a.feasible() ? "" : String.valueOf(a.firstWall().bindsOn())));
+        rows.add(row("Binds on", results, a -> a.feasible() ? "" : date.apply(a.firstWall().bindsOn())));
         rows.add(withDeltas(row("Slip (months)", results, a -> a.feasible() ? "" : slip(a.firstWall()))));
         rows.add(withDeltas(row("Delay at full capacity (months)", results, a -> {
             Integer late = Schedule.fullCapacity(a).delayMonths();
@@ -48,7 +60,7 @@ public record Comparison(List<String> columns, List<Row> rows) {
         })));
         rows.add(row("Full capacity", results, a -> {
             Headline h = Headline.of(a);
-            return h.openEnded() ? "never, within the facts" : String.valueOf(h.fullCapacityOn());
+            return h.openEnded() ? "never, within the facts" : date.apply(h.fullCapacityOn());
         }));
         rows.add(row("Cascade", results, a -> a.cascade().isEmpty() ? "none"
                 : String.join(" → ", a.cascade().stream().map(label).toList())));
@@ -57,7 +69,7 @@ public record Comparison(List<String> columns, List<Row> rows) {
         for (String factor : factors) {
             rows.add(row(label.apply(factor), results, a -> {
                 Optional<Wall> w = a.wall(factor);
-                return w.map(x -> x.bindsOn() + ", slip " + slip(x)).orElse("no wall");
+                return w.map(x -> date.apply(x.bindsOn()) + ", slip " + slip(x)).orElse("no wall");
             }));
         }
         return new Comparison(List.copyOf(columns), rows);

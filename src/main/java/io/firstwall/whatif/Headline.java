@@ -37,6 +37,31 @@ public record Headline(boolean feasible, String factor, LocalDate bindsOn, int b
                 last.delayMonths(), last.achievable() == null, scheduling, phases);
     }
 
+    /**
+     * How this answer's full capacity moved from the base's: "−12 months" (earlier, good), "+3 months"
+     * (later, bad), "same as the base", or a change to or from open-ended.
+     *
+     * @param tone "good", "bad" or "same"
+     */
+    public record Change(String text, String tone) {
+    }
+
+    public Change versus(Headline base) {
+        if (openEnded || base.openEnded) {
+            if (openEnded == base.openEnded) {
+                return new Change("open-ended, as the base", "same");
+            }
+            return openEnded ? new Change("now open-ended (base " + base.fullCapacityText() + ")", "bad")
+                    : new Change("no longer open-ended", "good");
+        }
+        int months = monthsLate - base.monthsLate;
+        if (months == 0) {
+            return new Change("same delay as the base", "same");
+        }
+        return new Change((months > 0 ? "+" : "\u2212") + Math.abs(months) + (Math.abs(months) == 1 ? " month" : " months")
+                + " against the base", months > 0 ? "bad" : "good");
+    }
+
     /** "Jan 2031", or "never" when open-ended. */
     public String fullCapacityText() {
         return Format.month(fullCapacityOn);

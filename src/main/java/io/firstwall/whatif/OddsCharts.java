@@ -25,7 +25,7 @@ public final class OddsCharts {
     }
 
     private static String e(String s) {
-        return HtmlUtils.htmlEscape(s);
+        return HtmlUtils.htmlEscape(s, "UTF-8");
     }
 
     private static String f(double v) {

@@ -143,7 +143,7 @@ class WhatIfController implements PageController {
             overrides = parseOverrides(linked, errors);
             raw.putAll(linked);
             if (!errors.isEmpty()) {
-                model.addAttribute("form", PlanForm.of(base));
+                model.addAttribute("form", PlanForm.of(base).withDeclared(live.planReader().attributes()));
                 return whatIfView(base, null, raw, errors, model, response, overrides);
             }
         } else if (scenarioId != null) {
@@ -153,7 +153,7 @@ class WhatIfController implements PageController {
             s.overrides().forEach((k, v) -> raw.put(k, v == Math.rint(v) ? Long.toString(v.longValue()) : v.toString()));
             model.addAttribute("scenarioName", s.name());
         }
-        model.addAttribute("form", PlanForm.of(scenarioPlan));
+        model.addAttribute("form", PlanForm.of(scenarioPlan).withDeclared(live.planReader().attributes()));
         return whatIfView(base, scenarioPlan, raw, Map.of(), model, response, overrides);
     }
 
@@ -191,6 +191,7 @@ class WhatIfController implements PageController {
         odds(base, Map.of(), model, "base");
         model.addAttribute("base", baseResult);
         model.addAttribute("baseHeadline", Headline.of(baseResult));
+        model.addAttribute("whatIf", true);
         if (scenarioPlan != null) {
             Analysis scenario = live.analyze(scenarioPlan, overrides);
             Uncertainty scenarioOdds = odds(scenarioPlan, overrides, model, "scenario");
@@ -199,9 +200,12 @@ class WhatIfController implements PageController {
                         List.of((Uncertainty) model.getAttribute("baseu"), scenarioOdds)));
             }
             model.addAttribute("scenario", scenario);
-            model.addAttribute("scenarioHeadline", Headline.of(scenario));
+            Headline scenarioHeadline = Headline.of(scenario);
+            model.addAttribute("scenarioHeadline", scenarioHeadline);
+            model.addAttribute("change", scenarioHeadline.versus(Headline.of(baseResult)));
+            model.addAttribute("wallsChart", WallsChart.svg(scenario, baseResult, LocalDate.now(clock), labels::of, false));
             model.addAttribute("scenarioChart", TimelineChart.svg(scenario, labels::of));
-            model.addAttribute("comparison", Comparison.of(List.of("Base", "What-if"), List.of(baseResult, scenario), labels::of));
+            model.addAttribute("comparison", Comparison.forPeople(List.of("Base", "What-if"), List.of(baseResult, scenario), labels::of));
         }
         timing(response, model, start);
         model.addAttribute("overrides", raw);
@@ -218,7 +222,7 @@ class WhatIfController implements PageController {
         model.addAttribute("otherFacts", live.facts().facts().stream().filter(f -> !used.contains(f.id())).toList());
         model.addAttribute("regions", live.facts().regions().values());
         model.addAttribute("accelerators", live.facts().accelerators().values());
-        model.addAttribute("declaredAttributes", live.planReader().attributes().declared().values());
+        model.addAttribute("declared", live.planReader().attributes().declared());
         model.addAttribute("powers", Power.values());
         return "plans/whatif";
     }
@@ -337,7 +341,7 @@ class WhatIfController implements PageController {
             }
             model.addAttribute("oddsTable", OddsTable.of(columns, odds));
         }
-        Comparison comparison = Comparison.of(columns, results, labels::of);
+        Comparison comparison = Comparison.forPeople(columns, results, labels::of);
         model.addAttribute("comparison", comparison);
         model.addAttribute("delayChart", DelayChart.svg(columns, results));
         model.addAttribute("csvQuery", selected.stream().map(sid -> "s=" + sid).reduce((a, b) -> a + "&" + b).orElse(""));

@@ -83,16 +83,15 @@ class WhatIfBrowserTests extends BrowserTest {
         driver.findElement(By.cssSelector("fieldset[data-rows=phases] .add-row")).click();
         setValue(driver.findElement(By.name("phases[1].online")), "2027-06-30");
         type(By.name("phases[1].accelerators"), "330000");
-        driver.findElement(By.cssSelector("fieldset[data-rows=attributes] .add-row")).click();
-        // A typo in an attribute is refused with the name it meant, and nothing is saved.
-        type(By.name("attributes[0].key"), "turbineSlotReserverd");
-        type(By.name("attributes[0].value"), "true");
-        driver.findElement(By.cssSelector("form.plan-form button[type=submit]")).click();
-        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("fieldset[data-rows=attributes]"),
-                "did you mean turbineSlotReserved?"));
-        assertThat(driver.findElement(By.cssSelector("details.declared-attributes")).getAttribute("textContent"))
-                .contains("turbineSlotReserved").contains("HEAVY_DUTY, AERODERIVATIVE");
-        type(By.name("attributes[0].key"), "turbineSlotReserved");
+        // The levers are typed: a box, a choice, a number with its unit; each says what it means.
+        WebElement reserved = driver.findElement(By.cssSelector("[data-attribute=turbineSlotReserved] input[type=checkbox]"));
+        assertThat(driver.findElement(By.cssSelector("[data-attribute=turbineSlotReserved]")).getText())
+                .contains("Turbine slot reserved").contains("reserved OEM slot");
+        assertThat(new Select(driver.findElement(By.cssSelector("[data-attribute=turbineType] select"))).getOptions())
+                .extracting(WebElement::getText).containsExactly("not set (the rules' default)", "HEAVY_DUTY", "AERODERIVATIVE");
+        assertThat(driver.findElement(By.cssSelector("[data-attribute=existingPowerMW] .unit")).getText()).isEqualTo("MW");
+        reserved.click();
+        BrowserSupport.screenshot(driver, driver.findElement(By.cssSelector("fieldset.attributes")), "plan-levers");
         driver.findElement(By.cssSelector("form.plan-form button[type=submit]")).click();
 
         // The analysis: headline, chart, walls, cascade.
@@ -121,7 +120,11 @@ class WhatIfBrowserTests extends BrowserTest {
         assertThat(cells.get(1).getAttribute("class")).contains("changed");
         assertThat(driver.findElement(By.cssSelector("#scenario-result p.headline")).getText())
                 .contains("First wall: permits");
+        // Base and what-if in one swimlane chart, and the change in a chip.
+        assertThat(visible(By.id("delta-chip")).getText()).matches("[+\u2212]\\d+ months? against the base");
+        assertThat(driver.findElements(By.cssSelector("#scenario-result #walls-chart rect.base-wall"))).isNotEmpty();
         screenshot("whatif");
+        BrowserSupport.screenshot(driver, driver.findElement(By.id("scenario-result")), "whatif-result");
 
         // Save it, then a second scenario with fast permits too, then compare the two.
         type(By.id("scenarioName"), "Slots in 2025");
@@ -170,6 +173,12 @@ class WhatIfBrowserTests extends BrowserTest {
                 .executeScript("return document.documentElement.clientWidth;")).longValue();
         assertThat(scroll).isLessThanOrEqualTo(client);
         assertThat(visible(By.id("delay-chart")).getSize().getWidth()).isLessThanOrEqualTo(390);
+        // Every scenario name starts inside the chart, however long.
+        List<?> nameEdges = (List<?>) ((JavascriptExecutor) driver).executeScript("const b = Array.from("
+                + "document.querySelectorAll('#delay-chart text.bar-name')).map(t => t.getBBox());"
+                + "return [Math.min(...b.map(r => r.x)), Math.max(...b.map(r => r.x + r.width))];");
+        assertThat(((Number) nameEdges.get(0)).doubleValue()).isGreaterThanOrEqualTo(0);
+        assertThat(((Number) nameEdges.get(1)).doubleValue()).isLessThanOrEqualTo(760);
         screenshot("compare-390");
         driver.manage().window().setSize(new Dimension(1440, 900));
     }
@@ -284,8 +293,52 @@ class WhatIfBrowserTests extends BrowserTest {
         waitFor().until(ExpectedConditions.titleContains("firstwall report"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("firstwall nightly report");
         assertThat(driver.getPageSource()).contains("What changed since the previous run").contains("Provenance");
+        assertThat(visible(By.cssSelector("#summary")).getText()).contains("At a glance")
+                .containsPattern("\\d+ plans? (hits its|hit their) first wall in the next 6 months");
         screenshot("report");
+        // The manager's summary on a phone: on top, readable, no sideways scrolling of the page.
+        driver.manage().window().setSize(new Dimension(390, 844));
+        WebElement summary = visible(By.cssSelector("#summary"));
+        assertThat(summary.getLocation().getY()).isLessThan(844);
+        assertThat(summary.getSize().getWidth()).isLessThanOrEqualTo(390);
+        long scroll = ((Number) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth;")).longValue();
+        long client = ((Number) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.clientWidth;")).longValue();
+        assertThat(scroll).isLessThanOrEqualTo(client);
+        screenshot("report-390");
+        driver.manage().window().setSize(new Dimension(1440, 900));
         driver.manage().deleteAllCookies();
+    }
+
+    /** A plan file with a typo'd lever is refused with the name it meant, nothing is imported, at both sizes. */
+    @Test
+    void aTypoInAnImportedPlanIsRefusedWithItsSuggestion() throws IOException {
+        driver.manage().deleteAllCookies();
+        Path file = Files.createTempFile("typo-plan", ".json");
+        Files.writeString(file, Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json"))
+                .replaceFirst("\"attributes\"\\s*:\\s*\\{[^}]*\\}", "\"attributes\": {\"turbineSlotReserverd\": true}"));
+        for (Dimension size : List.of(new Dimension(1440, 900), new Dimension(390, 844))) {
+            driver.manage().window().setSize(size);
+            driver.get(url("/plans"));
+            logIn("analyst", "analyst");
+            int before = driver.findElements(By.cssSelector("table.plans tbody tr")).size();
+            driver.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+            driver.findElement(By.cssSelector("form[action='/plans/import'] button[type=submit]")).click();
+            WebElement error = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flash.error")));
+            assertThat(error.getText()).contains("is not a valid plan; nothing was imported");
+            assertThat(driver.findElement(By.tagName("main")).getText())
+                    .contains("turbineSlotReserverd").contains("did you mean turbineSlotReserved?");
+            assertThat(driver.findElements(By.cssSelector("table.plans tbody tr"))).hasSize(before);
+            long scroll = ((Number) ((JavascriptExecutor) driver)
+                    .executeScript("return document.documentElement.scrollWidth;")).longValue();
+            long client = ((Number) ((JavascriptExecutor) driver)
+                    .executeScript("return document.documentElement.clientWidth;")).longValue();
+            assertThat(scroll).as("at " + size.getWidth() + " px").isLessThanOrEqualTo(client);
+            screenshot("import-typo-" + size.getWidth());
+        }
+        driver.manage().window().setSize(new Dimension(1440, 900));
+        Files.delete(file);
     }
 
     @Test

@@ -65,7 +65,7 @@ class AttributesTests {
 
     @Test
     void aBrokenDeclarationFileIsRefusedAtItsLine() {
-        assertThatThrownBy(() -> Attributes.parse("name,type,unit,allowed,meaning\nx,colour,,,what\n"))
+        assertThatThrownBy(() -> Attributes.parse("name,label,type,unit,allowed,meaning\nx,X,colour,,,what\n"))
                 .hasMessageContaining("line 2: type 'colour' is not yes/no, number or choice");
         assertThatThrownBy(() -> Attributes.parse("name,kind\n")).hasMessageContaining("the header must be");
         assertThat(Attributes.NONE.check(Map.of("anything", 1))).isEmpty();

@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -134,6 +136,49 @@ class PlanControllerTests {
                     .andExpect(content().string(containsString("name=\"phases[0].online\"")));
         }
 
+        /** Every declared attribute is a typed control: a box, a number with its unit, a choice. */
+        @Test
+        void theLeversAreTypedControls() throws Exception {
+            mvc.perform(get("/plans/1/edit")).andExpect(status().isOk())
+                    .andDo(result -> {
+                        Document page = Jsoup.parse(result.getResponse().getContentAsString());
+                        var reserved = page.selectFirst("[data-attribute=turbineSlotReserved] input[type=checkbox]");
+                        assertThat(reserved).isNotNull();
+                        assertThat(reserved.attr("name")).isEqualTo("attributes[0].value");
+                        assertThat(reserved.hasAttr("checked")).isFalse();
+                        var type = page.selectFirst("[data-attribute=turbineType] select");
+                        assertThat(type.select("option").eachAttr("value")).containsExactly("", "HEAVY_DUTY", "AERODERIVATIVE");
+                        var power = page.selectFirst("[data-attribute=existingPowerMW]");
+                        assertThat(power.selectFirst("input[type=number]").attr("max")).isEqualTo("100000.0");
+                        assertThat(power.selectFirst(".unit").text()).isEqualTo("MW");
+                        assertThat(power.selectFirst("label").text()).isEqualTo("Grid power already at the site");
+                        assertThat(page.select("[data-attribute] input[type=hidden]").eachAttr("value"))
+                                .startsWith("turbineSlotReserved", "turbineSlotYear", "turbineType");
+                    });
+        }
+
+        /** A ticked box saves true, an unticked one and an empty number are not set, a bad number lands on its row. */
+        @Test
+        void typedLeversSaveTypedValues() throws Exception {
+            when(plans.create(any())).thenReturn(7L);
+            var ok = post("/plans").param("name", "x").param("location", "US-TN").param("power", "ONSITE_GAS")
+                    .param("accelerator", "GB300").param("decisionDate", "2026-01-15")
+                    .param("phases[0].online", "2027-01-01").param("phases[0].accelerators", "10")
+                    .param("attributes[0].key", "turbineSlotReserved").param("attributes[0].value", "true")
+                    .param("attributes[1].key", "turbineSlotYear").param("attributes[1].value", "")
+                    .param("attributes[2].key", "hbmAllocationSecured");
+            mvc.perform(ok).andExpect(redirectedUrl("/plans/7"));
+            verify(plans).create(ArgumentMatchers.argThat(p -> p.attributes().equals(Map.of("turbineSlotReserved", true))));
+            mvc.perform(post("/plans").param("name", "x").param("location", "US-TN").param("power", "ONSITE_GAS")
+                            .param("accelerator", "GB300").param("decisionDate", "2026-01-15")
+                            .param("phases[0].online", "2027-01-01").param("phases[0].accelerators", "10")
+                            .param("attributes[0].key", "turbineSlotReserved").param("attributes[0].value", "true")
+                            .param("attributes[1].key", "turbineSlotYear").param("attributes[1].value", "2050"))
+                    .andExpect(status().isOk())
+                    .andExpect(model().attributeHasFieldErrors("form", "attributes[1].key"))
+                    .andExpect(content().string(containsString("must be between 2024 and 2045 year, not 2050")));
+        }
+
         @Test
         void missingFieldsAreShownNextToTheirFields() throws Exception {
             mvc.perform(post("/plans").param("name", "").param("location", "").param("accelerator", "GB300")
@@ -164,7 +209,7 @@ class PlanControllerTests {
                             .param("phases[0].online", "2027-01-01").param("phases[0].accelerators", "10")
                             .param("attributes[0].key", "turbineSlotReserverd").param("attributes[0].value", "true"))
                     .andExpect(status().isOk())
-                    .andExpect(model().attributeHasFieldErrors("form", "attributes"))
+                    .andExpect(model().attributeHasFieldErrors("form", "attributes[0].key"))
                     .andExpect(content().string(containsString("did you mean turbineSlotReserved?")));
             verify(plans, never()).create(any());
         }

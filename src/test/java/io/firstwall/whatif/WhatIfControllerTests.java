@@ -204,7 +204,17 @@ class WhatIfControllerTests {
                     Assertions.assertThat(late.cells().get(1)).matches("\\d+ \\([+\u2212]\\d+\\)");
                     Assertions.assertThat(late.tones()).containsExactly("", late.cells().get(1).contains("\u2212") ? "better"
                             : "worse");
-                });
+                    // The delta chip says the same change in words, and the swimlane draws the base in the same lanes.
+                    Headline.Change change = (Headline.Change) result.getModelAndView().getModel().get("change");
+                    String delta = late.cells().get(1).replaceAll(".*\\(([+\u2212]\\d+)\\)", "$1");
+                    Assertions.assertThat(change.text()).startsWith(delta + " month").endsWith("against the base");
+                    Assertions.assertThat(change.tone()).isEqualTo(delta.startsWith("\u2212") ? "good" : "bad");
+                    String chart = (String) result.getModelAndView().getModel().get("wallsChart");
+                    Assertions.assertThat(chart).contains("base plan; filled: what-if")
+                            .contains("data-factor=\"TURBINE_SUPPLY\"").contains("class=\"base-wall\"");
+                })
+                .andExpect(content().string(containsString("id=\"delta-chip\"")))
+                .andExpect(content().string(not(containsString("/plans/1/walls.svg"))));
     }
 
     @Test
