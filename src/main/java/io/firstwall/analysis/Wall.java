@@ -3,6 +3,8 @@ package io.firstwall.analysis;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The result of one factor for one plan. {@code bindsOn} is the first phase date the factor cannot
  * meet; {@code fullCapacityOn} the earliest date it allows the plan's full capacity ({@code null}
@@ -19,6 +21,13 @@ public record Wall(String factor, LocalDate bindsOn, Integer slipMonths, LocalDa
     public record PhaseReady(int phase, LocalDate target, LocalDate readyOn) {
     }
 
+    /**
+     * How late this wall makes one phase: the phase's {@code online} target, the date the wall lets
+     * it run ({@code metOn}, null when never within the facts) and the months between (null then too).
+     */
+    public record PhaseDelay(int phase, LocalDate online, LocalDate metOn, Integer delayMonths) {
+    }
+
     public Wall {
         needed = Calc.round(needed);
         shortfall = Calc.round(shortfall);
@@ -32,6 +41,33 @@ public record Wall(String factor, LocalDate bindsOn, Integer slipMonths, LocalDa
             double shortfall, String unit, String explanation, List<String> ruleIds, List<String> factIds) {
         this(factor, bindsOn, slipMonths, fullCapacityOn, needed, shortfall, unit, explanation, ruleIds, factIds,
                 List.of());
+    }
+
+    /** Each phase's delay by this wall alone. */
+    @JsonProperty
+    public List<PhaseDelay> phaseDelays() {
+        return phases.stream().map(p -> new PhaseDelay(p.phase(), p.target(), p.readyOn(),
+                p.readyOn() == null ? null : WallCalculator.monthsLate(p.target(), p.readyOn()))).toList();
+    }
+
+    /**
+     * The largest delay this wall gives any phase, in months; null when some phase never runs within
+     * the facts. It can exceed {@code slipMonths}, which measures the full capacity only: a first
+     * phase held five years by the grid is late even when the last phase is far enough out.
+     */
+    @JsonProperty
+    public Integer maxDelayMonths() {
+        if (phases.isEmpty()) {
+            return slipMonths;
+        }
+        int max = 0;
+        for (PhaseDelay d : phaseDelays()) {
+            if (d.delayMonths() == null) {
+                return null;
+            }
+            max = Math.max(max, d.delayMonths());
+        }
+        return max;
     }
 
     /** True when nothing in the facts lets the factor ever meet the plan's full capacity. */

@@ -173,9 +173,16 @@ public final class Cli {
         } else {
             Wall w = a.firstWall();
             out.printf("  first wall: %s, binds on %s, slip %s%n", w.factor(), w.bindsOn(), slip(w));
+            Wall schedule = a.scheduleWall();
+            if (!schedule.factor().equals(w.factor())) {
+                out.printf("  sets the schedule: %s, worst phase %s%n", schedule.factor(),
+                        schedule.maxDelayMonths() == null ? "never runs within the facts"
+                                : schedule.maxDelayMonths() + (schedule.maxDelayMonths() == 1 ? " month" : " months") + " late");
+            }
             out.println("  cascade: " + String.join(" -> ", a.cascade()));
             for (Wall wall : a.walls()) {
-                out.printf("  - %-17s binds %s, slip %s, shortfall %s: %s%n", wall.factor(), wall.bindsOn(), slip(wall),
+                out.printf("  - %-17s binds %s, slip %s, worst phase %s, shortfall %s: %s%n", wall.factor(), wall.bindsOn(),
+                        slip(wall), wall.maxDelayMonths() == null ? "never" : wall.maxDelayMonths() + " months late",
                         Format.amount(wall.shortfall(), wall.unit()), wall.explanation());
             }
         }

@@ -63,7 +63,8 @@ public class ReportPublisher {
             "first_wall_name",
             "binds_on", "slip_months", "open_ended", "shortfall_amount", "shortfall_unit", "cascade", "explanation",
             "error", "most_likely",
-            "most_likely_probability", "odds", "delay_p10_months", "delay_p50_months", "delay_p90_months");
+            "most_likely_probability", "odds", "delay_p10_months", "delay_p50_months", "delay_p90_months",
+            "schedule_wall", "schedule_wall_name", "schedule_max_delay_months");
 
     private final RunStore runs;
     private final ChangeDetector changes;
@@ -176,7 +177,9 @@ public class ReportPublisher {
                         cell(r.firstWall()), cell(r.firstWall() == null ? null : labels.of(r.firstWall())), r.bindsOn(), r.slipMonths(), r.openEnded(), shortfallAmount(r.shortfall()),
                         shortfallUnit(r.shortfall()),
                         cell(r.cascade()), cell(r.explanation()), cell(r.error()), cell(r.topOutcome()),
-                        r.topProbability(), cell(r.odds()), r.delayP10(), r.delayP50(), r.delayP90());
+                        r.topProbability(), cell(r.odds()), r.delayP10(), r.delayP50(), r.delayP90(),
+                        cell(r.scheduleWall()), cell(r.scheduleWall() == null ? null : labels.of(r.scheduleWall())),
+                        r.scheduleDelayMonths());
                 json(j, r);
             }
             csv.flush();
@@ -237,6 +240,10 @@ public class ReportPublisher {
         j.writeStringProperty("cascade", r.cascade());
         j.writeStringProperty("explanation", r.explanation());
         j.writeStringProperty("error", r.error());
+        if (r.scheduleWall() != null) {
+            j.writeStringProperty("scheduleWall", r.scheduleWall());
+            j.writePOJOProperty("scheduleMaxDelayMonths", r.scheduleDelayMonths());
+        }
         if (r.odds() != null) {
             j.writeName("uncertainty");
             j.writeStartObject();

@@ -6,19 +6,34 @@ import java.time.LocalDate;
  * One item's result in a run; {@code status} FAILED carries the error and no wall. With samples,
  * {@code odds} says how sure: the most likely outcome ({@code topOutcome}: a factor or
  * {@code feasible}) with its probability, every outcome's as text, and the delay's P10/P50/P90
- * (null there: open-ended). Without samples those are null.
+ * (null there: open-ended). Without samples those are null. {@code scheduleWall} is the wall with
+ * the largest delay of any phase and {@code scheduleDelayMonths} that delay (null: some phase never
+ * runs within the facts); both null for a feasible or failed answer.
  */
 public record ReportRow(String itemKey, long planId, Long scenarioId, String name, String planHash, String status,
         String error, String firstWall, LocalDate bindsOn, Integer slipMonths, Boolean openEnded, String shortfall,
         String explanation, String cascade, String ruleIds, String factIds, String topOutcome, Double topProbability,
-        String odds, Integer delayP10, Integer delayP50, Integer delayP90) {
+        String odds, Integer delayP10, Integer delayP50, Integer delayP90, String scheduleWall,
+        Integer scheduleDelayMonths) {
 
     /** A row without odds. */
     public ReportRow(String itemKey, long planId, Long scenarioId, String name, String planHash, String status,
             String error, String firstWall, LocalDate bindsOn, Integer slipMonths, Boolean openEnded, String shortfall,
             String explanation, String cascade, String ruleIds, String factIds) {
         this(itemKey, planId, scenarioId, name, planHash, status, error, firstWall, bindsOn, slipMonths, openEnded,
-                shortfall, explanation, cascade, ruleIds, factIds, null, null, null, null, null, null);
+                shortfall, explanation, cascade, ruleIds, factIds, null, null, null, null, null, null, null, null);
+    }
+
+    /** The same row with the wall that sets its schedule. */
+    public ReportRow withSchedule(String wall, Integer delayMonths) {
+        return new ReportRow(itemKey, planId, scenarioId, name, planHash, status, error, firstWall, bindsOn, slipMonths,
+                openEnded, shortfall, explanation, cascade, ruleIds, factIds, topOutcome, topProbability, odds, delayP10,
+                delayP50, delayP90, wall, delayMonths);
+    }
+
+    /** True when a wall other than the first sets the schedule. */
+    public boolean scheduleDiffers() {
+        return scheduleWall != null && !scheduleWall.equals(firstWall);
     }
 
     /** The same row with how sure it is. */
@@ -26,7 +41,7 @@ public record ReportRow(String itemKey, long planId, Long scenarioId, String nam
             Integer p90) {
         return new ReportRow(itemKey, planId, scenarioId, name, planHash, status, error, firstWall, bindsOn, slipMonths,
                 openEnded, shortfall, explanation, cascade, ruleIds, factIds, topOutcome, topProbability, odds, p10, p50,
-                p90);
+                p90, scheduleWall, scheduleDelayMonths);
     }
 
     /** The delay's percentiles as the report shows them, or nothing without odds. */

@@ -51,7 +51,8 @@ class ReportRowProcessor implements ItemProcessor<WorkItem, ReportRow> {
                     : new ReportRow(item.itemKey(), item.planId(), item.scenarioId(), item.name(), hash, ReportRow.OK,
                             null, w.factor(), w.bindsOn(), w.slipMonths(), w.openEnded(),
                             Format.amount(w.shortfall(), w.unit()), clip(w.explanation(), 4000),
-                            String.join(" > ", a.cascade()), clip(rules, 2000), clip(facts, 4000));
+                            String.join(" > ", a.cascade()), clip(rules, 2000), clip(facts, 4000))
+                            .withSchedule(a.scheduleWall().factor(), a.scheduleWall().maxDelayMonths());
             return samples > 0 ? withOdds(row, uncertainty.uncertainty(plan, overrides, samples, MonteCarlo.DEFAULT_SEED))
                     : row;
         } catch (RuntimeException e) {

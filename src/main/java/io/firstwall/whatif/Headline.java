@@ -15,26 +15,43 @@ import io.firstwall.analysis.Wall;
  *
  * @param fullCapacityOn null when no date within the facts brings full capacity ({@code openEnded})
  * @param monthsLate null when open-ended
- * @param schedulingFactor the wall that holds full capacity longest, when it is not the first wall
+ * @param schedulingFactor the wall that sets the schedule ({@link Analysis#scheduleWall()}), when it is
+ *     not the first wall
+ * @param schedulePhase the phase that wall delays most
+ * @param scheduleDelayMonths that phase's delay; null when it never runs within the facts
  */
 public record Headline(boolean feasible, String factor, LocalDate bindsOn, int bindingPhase, LocalDate target,
         LocalDate fullCapacityOn, Integer monthsLate, boolean openEnded, String schedulingFactor,
-        List<Schedule> phases) {
+        int schedulePhase, Integer scheduleDelayMonths, List<Schedule> phases) {
 
     public static Headline of(Analysis a) {
         List<Schedule> phases = Schedule.of(a);
         LocalDate target = a.plan().targetDate();
         if (a.feasible()) {
-            return new Headline(true, null, null, 0, target, target, 0, false, null, phases);
+            return new Headline(true, null, null, 0, target, target, 0, false, null, 0, 0, phases);
         }
         Wall first = a.firstWall();
         Schedule last = phases.get(phases.size() - 1);
         int bindingPhase = phases.stream().filter(p -> !p.target().isBefore(first.bindsOn())).findFirst()
                 .map(Schedule::phase).orElse(last.phase());
-        String scheduling = last.limitingFactor() != null && !last.limitingFactor().equals(first.factor())
-                ? last.limitingFactor() : null;
+        Wall schedule = a.scheduleWall();
+        String scheduling = null;
+        int schedulePhase = 0;
+        Integer scheduleDelay = 0;
+        if (schedule != null && !schedule.factor().equals(first.factor())) {
+            scheduling = schedule.factor();
+            Wall.PhaseDelay worst = null;
+            for (Wall.PhaseDelay d : schedule.phaseDelays()) {
+                if (worst == null || (worst.delayMonths() != null
+                        && (d.delayMonths() == null || d.delayMonths() > worst.delayMonths()))) {
+                    worst = d;
+                }
+            }
+            schedulePhase = worst == null ? last.phase() : worst.phase();
+            scheduleDelay = worst == null ? schedule.slipMonths() : worst.delayMonths();
+        }
         return new Headline(false, first.factor(), first.bindsOn(), bindingPhase, target, last.achievable(),
-                last.delayMonths(), last.achievable() == null, scheduling, phases);
+                last.delayMonths(), last.achievable() == null, scheduling, schedulePhase, scheduleDelay, phases);
     }
 
     /**

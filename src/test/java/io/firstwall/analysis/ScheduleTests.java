@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.firstwall.plan.PlanReader;
+import io.firstwall.plan.Power;
 
 /** Each phase's target, achievable date, delay and limiting wall, on the example plans. */
 class ScheduleTests {
@@ -68,5 +69,43 @@ class ScheduleTests {
                     assertThat(r.delayMonths()).isZero();
                     assertThat(r.limitingFactor()).isNull();
                 });
+    }
+
+    /**
+     * A small first phase that waits years for the grid, with its last phase far out: the full
+     * capacity is on time, yet the grid holds phase 1 for years. The schedule wall and each wall's
+     * phase delays say so, where slip (full capacity only) said 0.
+     */
+    @Test
+    void theWallThatSetsTheScheduleIsTheOneWithTheLargestPhaseDelay() {
+        Analysis a = AnalysisFixtures.analyze(AnalysisFixtures.plan("US-VA", Power.GRID)
+                .phase("2026-09-30", 200_000).phase("2036-12-31", 400_000));
+        Wall grid = AnalysisFixtures.wall(a, "GRID_INTERCONNECT");
+        assertThat(grid.slipMonths()).as("full capacity is on time for the grid").isZero();
+        assertThat(grid.phaseDelays()).extracting(Wall.PhaseDelay::phase).containsExactly(1, 2);
+        Wall.PhaseDelay first = grid.phaseDelays().get(0);
+        assertThat(first.online()).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(first.delayMonths()).isEqualTo(WallCalculator.monthsLate(first.online(), first.metOn()))
+                .isGreaterThan(24);
+        assertThat(grid.maxDelayMonths()).isEqualTo(first.delayMonths());
+        assertThat(a.firstWall().factor()).isNotEqualTo("GRID_INTERCONNECT");
+        assertThat(a.scheduleWall().factor()).isEqualTo("GRID_INTERCONNECT");
+        assertThat(a.walls()).allSatisfy(w -> assertThat(w.maxDelayMonths() == null ? Integer.MAX_VALUE : w.maxDelayMonths())
+                .isLessThanOrEqualTo(grid.maxDelayMonths()));
+        assertThat(Schedule.of(a).get(0).delayMonths()).isEqualTo(grid.maxDelayMonths());
+    }
+
+    /** On every example plan the schedule wall's worst delay is the largest delay of any phase. */
+    @ParameterizedTest
+    @MethodSource("examplePlans")
+    void theScheduleWallHoldsTheLatestPhase(String file) throws IOException {
+        Analysis a = analyze(file);
+        if (a.feasible()) {
+            assertThat(a.scheduleWall()).isNull();
+            return;
+        }
+        Integer worstPhase = Schedule.of(a).stream().map(Schedule::delayMonths)
+                .reduce(0, (x, y) -> x == null || y == null ? null : Math.max(x, y));
+        assertThat(a.scheduleWall().maxDelayMonths()).isEqualTo(worstPhase);
     }
 }

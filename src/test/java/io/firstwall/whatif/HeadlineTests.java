@@ -1,0 +1,48 @@
+package io.firstwall.whatif;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.AnalysisFixtures;
+import io.firstwall.plan.Power;
+
+/** The summary card's figures: the wall that sets the schedule beside the first wall, and the change against a base. */
+class HeadlineTests {
+
+    /** 200,000 GB300 first, in Northern Virginia on the grid; twice that by the end of 2036. */
+    static Analysis gridCampus(String firstPhase) {
+        return AnalysisFixtures.analyze(AnalysisFixtures.plan("US-VA", Power.GRID)
+                .phase(firstPhase, 200_000).phase("2036-12-31", 400_000));
+    }
+
+    @Test
+    void theScheduleWallIsNamedWithItsWorstPhaseWhenItIsNotTheFirstWall() {
+        Analysis a = gridCampus("2026-09-30");
+        Headline h = Headline.of(a);
+        // The chip wall binds first (on the first phase's date, as every wall here), but the grid holds
+        // phase 1 for years: before, the card said only "slip 0" for the grid.
+        assertThat(h.factor()).isEqualTo("CHIP_SUPPLY");
+        assertThat(h.schedulingFactor()).isEqualTo("GRID_INTERCONNECT");
+        assertThat(h.schedulePhase()).isEqualTo(1);
+        assertThat(h.scheduleDelayMonths()).isEqualTo(a.scheduleWall().maxDelayMonths()).isGreaterThan(60);
+        assertThat(a.wall("GRID_INTERCONNECT").orElseThrow().slipMonths()).isZero();
+        assertThat(h.phases().get(0).limitingFactor()).isEqualTo("GRID_INTERCONNECT");
+    }
+
+    @Test
+    void theChangeAgainstTheBaseSaysWhichWayAndHowFar() {
+        Headline later = Headline.of(gridCampus("2026-09-30"));
+        assertThat(later.versus(later)).isEqualTo(new Headline.Change("same delay as the base", "same"));
+        assertThat(later.monthsLate()).isZero();
+        Headline open = new Headline(false, "GRID_INTERCONNECT", later.bindsOn(), 1, later.target(), null, null, true, null,
+                0, 0, later.phases());
+        assertThat(open.versus(later)).isEqualTo(new Headline.Change("now open-ended (base Dec 2036)", "bad"));
+        assertThat(later.versus(open)).isEqualTo(new Headline.Change("no longer open-ended", "good"));
+        Headline late = new Headline(false, "GRID_INTERCONNECT", later.bindsOn(), 1, later.target(),
+                later.target().plusMonths(12), 12, false, null, 0, 0, later.phases());
+        assertThat(late.versus(later)).isEqualTo(new Headline.Change("+12 months against the base", "bad"));
+        assertThat(later.versus(late)).isEqualTo(new Headline.Change("\u221212 months against the base", "good"));
+    }
+}
