@@ -22,8 +22,13 @@ public final class WallCalculator {
     private WallCalculator() {
     }
 
-    /** Earliest binding first; a tie goes to the larger slip, and an open-ended slip is the largest. */
+    /**
+     * Earliest binding first; a tie goes to the larger delay of any phase, then to the larger slip (an
+     * open-ended delay or slip is the largest).
+     */
     public static final Comparator<Wall> FIRST_WALL_ORDER = Comparator.comparing(Wall::bindsOn)
+            .thenComparing(w -> w.maxDelayMonths() == null ? Integer.MAX_VALUE : w.maxDelayMonths(),
+                    Comparator.reverseOrder())
             .thenComparing(w -> w.slipMonths() == null ? Integer.MAX_VALUE : w.slipMonths(),
                     Comparator.reverseOrder())
             .thenComparing(Wall::factor);

@@ -72,27 +72,44 @@ class ScheduleTests {
     }
 
     /**
-     * A small first phase that waits years for the grid, with its last phase far out: the full
-     * capacity is on time, yet the grid holds phase 1 for years. The schedule wall and each wall's
-     * phase delays say so, where slip (full capacity only) said 0.
+     * A campus in Northern Virginia with 250 MW already at the site: phase 1 (100,000 GB300 by Jun 2026)
+     * fits that power and waits months for HBM and chips; phase 2 (200,000 by Dec 2027) needs new grid
+     * capacity and waits years; the last phase (400,000 by 2036) is on time. Every wall's slip is 0,
+     * so the full-capacity figures alone say nothing is late. The phase delays and the schedule wall say
+     * the grid holds phase 2 for years, while another wall binds first.
      */
+    static Analysis phasedVirginia() {
+        return AnalysisFixtures.analyze(AnalysisFixtures.plan("US-VA", Power.GRID).with("existingPowerMW", 250)
+                .phase("2026-06-30", 100_000).phase("2027-12-31", 200_000).phase("2036-12-31", 400_000));
+    }
+
     @Test
     void theWallThatSetsTheScheduleIsTheOneWithTheLargestPhaseDelay() {
+        Analysis a = phasedVirginia();
+        Wall grid = AnalysisFixtures.wall(a, "GRID_INTERCONNECT");
+        assertThat(a.walls()).allSatisfy(w -> assertThat(w.slipMonths()).as(w.factor()).isZero());
+        assertThat(grid.phaseDelays()).extracting(Wall.PhaseDelay::phase).containsExactly(1, 2, 3);
+        Wall.PhaseDelay second = grid.phaseDelays().get(1);
+        assertThat(second.online()).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(second.delayMonths()).isEqualTo(WallCalculator.monthsLate(second.online(), second.metOn()))
+                .isGreaterThan(36);
+        assertThat(grid.phaseDelays().get(0).delayMonths()).isZero();
+        assertThat(grid.maxDelayMonths()).isEqualTo(second.delayMonths());
+        assertThat(a.firstWall().bindsOn()).isBefore(grid.bindsOn());
+        assertThat(a.scheduleWall()).isSameAs(grid);
+        assertThat(a.walls()).allSatisfy(w -> assertThat(w.maxDelayMonths()).isLessThanOrEqualTo(grid.maxDelayMonths()));
+        assertThat(Schedule.of(a).get(1).delayMonths()).isEqualTo(grid.maxDelayMonths());
+    }
+
+    /** On a tie of binding dates, the first wall is the one that delays some phase most. */
+    @Test
+    void aTieOfBindingDatesGoesToTheLargerPhaseDelay() {
         Analysis a = AnalysisFixtures.analyze(AnalysisFixtures.plan("US-VA", Power.GRID)
                 .phase("2026-09-30", 200_000).phase("2036-12-31", 400_000));
-        Wall grid = AnalysisFixtures.wall(a, "GRID_INTERCONNECT");
-        assertThat(grid.slipMonths()).as("full capacity is on time for the grid").isZero();
-        assertThat(grid.phaseDelays()).extracting(Wall.PhaseDelay::phase).containsExactly(1, 2);
-        Wall.PhaseDelay first = grid.phaseDelays().get(0);
-        assertThat(first.online()).isEqualTo(LocalDate.of(2026, 9, 30));
-        assertThat(first.delayMonths()).isEqualTo(WallCalculator.monthsLate(first.online(), first.metOn()))
-                .isGreaterThan(24);
-        assertThat(grid.maxDelayMonths()).isEqualTo(first.delayMonths());
-        assertThat(a.firstWall().factor()).isNotEqualTo("GRID_INTERCONNECT");
-        assertThat(a.scheduleWall().factor()).isEqualTo("GRID_INTERCONNECT");
-        assertThat(a.walls()).allSatisfy(w -> assertThat(w.maxDelayMonths() == null ? Integer.MAX_VALUE : w.maxDelayMonths())
-                .isLessThanOrEqualTo(grid.maxDelayMonths()));
-        assertThat(Schedule.of(a).get(0).delayMonths()).isEqualTo(grid.maxDelayMonths());
+        assertThat(a.walls()).allSatisfy(w -> assertThat(w.bindsOn()).isEqualTo(LocalDate.of(2026, 9, 30)));
+        assertThat(a.walls()).allSatisfy(w -> assertThat(w.slipMonths()).isZero());
+        assertThat(a.firstWall().factor()).isEqualTo("GRID_INTERCONNECT");
+        assertThat(a.firstWall()).isSameAs(a.scheduleWall());
     }
 
     /** On every example plan the schedule wall's worst delay is the largest delay of any phase. */

@@ -144,19 +144,20 @@ class NightlyBatchTests {
         assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
     }
 
-    /** A plan whose chip wall binds first while the grid holds its first phase for years: the report names both. */
+    /** A plan whose HBM wall binds first while the grid holds its second phase for years: the report names both. */
     @Test
     void theWallThatSetsTheScheduleIsReportedBesideTheFirstWall() throws Exception {
         String plan = "{\"name\": \"Phased VA campus\", \"location\": \"US-VA\", \"power\": \"GRID\", \"accelerator\": \"GB300\","
-                + " \"decisionDate\": \"2026-01-15\", \"phases\": [{\"online\": \"2026-09-30\", \"accelerators\": 200000},"
-                + " {\"online\": \"2036-12-31\", \"accelerators\": 400000}], \"attributes\": {}}";
+                + " \"decisionDate\": \"2026-01-15\", \"phases\": [{\"online\": \"2026-06-30\", \"accelerators\": 100000},"
+                + " {\"online\": \"2027-12-31\", \"accelerators\": 200000}, {\"online\": \"2036-12-31\", \"accelerators\": 400000}],"
+                + " \"attributes\": {\"existingPowerMW\": 250}}";
         jdbc.sql("insert into saved_plan(name, plan_json, created_at, updated_at) values (?, ?, current_timestamp, current_timestamp)")
                 .params("Phased VA campus", plan).update();
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         String csv = report("csv");
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",schedule_wall,schedule_wall_name,schedule_max_delay_months");
         assertThat(csv.lines().filter(l -> l.contains("Phased VA campus")).findFirst().orElseThrow())
-                .contains(",CHIP_SUPPLY,").containsPattern(",GRID_INTERCONNECT,grid interconnection,\\d{2}$");
+                .contains(",OK,MEMORY_SUPPLY,").containsPattern(",GRID_INTERCONNECT,grid interconnection,\\d{2}$");
         assertThat(report("html")).containsPattern("grid interconnection, \\d{2} months at worst");
         assertThat(report("json")).contains("\"scheduleWall\" : \"GRID_INTERCONNECT\"");
     }

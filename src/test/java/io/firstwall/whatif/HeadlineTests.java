@@ -11,29 +11,29 @@ import io.firstwall.plan.Power;
 /** The summary card's figures: the wall that sets the schedule beside the first wall, and the change against a base. */
 class HeadlineTests {
 
-    /** 200,000 GB300 first, in Northern Virginia on the grid; twice that by the end of 2036. */
+    /** 100,000 GB300 on 250 MW already at a Northern Virginia site, 200,000 by Dec 2027 (new grid), 400,000 by 2036. */
     static Analysis gridCampus(String firstPhase) {
-        return AnalysisFixtures.analyze(AnalysisFixtures.plan("US-VA", Power.GRID)
-                .phase(firstPhase, 200_000).phase("2036-12-31", 400_000));
+        return AnalysisFixtures.analyze(AnalysisFixtures.plan("US-VA", Power.GRID).with("existingPowerMW", 250)
+                .phase(firstPhase, 100_000).phase("2027-12-31", 200_000).phase("2036-12-31", 400_000));
     }
 
     @Test
     void theScheduleWallIsNamedWithItsWorstPhaseWhenItIsNotTheFirstWall() {
-        Analysis a = gridCampus("2026-09-30");
+        Analysis a = gridCampus("2026-06-30");
         Headline h = Headline.of(a);
-        // The chip wall binds first (on the first phase's date, as every wall here), but the grid holds
-        // phase 1 for years: before, the card said only "slip 0" for the grid.
-        assertThat(h.factor()).isEqualTo("CHIP_SUPPLY");
+        // A supply wall binds first on phase 1 and costs months; the grid holds phase 2 for years. Before,
+        // the card said only "full capacity on target" and every wall's slip was 0.
+        assertThat(h.factor()).isNotEqualTo("GRID_INTERCONNECT");
         assertThat(h.schedulingFactor()).isEqualTo("GRID_INTERCONNECT");
-        assertThat(h.schedulePhase()).isEqualTo(1);
-        assertThat(h.scheduleDelayMonths()).isEqualTo(a.scheduleWall().maxDelayMonths()).isGreaterThan(60);
+        assertThat(h.schedulePhase()).isEqualTo(2);
+        assertThat(h.scheduleDelayMonths()).isEqualTo(a.scheduleWall().maxDelayMonths()).isGreaterThan(36);
         assertThat(a.wall("GRID_INTERCONNECT").orElseThrow().slipMonths()).isZero();
-        assertThat(h.phases().get(0).limitingFactor()).isEqualTo("GRID_INTERCONNECT");
+        assertThat(h.phases().get(1).limitingFactor()).isEqualTo("GRID_INTERCONNECT");
     }
 
     @Test
     void theChangeAgainstTheBaseSaysWhichWayAndHowFar() {
-        Headline later = Headline.of(gridCampus("2026-09-30"));
+        Headline later = Headline.of(gridCampus("2026-06-30"));
         assertThat(later.versus(later)).isEqualTo(new Headline.Change("same delay as the base", "same"));
         assertThat(later.monthsLate()).isZero();
         Headline open = new Headline(false, "GRID_INTERCONNECT", later.bindsOn(), 1, later.target(), null, null, true, null,
