@@ -25,15 +25,15 @@ class ExamplePlansTests {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
-            "memphis-onsite-gas-1gw.json|TURBINE_SUPPLY|2026-12-31|TURBINE_SUPPLY PERMITS MEMORY_SUPPLY",
-            "nova-grid-1gw.json|GRID_INTERCONNECT|2027-06-30|GRID_INTERCONNECT",
-            "ercot-campus-new-line.json|PERMITS|2027-12-31|PERMITS GRID_INTERCONNECT",
+            "memphis-onsite-gas-1gw.json|TURBINE_SUPPLY|2026-12-31|TURBINE_SUPPLY ELECTRICAL_EQUIPMENT PERMITS MEMORY_SUPPLY",
+            "nova-grid-1gw.json|GRID_INTERCONNECT|2027-06-30|GRID_INTERCONNECT ELECTRICAL_EQUIPMENT",
+            "ercot-campus-new-line.json|PERMITS|2027-12-31|PERMITS GRID_INTERCONNECT ELECTRICAL_EQUIPMENT",
             "orbital-cluster-1gw.json|LAUNCH_CAPACITY|2030-12-31|LAUNCH_CAPACITY",
             "retrofit-spare-power-no-hbm.json|MEMORY_SUPPLY|2026-09-30|MEMORY_SUPPLY CHIP_SUPPLY",
             "orbital-chinese-gaas.json|GALLIUM_SUPPLY|2028-06-30|GALLIUM_SUPPLY LAUNCH_CAPACITY",
             "multi-gw-2030-buildout.json|CHIP_SUPPLY|2028-12-31|CHIP_SUPPLY",
             "h100-expansion-feasible.json|none||",
-            "arizona-solar-storage.json|none||"})
+            "arizona-solar-storage.json|ELECTRICAL_EQUIPMENT|2027-06-30|ELECTRICAL_EQUIPMENT"})
     void eachExamplePlanHitsItsExpectedFirstWall(String file, String firstWall, String bindsOn, String cascade)
             throws Exception {
         Analysis a = analyze(file);
@@ -61,7 +61,7 @@ class ExamplePlansTests {
             }
         }
         assertThat(firstWalls).containsExactlyInAnyOrderElementsOf(List.of("PERMITS", "GRID_INTERCONNECT",
-                "TURBINE_SUPPLY", "MEMORY_SUPPLY", "GALLIUM_SUPPLY", "LAUNCH_CAPACITY", "CHIP_SUPPLY"));
+                "TURBINE_SUPPLY", "MEMORY_SUPPLY", "GALLIUM_SUPPLY", "LAUNCH_CAPACITY", "CHIP_SUPPLY", "ELECTRICAL_EQUIPMENT"));
     }
 
     @Test

@@ -52,7 +52,7 @@ class AnalysisApiTests {
                 .andExpect(jsonPath("$.firstWall.phaseDelays[1].delayMonths").value(43))
                 .andExpect(jsonPath("$.firstWall.maxDelayMonths").isNumber())
                 .andExpect(jsonPath("$.scheduleWall.factor").value("TURBINE_SUPPLY"))
-                .andExpect(jsonPath("$.cascade[1]").value("PERMITS"))
+                .andExpect(jsonPath("$.cascade[1]").value("ELECTRICAL_EQUIPMENT"))
                 .andExpect(jsonPath("$.demand[1].generationMw").isNumber())
                 .andExpect(jsonPath("$.walls[0].ruleIds[0]").value("TURB-001"))
                 .andExpect(jsonPath("$.facts[0].source").isNotEmpty())

@@ -76,7 +76,7 @@ class PlansAndScenariosApiTests {
                         .content(memphis().replace("1 GW on-site gas campus", "API campus v2")
                                 .replace("\"turbineSlotReserved\": false", "\"turbineSlotReserved\": true, \"turbineSlotYear\": 2025")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.plan.name").value("API campus v2"));
-        mvc.perform(get("/api/plans/" + id + "/analysis")).andExpect(jsonPath("$.firstWall.factor").value("PERMITS"));
+        mvc.perform(get("/api/plans/" + id + "/analysis")).andExpect(jsonPath("$.firstWall.factor").value("ELECTRICAL_EQUIPMENT"));
         mvc.perform(delete("/api/plans/" + id)).andExpect(status().isNoContent());
         mvc.perform(get("/api/plans/" + id)).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.title").value("Not found"));
@@ -115,7 +115,7 @@ class PlansAndScenariosApiTests {
                         .content("{\"overrides\": {\"turbine.heavy_duty.next_slot_year\": 2025}}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.base.firstWall.factor").value("TURBINE_SUPPLY"))
-                .andExpect(jsonPath("$.scenario.firstWall.factor").value("PERMITS"))
+                .andExpect(jsonPath("$.scenario.firstWall.factor").value("ELECTRICAL_EQUIPMENT"))
                 .andExpect(jsonPath("$.comparison.rows[0].changed[1]").value(true));
         mvc.perform(get("/api/plans/" + id + "/analysis")).andExpect(jsonPath("$.firstWall.factor").value("TURBINE_SUPPLY"));
         mvc.perform(post("/api/whatif").contentType(MediaType.APPLICATION_JSON)
@@ -136,7 +136,7 @@ class PlansAndScenariosApiTests {
         String second = mvc.perform(post(base).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"Reserved 2025\", \"plan\": " + memphis().replace("\"turbineSlotReserved\": false",
                                 "\"turbineSlotReserved\": true, \"turbineSlotYear\": 2025") + "}"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.analysis.firstWall.factor").value("PERMITS"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.analysis.firstWall.factor").value("ELECTRICAL_EQUIPMENT"))
                 .andReturn().getResponse().getContentAsString();
         long s1 = Json.MAPPER.readTree(first).get("id").asLong();
         long s2 = Json.MAPPER.readTree(second).get("id").asLong();
@@ -144,7 +144,7 @@ class PlansAndScenariosApiTests {
         mvc.perform(get("/api/plans/" + id + "/compare").param("scenario", String.valueOf(s1), String.valueOf(s2)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.columns[2]").value("Reserved 2025"))
-                .andExpect(jsonPath("$.rows[0].cells[2]").value("PERMITS"))
+                .andExpect(jsonPath("$.rows[0].cells[2]").value("ELECTRICAL_EQUIPMENT"))
                 .andExpect(jsonPath("$.rows[0].changed[2]").value(true));
         mvc.perform(get("/api/plans/" + id + "/compare").param("scenario", String.valueOf(s1)))
                 .andExpect(status().isBadRequest());

@@ -81,7 +81,8 @@ class ExpertBrowserTests extends BrowserTest {
         WebElement impact = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("impact")));
         WebElement first = impact.findElement(By.cssSelector("tbody tr"));
         assertThat(first.getText()).contains("1 GW on-site gas campus")
-                .contains("cascade gas turbine > permits > memory (HBM)").contains("cascade gas turbine > memory (HBM)");
+                .contains("cascade gas turbine > electrical equipment > permits > memory (HBM)")
+                .contains("cascade gas turbine > electrical equipment > memory (HBM)");
         assertThat(first.findElement(By.cssSelector("td.changed"))).isNotNull();
         BrowserSupport.screenshot(driver, "rule-impact");
         driver.findElement(By.id("message")).sendKeys("Memphis air permits only above 1,000 MW");

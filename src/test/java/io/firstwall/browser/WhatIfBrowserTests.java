@@ -101,7 +101,8 @@ class WhatIfBrowserTests extends BrowserTest {
         assertThat(driver.findElement(By.cssSelector("#summary table.phases")).getText()).contains("Dec 2026")
                 .contains("gas turbine");
         assertThat(driver.findElements(By.cssSelector("#walls-chart g.lane")).stream()
-                .map(g -> g.getAttribute("data-factor")).toList()).containsExactly("TURBINE_SUPPLY", "PERMITS", "MEMORY_SUPPLY");
+                .map(g -> g.getAttribute("data-factor")).toList()).containsExactly("TURBINE_SUPPLY", "ELECTRICAL_EQUIPMENT", "PERMITS",
+                "MEMORY_SUPPLY");
         assertThat(driver.findElements(By.cssSelector("svg.timeline path.allowed"))).isNotEmpty();
         assertThat(driver.findElement(By.cssSelector("p.cascade")).getText()).contains("gas turbine").contains("permits");
         screenshot("analysis");
@@ -116,10 +117,11 @@ class WhatIfBrowserTests extends BrowserTest {
                 By.xpath("//table[contains(@class,'comparison')]//tr[th='First wall']")));
         List<WebElement> cells = firstWallRow.findElements(By.tagName("td"));
         assertThat(cells.get(0).getText()).isEqualTo("gas turbine");
-        assertThat(cells.get(1).getText()).isEqualTo("permits");
+        // With turbines early, the step-up transformers (about 33 months) bind first.
+        assertThat(cells.get(1).getText()).isEqualTo("electrical equipment");
         assertThat(cells.get(1).getAttribute("class")).contains("changed");
         assertThat(driver.findElement(By.cssSelector("#scenario-result p.headline")).getText())
-                .contains("First wall: permits");
+                .contains("First wall: electrical equipment");
         // Base and what-if in one swimlane chart, and the change in a chip.
         assertThat(visible(By.id("delta-chip")).getText()).matches("[+\u2212]\\d+ months? against the base");
         assertThat(driver.findElements(By.cssSelector("#scenario-result #walls-chart rect.base-wall"))).isNotEmpty();
@@ -160,7 +162,7 @@ class WhatIfBrowserTests extends BrowserTest {
                 .containsExactly("", "Base plan", "Slots in 2025", "Slots in 2025 and fast permits");
         List<WebElement> first = table.findElements(By.xpath(".//tr[th='First wall']/td"));
         assertThat(first.stream().map(WebElement::getText).toList())
-                .containsExactly("gas turbine", "permits", "memory (HBM)");
+                .containsExactly("gas turbine", "electrical equipment", "electrical equipment");
         assertThat(table.findElements(By.cssSelector("td.changed"))).isNotEmpty();
         assertThat(visible(By.id("delay-chart")).getText()).contains("Base plan").contains("months");
         assertThat(driver.findElement(By.id("odds-table")).getText()).contains("P(feasible)");

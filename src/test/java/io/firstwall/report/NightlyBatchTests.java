@@ -111,7 +111,7 @@ class NightlyBatchTests {
         assertThat(runs.rowCount(runId)).isEqualTo(9);
         assertThat(runs.failedCount(runId)).isZero();
         String html = report("html");
-        assertThat(html).contains("9 plans and scenarios analysed; 0 failed; 2 feasible")
+        assertThat(html).contains("9 plans and scenarios analysed; 0 failed; 1 feasible")
                 .contains("TURBINE_SUPPLY").contains("This is the first run").contains("@media print")
                 .contains("Rule set <code>" + live.analyzer().rules().version());
         // The manager's summary on top: what binds soon, what is past due, which facts to check, links to the plans.

@@ -75,7 +75,7 @@ class NightlyOddsTests {
         double before = orbital.get("uncertainty").get("mostLikelyProbability").asDouble();
         assertThat(before).isStrictlyBetween(0.3, 0.9);
         assertThat(plan(first, "1 GW on-site gas campus").get("uncertainty").get("odds").asString())
-                .isEqualTo("TURBINE_SUPPLY 100%, feasible 0%");
+                .startsWith("TURBINE_SUPPLY 100%, ").endsWith("feasible 0%");
         assertThat(report("csv")).contains("most_likely,most_likely_probability,odds,delay_p10_months");
         assertThat(report("html")).contains("How sure").contains("LAUNCH_CAPACITY");
 

@@ -197,7 +197,7 @@ class WhatIfControllerTests {
                     Comparison c = (Comparison) result.getModelAndView().getModel().get("comparison");
                     Comparison.Row first = c.rows().get(0);
                     Assertions.assertThat(first.label()).isEqualTo("First wall");
-                    Assertions.assertThat(first.cells()).containsExactly("gas turbine", "permits");
+                    Assertions.assertThat(first.cells()).containsExactly("gas turbine", "electrical equipment");
                     Assertions.assertThat(first.changed()).containsExactly(false, true);
                     Comparison.Row late = c.rows().stream().filter(r -> r.label().startsWith("Delay at full capacity"))
                             .findFirst().orElseThrow();

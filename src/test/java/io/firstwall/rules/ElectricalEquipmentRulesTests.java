@@ -1,0 +1,180 @@
+package io.firstwall.rules;
+
+import static io.firstwall.analysis.AnalysisFixtures.analyze;
+import static io.firstwall.analysis.AnalysisFixtures.fact;
+import static io.firstwall.analysis.AnalysisFixtures.hasWall;
+import static io.firstwall.analysis.AnalysisFixtures.plan;
+import static io.firstwall.analysis.AnalysisFixtures.wall;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.AnalysisFixtures;
+import io.firstwall.analysis.Calc;
+import io.firstwall.analysis.Wall;
+import io.firstwall.plan.Power;
+
+/** rules/equipment/electrical_equipment.drl */
+class ElectricalEquipmentRulesTests {
+
+    static final String EQUIPMENT = "ELECTRICAL_EQUIPMENT";
+    static final LocalDate DECIDED = LocalDate.of(2026, 1, 15);
+
+    static LocalDate afterWeeks(String fact) {
+        return Calc.plusMonths(DECIDED, fact(fact) * 7 / 30.44);
+    }
+
+    static Analysis analyzeWith(AnalysisFixtures.PlanBuilder plan, String fact, double value) {
+        return AnalysisFixtures.ANALYZER.analyze(plan.build(), AnalysisFixtures.FACTS.withOverrides(Map.of(fact, value)));
+    }
+
+    static String region(Power power) {
+        return power == Power.SOLAR_STORAGE ? "US-AZ" : "US-TX";
+    }
+
+    @Nested
+    class Elec001NeedsSubstationEquipment {
+
+        @ParameterizedTest(name = "{0} needs its substation")
+        @EnumSource(value = Power.class, names = {"GRID", "ONSITE_GAS", "SOLAR_STORAGE"})
+        void everyPowerTypeOnTheGroundNeedsItsFacilityLoad(Power power) {
+            Analysis a = analyze(plan(region(power), power).phase("2026-12-31", 100_000));
+            assertThat(wall(a, EQUIPMENT).needed()).isEqualTo(a.demand().get(0).facilityMw());
+            assertThat(a.rulesFired()).contains("ELEC-001");
+        }
+
+        @Test
+        void anOrbitalPlanNeedsNoSubstation() {
+            Analysis a = analyze(plan("LEO", Power.SPACE_SOLAR).decided("2026-03-01").phase("2028-06-30", 20_000));
+            assertThat(a.rulesFired()).noneMatch(r -> r.startsWith("ELEC-"));
+            assertThat(hasWall(a, EQUIPMENT)).isFalse();
+        }
+    }
+
+    @Nested
+    class Elec002PowerTransformers {
+
+        @Test
+        void aGridPlanWaitsForItsPowerTransformers() {
+            Wall w = wall(analyze(plan("US-TX", Power.GRID).phase("2026-12-31", 100_000)), EQUIPMENT);
+            // On the grid no step-up unit is needed: the power transformers are the longest lead.
+            assertThat(w.fullCapacityOn()).isEqualTo(afterWeeks("grid_equipment.power_transformer.lead_weeks"));
+            assertThat(w.factIds()).contains("grid_equipment.power_transformer.lead_weeks");
+            assertThat(w.bindsOn()).isEqualTo(LocalDate.of(2026, 12, 31));
+        }
+
+        @Test
+        void aPhaseAfterEveryLeadTimeHasNoWall() {
+            assertThat(hasWall(analyze(plan("US-TX", Power.GRID).phase("2031-01-01", 100_000)), EQUIPMENT)).isFalse();
+        }
+    }
+
+    @Nested
+    class Elec003StepUpUnits {
+
+        @ParameterizedTest(name = "{0} waits for its step-up units")
+        @EnumSource(value = Power.class, names = {"ONSITE_GAS", "SOLAR_STORAGE"})
+        void onSiteGenerationWaitsForItsGsus(Power power) {
+            Analysis a = analyze(plan(region(power), power).phase("2026-12-31", 100_000));
+            Wall w = wall(a, EQUIPMENT);
+            assertThat(a.rulesFired()).contains("ELEC-003");
+            assertThat(w.fullCapacityOn()).isEqualTo(afterWeeks("grid_equipment.gsu.lead_weeks"));
+            assertThat(w.explanation()).contains("step-up");
+        }
+
+        @Test
+        void aGridPlanNeedsNoStepUpUnits() {
+            assertThat(analyze(plan("US-TX", Power.GRID).phase("2026-12-31", 100_000)).rulesFired())
+                    .doesNotContain("ELEC-003");
+        }
+    }
+
+    @Nested
+    class Elec004DistributionTransformers {
+
+        @Test
+        void distributionTransformersAreALaneOfTheirOwn() {
+            Analysis a = analyze(plan("US-TX", Power.GRID).phase("2026-12-31", 100_000));
+            assertThat(a.rulesFired()).contains("ELEC-004");
+            assertThat(fact("grid_equipment.distribution_transformer.lead_months") * 30.44 / 7)
+                    .as("shorter than the power transformers, so they do not set the date")
+                    .isLessThan(fact("grid_equipment.power_transformer.lead_weeks"));
+            assertThat(wall(a, EQUIPMENT).explanation()).contains("power transformers").doesNotContain("distribution");
+        }
+
+        @Test
+        void aLongerDistributionLeadSetsTheDate() {
+            Analysis a = analyzeWith(plan("US-TX", Power.GRID).phase("2026-12-31", 100_000),
+                    "grid_equipment.distribution_transformer.lead_months", 48);
+            Wall w = wall(a, EQUIPMENT);
+            assertThat(w.fullCapacityOn()).isEqualTo(Calc.plusMonths(DECIDED, 48));
+            assertThat(w.explanation()).contains("distribution transformers");
+        }
+    }
+
+    @Nested
+    class Elec005BreakersAndSwitchgear {
+
+        @Test
+        void theirLeadTimesAreANoteNotALane() {
+            Analysis a = analyzeWith(plan("US-TX", Power.GRID).phase("2026-12-31", 100_000),
+                    "grid_equipment.hv_breaker.lead_months", 60);
+            assertThat(wall(a, EQUIPMENT).fullCapacityOn()).isEqualTo(afterWeeks("grid_equipment.power_transformer.lead_weeks"));
+            assertThat(a.notes()).anySatisfy(n -> {
+                assertThat(n.ruleId()).isEqualTo("ELEC-005");
+                assertThat(n.text()).contains("60 months").contains("not a lane");
+            });
+        }
+
+        @Test
+        void noNoteInOrbit() {
+            Analysis a = analyze(plan("LEO", Power.SPACE_SOLAR).decided("2026-03-01").phase("2028-06-30", 20_000));
+            assertThat(a.notes()).noneMatch(n -> n.ruleId().equals("ELEC-005"));
+        }
+    }
+
+    @Nested
+    class Elec006ExistingEquipment {
+
+        @ParameterizedTest(name = "spare {0} MW against a load of about 44 MW: wall {1}")
+        @CsvSource({"0, true", "43, true", "45, false"})
+        void anExistingSubstationServesUpToItsSpareCapacity(double spareMw, boolean wall) {
+            Analysis a = analyze(plan("US-VA", Power.GRID).phase("2026-09-30", 20_000).with("existingPowerMW", spareMw));
+            assertThat(hasWall(a, EQUIPMENT)).isEqualTo(wall);
+        }
+
+        @Test
+        void onSiteGasGetsNoCreditForGridEquipment() {
+            Analysis a = analyze(plan("US-TX", Power.ONSITE_GAS).phase("2026-09-30", 20_000).with("existingPowerMW", 500));
+            assertThat(a.rulesFired()).doesNotContain("ELEC-006");
+            assertThat(hasWall(a, EQUIPMENT)).isTrue();
+        }
+    }
+
+    @Nested
+    class Elec007ImportsAndDeficit {
+
+        @Test
+        void theNoteGivesTheDeficitAndTheImportShare() {
+            Analysis a = analyze(plan("US-TX", Power.GRID).phase("2026-12-31", 100_000));
+            assertThat(a.notes()).anySatisfy(n -> {
+                assertThat(n.ruleId()).isEqualTo("ELEC-007");
+                assertThat(n.text()).contains("30%").contains("80%");
+            });
+        }
+
+        @Test
+        void noNoteInOrbit() {
+            Analysis a = analyze(plan("LEO", Power.SPACE_SOLAR).decided("2026-03-01").phase("2028-06-30", 20_000));
+            assertThat(a.notes()).noneMatch(n -> n.ruleId().equals("ELEC-007"));
+        }
+    }
+}
