@@ -67,7 +67,7 @@ class ExamplePlansTests {
     @Test
     void aWallRestingOnAssumptionsSaysSo() throws Exception {
         Wall grid = analyze("nova-grid-1gw.json").firstWall();
-        assertThat(grid.explanation()).endsWith("Assumed, with no public source: power.reserve_margin, grid.large_load_study_months.");
+        assertThat(grid.explanation()).endsWith("Assumed, with no public source: pue.ai_site_peak, grid.large_load_study_months.");
         Wall memory = analyze("retrofit-spare-power-no-hbm.json").firstWall();
         assertThat(memory.explanation()).doesNotContain("Assumed");
     }
@@ -76,7 +76,7 @@ class ExamplePlansTests {
     void theFirstWallSentenceCarriesItsNumbersAndEvidence() throws Exception {
         Analysis a = analyze("memphis-onsite-gas-1gw.json");
         Wall w = a.firstWall();
-        assertThat(w.explanation()).contains("Jan 2031").contains("phase 1 needs 297 MW by Dec 2026");
+        assertThat(w.explanation()).contains("Jan 2031").contains("phase 1 needs 860 MW by Dec 2026");
         assertThat(w.ruleIds()).contains("TURB-001", "TURB-004");
         assertThat(a.facts()).extracting(FactUse::id).contains("turbine.casting_backlog_year");
         assertThat(a.facts()).allSatisfy(f -> assertThat(f.source()).isNotBlank());

@@ -72,14 +72,14 @@ class ScheduleTests {
     }
 
     /**
-     * A campus in Northern Virginia with 250 MW already at the site: phase 1 (100,000 GB300 by Jun 2026)
+     * A campus in Northern Virginia with 300 MW already at the site: phase 1 (100,000 GB300 by Jun 2026)
      * fits that power and waits months for HBM and chips; phase 2 (200,000 by Dec 2027) needs new grid
      * capacity and waits years; the last phase (400,000 by 2036) is on time. Every wall's slip is 0,
      * so the full-capacity figures alone say nothing is late. The phase delays and the schedule wall say
      * the grid holds phase 2 for years, while another wall binds first.
      */
     static Analysis phasedVirginia() {
-        return AnalysisFixtures.analyze(AnalysisFixtures.plan("US-VA", Power.GRID).with("existingPowerMW", 250)
+        return AnalysisFixtures.analyze(AnalysisFixtures.plan("US-VA", Power.GRID).with("existingPowerMW", 300)
                 .phase("2026-06-30", 100_000).phase("2027-12-31", 200_000).phase("2036-12-31", 400_000));
     }
 

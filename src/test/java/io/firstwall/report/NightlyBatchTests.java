@@ -126,7 +126,7 @@ class NightlyBatchTests {
         assertThat(csv.lines().findFirst().orElseThrow()).contains("slip_months,open_ended,shortfall_amount,shortfall_unit")
                 .contains("first_wall,first_wall_name,");
         assertThat(csv).contains(",TURBINE_SUPPLY,gas turbine,");
-        assertThat(csv).contains(",890,MW,").doesNotContain("\"890 MW\"").doesNotContain(",890 MW,");
+        assertThat(csv).contains(",1720,MW,").doesNotContain("\"1,720 MW\"").doesNotContain(",1720 MW,");
         assertThat(csv).startsWith("\uFEFFitem,plan_id,scenario_id,name,status,first_wall");
         assertThat(csv.lines().count()).isEqualTo(10);
         JsonNode json = Json.MAPPER.readTree(report("json"));
@@ -150,7 +150,7 @@ class NightlyBatchTests {
         String plan = "{\"name\": \"Phased VA campus\", \"location\": \"US-VA\", \"power\": \"GRID\", \"accelerator\": \"GB300\","
                 + " \"decisionDate\": \"2026-01-15\", \"phases\": [{\"online\": \"2026-06-30\", \"accelerators\": 100000},"
                 + " {\"online\": \"2027-12-31\", \"accelerators\": 200000}, {\"online\": \"2036-12-31\", \"accelerators\": 400000}],"
-                + " \"attributes\": {\"existingPowerMW\": 250}}";
+                + " \"attributes\": {\"existingPowerMW\": 300}}";
         jdbc.sql("insert into saved_plan(name, plan_json, created_at, updated_at) values (?, ?, current_timestamp, current_timestamp)")
                 .params("Phased VA campus", plan).update();
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");

@@ -17,34 +17,100 @@ import io.firstwall.plan.Power;
 class DemandRulesTests {
 
     @Nested
-    class Demand001OnTheGround {
+    class Demand001OnTheGrid {
 
         @Test
-        void aGigawattOfGb300AtAHotSiteNeedsAboutOneGigawattOfGeneration() {
-            Analysis a = analyze(plan("US-TN", Power.ONSITE_GAS).phase("2030-01-01", 330_000));
-            PhaseDemand d = a.demand().get(0);
-            double it = 330_000 * fact("accelerator.GB300.it_w") / 1e6;
-            double pue = 1 + (fact("pue.ai_site") - 1) * (1 + fact("cooling.hot_climate_uplift"));
+        void theGridServesTheDesignHourLoadWithoutAReserveOfOurOwn() {
+            PhaseDemand d = analyze(plan("US-VA", Power.GRID).phase("2030-01-01", 100_000)).demand().get(0);
+            double it = 100_000 * fact("accelerator.GB300.it_w") / 1e6;
             assertThat(d.ruleId()).isEqualTo("DEMAND-001");
             assertThat(d.itMw()).isCloseTo(it, within(0.01));
-            assertThat(d.facilityMw()).isCloseTo(it * pue, within(0.01));
-            assertThat(d.generationMw()).isCloseTo(it * pue * (1 + fact("power.reserve_margin")), within(0.01));
-            assertThat(d.generationMw()).isBetween(800.0, 1300.0);
-            assertThat(d.explanation()).contains("330,000 accelerators x 1,833 W = 605 MW IT").contains("hot climate");
-            assertThat(d.factIds()).contains("cooling.hot_climate_uplift");
+            assertThat(d.facilityMw()).isCloseTo(it * fact("pue.ai_site_peak"), within(0.01));
+            assertThat(d.generationMw()).isEqualTo(d.facilityMw());
+            assertThat(d.explanation()).contains("peak PUE 1.3").contains("design hour");
+            assertThat(d.factIds()).containsExactly("accelerator.GB300.it_w", "pue.ai_site_peak");
         }
 
+        /** The annual PUE (1.2) is for energy: sizing on it would leave a hot afternoon short. */
         @Test
-        void aTemperateSiteHasNoCoolingUplift() {
+        void sizingUsesThePeakNotTheAnnualPue() {
             PhaseDemand d = analyze(plan("US-VA", Power.GRID).phase("2030-01-01", 100_000)).demand().get(0);
-            assertThat(d.facilityMw()).isCloseTo(d.itMw() * fact("pue.ai_site"), within(0.01));
-            assertThat(d.factIds()).doesNotContain("cooling.hot_climate_uplift");
+            assertThat(d.facilityMw()).isGreaterThan(d.itMw() * fact("pue.ai_site"));
+        }
+
+        /** The v1 sizing (1,833 W, annual PUE) fit 20,000 GB300 into 50 MW of spare grid; at the design hour they need 55. */
+        @Test
+        void fiftyMegawattsOfSpareGridNoLongerCarryTwentyThousandGb300() {
+            Analysis a = analyze(plan("US-VA", Power.GRID).phase("2026-09-30", 20_000).with("existingPowerMW", 50));
+            assertThat(a.demand().get(0).facilityMw()).isBetween(54.0, 56.0);
+            assertThat(a.wall("GRID_INTERCONNECT")).isPresent();
         }
 
         @Test
-        void doesNotFireInOrbit() {
+        void doesNotFireForOnSiteGasOrInOrbit() {
+            assertThat(analyze(plan("US-TN", Power.ONSITE_GAS).phase("2030-01-01", 1000)).rulesFired())
+                    .doesNotContain("DEMAND-001");
             assertThat(analyze(plan("LEO", Power.SPACE_SOLAR).phase("2030-01-01", 1000)).rulesFired())
                     .doesNotContain("DEMAND-001");
+        }
+    }
+
+    @Nested
+    class Demand004OnSiteGas {
+
+        /**
+         * The seed's figure: 330,000 GB300 in Memphis need about 1 GW at the design hour (914 MW). Three
+         * 430 MW frames derated 14.4% at 35.6 C carry it, and Tier III adds a fourth: 1,720 MW of turbines
+         * to buy, +33% for N+1 on three large units, as the power-side review asked.
+         */
+        @Test
+        void aGigawattCampusInMemphisNeedsFourLargeFrames() {
+            PhaseDemand d = analyze(plan("US-TN", Power.ONSITE_GAS).phase("2030-01-01", 330_000)).demand().get(0);
+            assertThat(d.ruleId()).isEqualTo("DEMAND-004");
+            assertThat(d.facilityMw()).isBetween(900.0, 1000.0);
+            double lost = (fact("climate.design_temp_c.US-TN") - fact("turbine.iso_rating_c"))
+                    * fact("turbine.hot_day_derate_pct_per_c") / 100;
+            double perUnit = fact("turbine.heavy_duty.unit_mw") * (1 - lost);
+            long running = (long) Math.ceil(d.facilityMw() / perUnit);
+            assertThat(running).isEqualTo(3);
+            assertThat(d.generationMw()).isEqualTo((running + fact("power.redundant_units")) * fact("turbine.heavy_duty.unit_mw"));
+            assertThat(d.explanation()).contains("3 carry the load and 1 more stands by (N+1): 1,720 MW of turbines")
+                    .contains("35.6 C design temperature");
+        }
+
+        /** Small units spread the spare: aeroderivatives need about 1.2 GW of nameplate for the same campus. */
+        @Test
+        void smallUnitsNeedLessSpare() {
+            PhaseDemand frames = analyze(plan("US-TN", Power.ONSITE_GAS).phase("2030-01-01", 330_000)).demand().get(0);
+            PhaseDemand aeros = analyze(plan("US-TN", Power.ONSITE_GAS).phase("2030-01-01", 330_000)
+                    .with("turbineType", "AERODERIVATIVE")).demand().get(0);
+            assertThat(aeros.generationMw()).isLessThan(frames.generationMw()).isBetween(1000.0, 1300.0);
+            assertThat(aeros.generationMw() / aeros.facilityMw()).isLessThan(frames.generationMw() / frames.facilityMw());
+        }
+
+        /** Phoenix's 43 C costs a turbine more than Northern Virginia's 34 C. */
+        @Test
+        void aHotterSiteLosesMoreOfEachTurbine() {
+            PhaseDemand phoenix = analyze(plan("US-AZ", Power.ONSITE_GAS).phase("2030-01-01", 330_000)
+                    .with("turbineType", "AERODERIVATIVE")).demand().get(0);
+            PhaseDemand virginia = analyze(plan("US-VA", Power.ONSITE_GAS).phase("2030-01-01", 330_000)
+                    .with("turbineType", "AERODERIVATIVE")).demand().get(0);
+            assertThat(phoenix.facilityMw()).isEqualTo(virginia.facilityMw());
+            assertThat(phoenix.generationMw()).isGreaterThan(virginia.generationMw());
+        }
+
+        @Test
+        void aTinyPlanStillNeedsOneUnitAndItsSpare() {
+            PhaseDemand d = analyze(plan("US-TX", Power.ONSITE_GAS).phase("2030-01-01", 100)
+                    .with("turbineType", "AERODERIVATIVE")).demand().get(0);
+            assertThat(d.generationMw()).isEqualTo(2 * fact("turbine.aeroderivative.unit_mw"));
+            assertThat(d.explanation()).contains("1 carries the load and 1 more stands by");
+        }
+
+        @Test
+        void doesNotFireOnTheGrid() {
+            assertThat(analyze(plan("US-TN", Power.GRID).phase("2030-01-01", 1000)).rulesFired())
+                    .doesNotContain("DEMAND-004");
         }
     }
 
@@ -59,6 +125,7 @@ class DemandRulesTests {
             assertThat(d.generationMw()).isCloseTo(
                     d.facilityMw() * (1 + fact("power.reserve_margin")) / fact("solar.capacity_factor.US-AZ"),
                     within(0.01));
+            assertThat(d.facilityMw()).isCloseTo(d.itMw() * fact("pue.ai_site_peak"), within(0.01));
         }
 
         @Test

@@ -144,8 +144,8 @@ class ElectricalEquipmentRulesTests {
     @Nested
     class Elec006ExistingEquipment {
 
-        @ParameterizedTest(name = "spare {0} MW against a load of about 44 MW: wall {1}")
-        @CsvSource({"0, true", "43, true", "45, false"})
+        @ParameterizedTest(name = "spare {0} MW against a design-hour load of about 55 MW: wall {1}")
+        @CsvSource({"0, true", "54, true", "56, false"})
         void anExistingSubstationServesUpToItsSpareCapacity(double spareMw, boolean wall) {
             Analysis a = analyze(plan("US-VA", Power.GRID).phase("2026-09-30", 20_000).with("existingPowerMW", spareMw));
             assertThat(hasWall(a, EQUIPMENT)).isEqualTo(wall);

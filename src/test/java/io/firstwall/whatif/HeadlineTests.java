@@ -11,9 +11,9 @@ import io.firstwall.plan.Power;
 /** The summary card's figures: the wall that sets the schedule beside the first wall, and the change against a base. */
 class HeadlineTests {
 
-    /** 100,000 GB300 on 250 MW already at a Northern Virginia site, 200,000 by Dec 2027 (new grid), 400,000 by 2036. */
+    /** 100,000 GB300 on 300 MW already at a Northern Virginia site, 200,000 by Dec 2027 (new grid), 400,000 by 2036. */
     static Analysis gridCampus(String firstPhase) {
-        return AnalysisFixtures.analyze(AnalysisFixtures.plan("US-VA", Power.GRID).with("existingPowerMW", 250)
+        return AnalysisFixtures.analyze(AnalysisFixtures.plan("US-VA", Power.GRID).with("existingPowerMW", 300)
                 .phase(firstPhase, 100_000).phase("2027-12-31", 200_000).phase("2036-12-31", 400_000));
     }
 
