@@ -182,7 +182,7 @@ public final class Cli {
             out.println("  cascade: " + String.join(" -> ", a.cascade()));
             for (Wall wall : a.walls()) {
                 out.printf("  - %-17s binds %s, slip %s, worst phase %s, shortfall %s: %s%n", wall.factor(), wall.bindsOn(),
-                        slip(wall), wall.maxDelayMonths() == null ? "never" : wall.maxDelayMonths() + " months late",
+                        slip(wall), wall.maxDelayMonths() == null ? "never" : wall.maxDelayMonths() + (wall.maxDelayMonths() == 1 ? " month" : " months") + " late",
                         Format.amount(wall.shortfall(), wall.unit()), wall.explanation());
             }
         }

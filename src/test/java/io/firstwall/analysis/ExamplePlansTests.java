@@ -27,7 +27,8 @@ class ExamplePlansTests {
     @CsvSource(delimiter = '|', value = {
             "memphis-onsite-gas-1gw.json|TURBINE_SUPPLY|2026-12-31|TURBINE_SUPPLY ELECTRICAL_EQUIPMENT PERMITS MEMORY_SUPPLY",
             "nova-grid-1gw.json|GRID_INTERCONNECT|2027-06-30|GRID_INTERCONNECT ELECTRICAL_EQUIPMENT",
-            "ercot-campus-new-line.json|PERMITS|2027-12-31|PERMITS GRID_INTERCONNECT ELECTRICAL_EQUIPMENT",
+            "ercot-campus-new-line.json|GRID_INTERCONNECT|2027-12-31|GRID_INTERCONNECT ELECTRICAL_EQUIPMENT",
+            "southaven-gas-equipment-secured.json|PERMITS|2027-03-31|PERMITS",
             "orbital-cluster-1gw.json|LAUNCH_CAPACITY|2030-12-31|LAUNCH_CAPACITY",
             "retrofit-spare-power-no-hbm.json|MEMORY_SUPPLY|2026-09-30|MEMORY_SUPPLY CHIP_SUPPLY",
             "orbital-chinese-gaas.json|GALLIUM_SUPPLY|2028-06-30|GALLIUM_SUPPLY LAUNCH_CAPACITY",

@@ -70,13 +70,13 @@ class ExpertBrowserTests extends BrowserTest {
                 .getText()).contains("do not compile");
         BrowserSupport.screenshot(driver, "rule-error");
 
-        // In the grid, Memphis's air-permit threshold goes from 100 to 1,000 MW: its 890 MW of turbines stay under it.
+        // In the grid, Memphis's air-permit threshold goes from 100 to 10,000 MW: its 1,720 MW of turbines stay under it.
         setEditorText(table);
         WebElement threshold = driver.findElement(By.cssSelector("#grid input[data-row='" + (tableRow - 1) + "'][data-col='4']"));
         assertThat(threshold.getAttribute("value")).isEqualTo("100");
         threshold.clear();
-        threshold.sendKeys("1000");
-        assertThat(editorText()).contains("US-TN,ONSITE_GAS,,1000,permits.air_permit_months.contested");
+        threshold.sendKeys("10000");
+        assertThat(editorText()).contains("US-TN,ONSITE_GAS,,10000,permits.air_permit_months.contested");
         driver.findElement(By.id("validate")).click();
         WebElement impact = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("impact")));
         WebElement first = impact.findElement(By.cssSelector("tbody tr"));
@@ -85,12 +85,12 @@ class ExpertBrowserTests extends BrowserTest {
                 .contains("cascade gas turbine > electrical equipment > memory (HBM)");
         assertThat(first.findElement(By.cssSelector("td.changed"))).isNotNull();
         BrowserSupport.screenshot(driver, "rule-impact");
-        driver.findElement(By.id("message")).sendKeys("Memphis air permits only above 1,000 MW");
+        driver.findElement(By.id("message")).sendKeys("Memphis air permits only above 10,000 MW");
         driver.findElement(By.id("publish")).click();
         BrowserSupport.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"),
                 "it is live"));
         assertThat(Files.readString(rulesDir.resolve("permits/permits_by_region.drl.csv")))
-                .contains("US-TN,ONSITE_GAS,,1000,permits.air_permit_months.contested");
+                .contains("US-TN,ONSITE_GAS,,10000,permits.air_permit_months.contested");
 
         driver.get(url("/plans"));
         driver.findElement(By.linkText("1 GW on-site gas campus")).click();
@@ -99,7 +99,7 @@ class ExpertBrowserTests extends BrowserTest {
         assertThat(cascade).contains("gas turbine").doesNotContain("permits");
 
         driver.get(url("/rules/history"));
-        assertThat(driver.findElement(By.id("revisions")).getText()).contains("Memphis air permits only above 1,000 MW")
+        assertThat(driver.findElement(By.id("revisions")).getText()).contains("Memphis air permits only above 10,000 MW")
                 .contains("expert");
     }
 }

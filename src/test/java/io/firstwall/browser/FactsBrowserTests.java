@@ -30,7 +30,7 @@ import io.firstwall.analysis.AnalysisFixtures;
 @ActiveProfiles("test")
 class FactsBrowserTests extends BrowserTest {
 
-    static final String LINE = "permits.transmission_line_months";
+    static final String LINE = "permits.tx.ccn_deadline_days";
     static Path dataDir;
 
     @DynamicPropertySource
@@ -47,7 +47,7 @@ class FactsBrowserTests extends BrowserTest {
         driver.get(url("/facts"));
         BrowserSupport.logIn(driver, "expert", "expert");
         WebElement row = visible(By.id("fact-" + LINE));
-        assertThat(row.getText()).contains("120").contains("96 – 175").contains("months");
+        assertThat(row.getText()).contains("180").contains("180 – 365").contains("days");
         BrowserSupport.screenshot(driver, "facts");
         row.findElement(By.linkText("edit")).click();
 
@@ -57,39 +57,39 @@ class FactsBrowserTests extends BrowserTest {
         driver.findElement(By.id("check")).click();
         assertThat(visible(By.id("source-error")).getText()).contains("A source is required");
 
-        // Twelve months instead of ten years, with a source.
-        BrowserSupport.type(driver, By.id("value"), "12");
+        // Five years instead of the statute's 180 days, with a source.
+        BrowserSupport.type(driver, By.id("value"), "1800");
         BrowserSupport.type(driver, By.id("low"), "");
         BrowserSupport.type(driver, By.id("high"), "");
-        BrowserSupport.type(driver, By.id("source"), "assumption: a fast-tracked line, for a what-if");
+        BrowserSupport.type(driver, By.id("source"), "assumption: a contested certificate, for a what-if");
         driver.findElement(By.id("check")).click();
         String changes = visible(By.cssSelector("#validation pre.diff")).getText();
-        assertThat(changes).contains("- " + LINE + ",120,96,175").contains("+ " + LINE + ",12,,,months");
+        assertThat(changes).contains("- " + LINE + ",180,180,365").contains("+ " + LINE + ",1800,,,days");
         assertThat(driver.findElement(By.id("scenarios")).getText()).contains("FAIL tests/ercot-campus-new-line.json");
         WebElement first = driver.findElement(By.cssSelector("#impact tbody tr"));
-        assertThat(first.getText()).contains("ERCOT campus on a new 345 kV line").contains("grid interconnection on");
+        assertThat(first.getText()).contains("ERCOT campus on a new 345 kV line").contains("permits on");
         assertThat(first.findElement(By.cssSelector("td.changed"))).isNotNull();
         BrowserSupport.screenshot(driver, "fact-review");
 
         // Publishing without accepting the new answer is refused; accepting it publishes.
-        driver.findElement(By.id("message")).sendKeys("what-if: a line permitted in a year");
+        driver.findElement(By.id("message")).sendKeys("what-if: a contested line certificate");
         driver.findElement(By.id("publish")).click();
         assertThat(visible(By.id("edit-error")).getText()).contains("answers differently");
-        driver.findElement(By.id("message")).sendKeys("what-if: a line permitted in a year");
+        driver.findElement(By.id("message")).sendKeys("what-if: a contested line certificate");
         driver.findElement(By.id("accept")).click();
         driver.findElement(By.id("publish")).click();
         BrowserSupport.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"),
                 "analyses use it now"));
-        assertThat(driver.findElement(By.id("fact-" + LINE)).getText()).contains("12");
-        assertThat(Files.readString(dataDir.resolve("facts/permits.csv"))).contains(LINE + ",12,,,months");
+        assertThat(driver.findElement(By.id("fact-" + LINE)).getText()).containsAnyOf("1,800", "1800");
+        assertThat(Files.readString(dataDir.resolve("facts/permits.csv"))).contains(LINE + ",1800,,,days");
 
         driver.get(url("/plans"));
         driver.findElement(By.linkText("ERCOT campus on a new 345 kV line")).click();
-        assertThat(visible(By.cssSelector("p.headline")).getText()).contains("grid");
+        assertThat(visible(By.cssSelector("p.headline")).getText()).contains("permits");
 
         driver.get(url("/facts/history?file=facts/permits.csv"));
         assertThat(visible(By.cssSelector("article.file-change")).getText())
-                .contains("what-if: a line permitted in a year").contains("expert").contains("+ " + LINE + ",12");
+                .contains("what-if: a contested line certificate").contains("expert").contains("+ " + LINE + ",1800");
         BrowserSupport.screenshot(driver, "fact-history");
     }
 

@@ -57,7 +57,7 @@ import io.firstwall.system.LiveAnalyzer;
 class FactEditingTests {
 
     static final String PERMITS = "facts/permits.csv";
-    static final String LINE = "permits.transmission_line_months";
+    static final String LINE = "permits.tx.ccn_deadline_days";
     static Path dataDir;
     static Path rulesDir;
 
@@ -101,11 +101,11 @@ class FactEditingTests {
         return request;
     }
 
-    /** A new transmission line permitted in a year, as the form posts it. */
-    static MockHttpServletRequestBuilder lineInAYear(String source) {
+    /** A Texas line certificate that takes five years (a contested case), as the form posts it. */
+    static MockHttpServletRequestBuilder certificateInFiveYears(String source) {
         return asExpert(post("/facts/check")).param("file", PERMITS).param("originalId", LINE).param("id", LINE)
-                .param("value", "12").param("low", "").param("high", "").param("unit", "months").param("asOf", "2026-11")
-                .param("source", source).param("status", "assumption").param("note", "what if a line were fast-tracked");
+                .param("value", "1800").param("low", "").param("high", "").param("unit", "days").param("asOf", "2026-11")
+                .param("source", source).param("status", "assumption").param("note", "what if the certificate were contested");
     }
 
     String ercotFirstWall() throws IOException {
@@ -114,7 +114,7 @@ class FactEditingTests {
     }
 
     Map<String, String> lineChange(String value) {
-        return Map.of(PERMITS, facts.liveFiles().get(PERMITS).replace(LINE + ",120,96,175,", LINE + "," + value + ",,,"));
+        return Map.of(PERMITS, facts.liveFiles().get(PERMITS).replace(LINE + ",180,180,365,", LINE + "," + value + ",,,"));
     }
 
     static String body(Map<String, String> files, String base, String message, boolean accept) {
@@ -129,7 +129,7 @@ class FactEditingTests {
     @Test
     void aFactWithoutASourceIsRefusedAtItsFieldAndNothingChanges() throws Exception {
         String before = facts.liveVersion();
-        mvc.perform(lineInAYear("  ").param("baseVersion", before))
+        mvc.perform(certificateInFiveYears("  ").param("baseVersion", before))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"source-error\"")))
                 .andExpect(content().string(containsString("A source is required")));
@@ -147,33 +147,33 @@ class FactEditingTests {
     void anEditedFactShowsItsRowImpactAndScenarioThenPublishesIntoDataH2AndTheAnalyzer() throws Exception {
         String base = facts.liveVersion();
         String original = Files.readString(dataDir.resolve(PERMITS));
-        mvc.perform(lineInAYear("assumption: a line fast-tracked in a year").param("baseVersion", base))
+        mvc.perform(certificateInFiveYears("assumption: a contested certificate").param("baseVersion", base))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("+ " + LINE + ",12,,,months,2026-11,")))
-                .andExpect(content().string(containsString("- " + LINE + ",120,96,175,months")))
+                .andExpect(content().string(containsString("+ " + LINE + ",1800,,,days,2026-11,")))
+                .andExpect(content().string(containsString("- " + LINE + ",180,180,365,days")))
                 .andExpect(content().string(containsString("FAIL")))
                 .andExpect(content().string(containsString("ERCOT campus on a new 345 kV line")))
-                .andExpect(content().string(containsString("<td class=\"changed\">grid interconnection on ")));
-        String text = facts.setFact(PERMITS, LINE, List.of(LINE, "12", "", "", "months", "2026-11",
-                "assumption: a line fast-tracked in a year", "assumption", "what if")).get(PERMITS);
+                .andExpect(content().string(containsString("<td class=\"changed\">permits on ")));
+        String text = facts.setFact(PERMITS, LINE, List.of(LINE, "1800", "", "", "days", "2026-11",
+                "assumption: a contested certificate", "assumption", "what if")).get(PERMITS);
 
         mvc.perform(asExpert(post("/facts/publish")).param("file", PERMITS).param("text", text)
-                        .param("baseVersion", base).param("message", "a fast-tracked line"))
+                        .param("baseVersion", base).param("message", "a contested certificate"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("answers differently")));
-        assertThat(ercotFirstWall()).isEqualTo("PERMITS");
+        assertThat(ercotFirstWall()).isEqualTo("GRID_INTERCONNECT");
         assertThat(Files.readString(dataDir.resolve(PERMITS))).isEqualTo(original);
 
         mvc.perform(asExpert(post("/facts/publish")).param("file", PERMITS).param("text", text)
-                        .param("baseVersion", base).param("message", "a fast-tracked line").param("accept", "true"))
+                        .param("baseVersion", base).param("message", "a contested certificate").param("accept", "true"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/facts"));
-        assertThat(ercotFirstWall()).isEqualTo("GRID_INTERCONNECT");
-        assertThat(live.facts().get(LINE).value()).isEqualTo(12);
+        assertThat(ercotFirstWall()).isEqualTo("PERMITS");
+        assertThat(live.facts().get(LINE).value()).isEqualTo(1800);
         assertThat(jdbc.sql("select fact_value from fact where id = ?").param(LINE).query(Double.class).single())
-                .isEqualTo(12);
+                .isEqualTo(1800);
         assertThat(LineDiff.changes(original, Files.readString(dataDir.resolve(PERMITS)))).hasSize(2);
         assertThat(Files.readString(rulesDir.resolve("tests/ercot-campus-new-line.json")))
-                .contains("\"firstWall\" : \"GRID_INTERCONNECT\"");
+                .contains("\"firstWall\" : \"PERMITS\"");
         assertThat(rules.revisions().get(0).message()).contains("new expectations accepted with fact revision");
         assertThat(facts.revisions().get(0).author()).isEqualTo("expert");
         assertThat(rules.auditLog()).extracting(r -> r.get("WHAT").toString())
@@ -255,28 +255,28 @@ class FactEditingTests {
     @Test
     void theSecondExpertToPublishIsToldOfTheConflictAndShownTheRows() throws Exception {
         String base = facts.liveVersion();
-        facts.publish(lineChange("96"), base, "expert", "first", true);
+        facts.publish(lineChange("365"), base, "expert", "first", true);
         mvc.perform(post("/api/facts/publish").with(httpBasic("admin", "admin")).contentType(MediaType.APPLICATION_JSON)
-                        .content(body(lineChange("100"), base, "second", true)))
+                        .content(body(lineChange("300"), base, "second", true)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("Conflict")))
-                .andExpect(jsonPath("$.changedMeanwhile['facts/permits.csv'][1].text").value(containsString(LINE + ",96")));
-        assertThat(live.facts().get(LINE).value()).isEqualTo(96);
+                .andExpect(jsonPath("$.changedMeanwhile['facts/permits.csv'][1].text").value(containsString(LINE + ",365")));
+        assertThat(live.facts().get(LINE).value()).isEqualTo(365);
     }
 
     @Test
     void historyPerFileShowsTheRowsAndRevertIsANewRevision() throws Exception {
         long initial = facts.revisions().get(0).id();
-        facts.publish(lineChange("96"), facts.liveVersion(), "expert", "eight years, the low end", true);
+        facts.publish(lineChange("365"), facts.liveVersion(), "expert", "eight years, the low end", true);
         mvc.perform(get("/facts/history").param("file", PERMITS).with(user("analyst").roles("ANALYST")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("eight years, the low end")))
-                .andExpect(content().string(containsString("+ " + LINE + ",96")));
+                .andExpect(content().string(containsString("+ " + LINE + ",365")));
         mvc.perform(get("/facts/edit").param("id", LINE).with(user("expert").roles("EXPERT")))
                 .andExpect(content().string(containsString("id=\"fact-history\"")))
                 .andExpect(content().string(containsString("eight years, the low end")))
-                .andExpect(content().string(containsString("+ " + LINE + ",96")))
-                .andExpect(content().string(not(containsString("+ permits.nepa_eis_months"))));
+                .andExpect(content().string(containsString("+ " + LINE + ",365")))
+                .andExpect(content().string(not(containsString("+ permits.nepa_eis_deadline_months"))));
         mvc.perform(get("/facts/history").param("file", "facts/power.csv").with(user("analyst").roles("ANALYST")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("eight years, the low end"))));
@@ -286,16 +286,16 @@ class FactEditingTests {
                 .andExpect(content().string(containsString("facts facts/permits.csv \u2192 fact revision " + published)));
         mvc.perform(get("/facts/diff").param("from", String.valueOf(initial)).param("to", String.valueOf(published))
                         .with(user("analyst").roles("ANALYST")))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("+ " + LINE + ",96")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("+ " + LINE + ",365")));
         mvc.perform(post("/api/facts/revisions/" + initial + "/revert").param("message", "back")
                         .with(httpBasic("expert", "expert")))
                 .andExpect(status().isCreated());
-        assertThat(live.facts().get(LINE).value()).isEqualTo(120);
+        assertThat(live.facts().get(LINE).value()).isEqualTo(180);
         assertThat(facts.revisions()).hasSize(3);
         assertThat(facts.revisions().get(0).message()).startsWith("revert to fact revision " + initial);
         assertThat(facts.liveVersion()).isEqualTo(facts.revisions().get(2).version());
         assertThat(facts.diff(initial, facts.revisions().get(1).id()).get(PERMITS))
-                .anySatisfy(l -> assertThat(l.text()).startsWith(LINE + ",96"));
+                .anySatisfy(l -> assertThat(l.text()).startsWith(LINE + ",365"));
     }
 
     @Test
@@ -326,6 +326,6 @@ class FactEditingTests {
                 .param("text", "x").param("baseVersion", "x")).andExpect(status().isForbidden());
         mvc.perform(get("/facts/edit").param("id", "no.such.fact").with(user("expert").roles("EXPERT")))
                 .andExpect(status().isNotFound());
-        assertThat(live.facts().get(LINE).value()).isEqualTo(120);
+        assertThat(live.facts().get(LINE).value()).isEqualTo(180);
     }
 }

@@ -99,7 +99,7 @@ class OutsideEditTests {
     void aGoodOutsideEditGoesLiveAsARevision() throws Exception {
         assertThat(memphisCascade()).contains("PERMITS");
         Path table = rulesDir.resolve("permits/permits_by_region.drl.csv");
-        Files.writeString(table, Files.readString(table).replace("US-TN,ONSITE_GAS,,100,", "US-TN,ONSITE_GAS,,1000,"));
+        Files.writeString(table, Files.readString(table).replace("US-TN,ONSITE_GAS,,100,", "US-TN,ONSITE_GAS,,10000,"));
         await(() -> !memphisCascade().contains("PERMITS"));
         assertThat(editing.revisions().get(0).author()).isEqualTo("external edit");
         assertThat(watcher.lastRejection()).isNull();
@@ -128,15 +128,15 @@ class OutsideEditTests {
 
     @Test
     void aFactEditedOnDiskGoesLiveWithTheScenarioExpectationPulledAlongside() throws Exception {
-        // As a git pull would bring them: a faster line, and the ERCOT scenario's new expectation.
+        // As a git pull would bring them: a contested line certificate, and the ERCOT scenario's new expectation.
         Path scenario = rulesDir.resolve("tests/ercot-campus-new-line.json");
-        Files.writeString(scenario, Files.readString(scenario).replace("\"PERMITS\"", "\"GRID_INTERCONNECT\""));
+        Files.writeString(scenario, Files.readString(scenario).replace("\"GRID_INTERCONNECT\"", "\"PERMITS\""));
         Path permits = dataDir.resolve("facts/permits.csv");
-        Files.writeString(permits, Files.readString(permits).replace("permits.transmission_line_months,120,96,175,",
-                "permits.transmission_line_months,12,,,"));
-        await(() -> "GRID_INTERCONNECT".equals(ercotFirstWall()));
+        Files.writeString(permits, Files.readString(permits).replace("permits.tx.ccn_deadline_days,180,180,365,",
+                "permits.tx.ccn_deadline_days,1800,,,"));
+        await(() -> "PERMITS".equals(ercotFirstWall()));
         assertThat(facts.revisions().get(0).author()).isEqualTo("external edit");
-        await(() -> editing.liveFiles().get("tests/ercot-campus-new-line.json").contains("GRID_INTERCONNECT"));
+        await(() -> editing.liveFiles().get("tests/ercot-campus-new-line.json").contains("PERMITS"));
         assertThat(factWatcher.lastRejection()).isNull();
     }
 
@@ -144,12 +144,12 @@ class OutsideEditTests {
     void aBadFactEditOnDiskIsRejectedWithItsLineAndTheLiveFactsStay() throws Exception {
         String before = facts.liveVersion();
         Path permits = dataDir.resolve("facts/permits.csv");
-        Files.writeString(permits, Files.readString(permits).replace("permits.transmission_line_months,120,",
-                "permits.transmission_line_months,soon,"));
+        Files.writeString(permits, Files.readString(permits).replace("permits.tx.ccn_deadline_days,180,",
+                "permits.tx.ccn_deadline_days,soon,"));
         await(() -> factWatcher.lastRejection() != null);
         assertThat(factWatcher.lastRejection()).contains("facts/permits.csv:").contains("value 'soon' is not a number")
                 .contains("the live facts stay");
         assertThat(facts.liveVersion()).isEqualTo(before);
-        assertThat(ercotFirstWall()).isEqualTo("PERMITS");
+        assertThat(ercotFirstWall()).isEqualTo("GRID_INTERCONNECT");
     }
 }

@@ -108,10 +108,10 @@ class NightlyBatchTests {
                 .addLong(BatchService.RUN_PARAMETER, 1L).toJobParameters());
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         long runId = execution.getJobInstance().getInstanceId();
-        assertThat(runs.rowCount(runId)).isEqualTo(9);
+        assertThat(runs.rowCount(runId)).isEqualTo(10);
         assertThat(runs.failedCount(runId)).isZero();
         String html = report("html");
-        assertThat(html).contains("9 plans and scenarios analysed; 0 failed; 1 feasible")
+        assertThat(html).contains("10 plans and scenarios analysed; 0 failed; 1 feasible")
                 .contains("TURBINE_SUPPLY").contains("This is the first run").contains("@media print")
                 .contains("Rule set <code>" + live.analyzer().rules().version());
         // The manager's summary on top: what binds soon, what is past due, which facts to check, links to the plans.
@@ -128,9 +128,9 @@ class NightlyBatchTests {
         assertThat(csv).contains(",TURBINE_SUPPLY,gas turbine,");
         assertThat(csv).contains(",1720,MW,").doesNotContain("\"1,720 MW\"").doesNotContain(",1720 MW,");
         assertThat(csv).startsWith("\uFEFFitem,plan_id,scenario_id,name,status,first_wall");
-        assertThat(csv.lines().count()).isEqualTo(10);
+        assertThat(csv.lines().count()).isEqualTo(11);
         JsonNode json = Json.MAPPER.readTree(report("json"));
-        assertThat(json.get("plans").size()).isEqualTo(9);
+        assertThat(json.get("plans").size()).isEqualTo(10);
         assertThat(json.get("summary").get("firstWalls").get("TURBINE_SUPPLY").asInt()).isEqualTo(1);
         assertThat(json.get("provenance").get("ruleFiles").size()).isEqualTo(AnalysisFixtures.RULES.files().size());
     }
@@ -169,7 +169,7 @@ class NightlyBatchTests {
         BatchService.StartResult result = batch.start(true);
         assertThat(result.status()).isEqualTo("COMPLETED");
         long runId = runs.list().get(0).runId();
-        assertThat(runs.rowCount(runId)).isEqualTo(10);
+        assertThat(runs.rowCount(runId)).isEqualTo(11);
         assertThat(runs.failedCount(runId)).isEqualTo(1);
         assertThat(jdbc.sql("select error from report_row where run_id = ? and status = 'FAILED'").param(runId)
                 .query(String.class).single()).contains("unknown region 'MARS'");
@@ -185,15 +185,15 @@ class NightlyBatchTests {
         BatchService.StartResult failed = batch.start(true);
         assertThat(failed.status()).isEqualTo("FAILED");
         long runId = runs.list().get(0).runId();
-        assertThat(runs.rowCount(runId)).isEqualTo(9);
+        assertThat(runs.rowCount(runId)).isEqualTo(10);
         Files.delete(blocker);
         BatchService.StartResult restarted = batch.start(true);
         assertThat(restarted.status()).isEqualTo("COMPLETED");
         assertThat(restarted.runNumber()).isEqualTo(failed.runNumber());
         assertThat(runs.list()).hasSize(1);
-        assertThat(runs.rowCount(runId)).isEqualTo(9);
+        assertThat(runs.rowCount(runId)).isEqualTo(10);
         assertThat(jdbc.sql("select count(distinct item_key) from report_row where run_id = ?").param(runId)
-                .query(Integer.class).single()).isEqualTo(9);
+                .query(Integer.class).single()).isEqualTo(10);
         assertThat(jdbc.sql("select count(*) from BATCH_STEP_EXECUTION s join BATCH_JOB_EXECUTION j"
                 + " on j.job_execution_id = s.job_execution_id where j.job_instance_id = ? and s.step_name = 'analyze'")
                 .param(runId).query(Integer.class).single()).as("the completed analyze step is not run again").isEqualTo(1);
@@ -259,7 +259,9 @@ class NightlyBatchTests {
         var revision = editing.publish(Map.of("permits/permits_by_region.drl.csv", files.get("permits/permits_by_region.drl.csv")
                 .replace("US-TX,,false,0,permits.local_approval_months.US-TX", "US-TX,,false,0,permits.transmission_line_months"),
                 "tests/multi-gw-2030-buildout.json", files.get("tests/multi-gw-2030-buildout.json")
-                        .replace("\"CHIP_SUPPLY\", \"bindsOn\": \"2028-12-31\"", "\"PERMITS\", \"bindsOn\": \"2027-12-31\"")),
+                        .replace("\"CHIP_SUPPLY\", \"bindsOn\": \"2028-12-31\"", "\"PERMITS\", \"bindsOn\": \"2027-12-31\""),
+                "tests/ercot-campus-new-line.json", files.get("tests/ercot-campus-new-line.json")
+                        .replace("\"GRID_INTERCONNECT\"", "\"PERMITS\"")),
                 editing.liveVersion(), "expert", "Texas zoning takes as long as a new line");
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         assertThat(changes(runs.list().get(0))).isNotEmpty().allSatisfy(c -> assertThat(c.why()).anySatisfy(w -> assertThat(w)

@@ -51,8 +51,9 @@ class PermitsRulesTests {
         @Test
         void aFederalNexusAddsAnEnvironmentalImpactStatement() {
             Wall w = wall(analyze(existingHall().with("federalNexus", true)), PERMITS);
-            assertThat(w.fullCapacityOn()).isEqualTo(Calc.plusMonths(DECISION, fact("permits.nepa_eis_months")));
-            assertThat(w.explanation()).contains("NEPA");
+            assertThat(w.fullCapacityOn()).isEqualTo(Calc.plusMonths(DECISION, fact("permits.nepa_eis_deadline_months")));
+            assertThat(fact("permits.nepa_eis_deadline_months")).as("the 2023 statute, not the rescinded CEQ timeline").isEqualTo(24);
+            assertThat(w.explanation()).contains("NEPA").contains("Fiscal Responsibility Act of 2023");
         }
 
         @Test
@@ -68,7 +69,8 @@ class PermitsRulesTests {
 
         @Test
         void aNewHighVoltageLineTakesAboutTenYears() {
-            Wall w = wall(analyze(existingHall().with("newTransmissionLine", true)), PERMITS);
+            Wall w = wall(analyze(plan("US-VA", Power.GRID).phase("2027-06-30", 10_000).with("existingBuilding", true)
+                    .with("newTransmissionLine", true)), PERMITS);
             assertThat(w.fullCapacityOn()).isEqualTo(Calc.plusMonths(DECISION, fact("permits.transmission_line_months")));
             assertThat(w.explanation()).contains("transmission line");
         }
@@ -76,6 +78,39 @@ class PermitsRulesTests {
         @Test
         void noNewLineNoWait() {
             assertThat(analyze(existingHall()).rulesFired()).doesNotContain("PERM-003");
+        }
+
+        @Test
+        void notForALineInsideErcot() {
+            assertThat(analyze(existingHall().with("newTransmissionLine", true)).rulesFired()).doesNotContain("PERM-003");
+        }
+    }
+
+    @Nested
+    class Perm004TexasLineCertificate {
+
+        /** Inside ERCOT a 345 kV line needs only the PUCT's certificate: 180 days by statute, not the ten-year figure. */
+        @Test
+        void aLineInsideErcotWaitsForThePuctsCertificateOnly() {
+            Analysis a = analyze(plan("US-TX", Power.GRID).phase("2026-03-31", 1_000).with("existingBuilding", true)
+                    .with("existingPowerMW", 100).with("newTransmissionLine", true));
+            assertThat(a.rulesFired()).contains("PERM-004").doesNotContain("PERM-003");
+            Wall w = wall(a, PERMITS);
+            assertThat(w.fullCapacityOn()).isEqualTo(DECISION.plusDays(Math.round(fact("permits.tx.ccn_deadline_days"))));
+            assertThat(w.explanation()).contains("Texas PUC").contains("180 days");
+        }
+
+        @Test
+        void aPhaseAfterTheCertificateHasNoPermitWall() {
+            Analysis a = analyze(existingHall().with("newTransmissionLine", true));
+            assertThat(a.rulesFired()).contains("PERM-004");
+            assertThat(hasWall(a, PERMITS)).isFalse();
+        }
+
+        @Test
+        void notOutsideTexas() {
+            Analysis a = analyze(plan("US-VA", Power.GRID).phase("2027-06-30", 10_000).with("newTransmissionLine", true));
+            assertThat(a.rulesFired()).doesNotContain("PERM-004").contains("PERM-003");
         }
     }
 }

@@ -36,7 +36,7 @@ class TurbineSupplyRulesTests {
     class Turb001Alone {
 
         static final PhaseDemand DEMAND = new PhaseDemand(1,
-                LocalDate.of(2027, 6, 30), 330_000, 605, 774, 890, "DEMAND-001", "given", List.of("pue.ai_site"));
+                LocalDate.of(2027, 6, 30), 330_000, 605, 774, 890, "DEMAND-004", "given", List.of("pue.ai_site"), "heavy_duty");
 
         @Test
         void givenAGasPlanAndItsDemandThisRuleAloneAsksForTheGenerationLoadInTurbines() {
