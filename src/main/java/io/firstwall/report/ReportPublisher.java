@@ -157,6 +157,7 @@ public class ReportPublisher {
         context.setVariable("pastDue", runs.pastDue(run.runId(), day));
         context.setVariable("staleFacts", staleFacts(day));
         context.setVariable("colours", WallColours.COLOURS);
+        context.setVariable("labels", labels);
         try (Stream<ReportRow> rows = runs.rows(run.runId());
                 BufferedWriter out = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
             context.setVariable("rows", rows.iterator());

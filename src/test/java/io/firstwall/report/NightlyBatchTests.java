@@ -112,10 +112,12 @@ class NightlyBatchTests {
         assertThat(runs.failedCount(runId)).isZero();
         String html = report("html");
         assertThat(html).contains("10 plans and scenarios analysed; 0 failed; 1 feasible")
-                .contains("TURBINE_SUPPLY").contains("This is the first run").contains("@media print")
+                .contains("gas turbine").contains("This is the first run").contains("@media print")
                 .contains("Rule set <code>" + live.analyzer().rules().version());
         // The manager's summary on top: what binds soon, what is past due, which facts to check, links to the plans.
         assertThat(html.indexOf("At a glance")).isLessThan(html.indexOf("First walls"));
+        // One vocabulary: wall names, never codes, in what a manager reads (codes stay in the CSV and JSON).
+        assertThat(html.substring(html.indexOf("<main>"))).doesNotContain("TURBINE_SUPPLY").doesNotContain("GRID_INTERCONNECT");
         assertThat(html).contains("id=\"report-nav\"").contains("<a href=\"/reports\">Reports</a>");
         assertThat(html).contains("href=\"/plans/").contains("id=\"past-due\"")
                 .contains("gallium.us_ban_suspended_until").contains("the date has passed: 2026-11-27");
