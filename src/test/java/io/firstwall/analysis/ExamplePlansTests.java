@@ -78,7 +78,7 @@ class ExamplePlansTests {
         Analysis a = analyze("memphis-onsite-gas-1gw.json");
         Wall w = a.firstWall();
         assertThat(w.explanation()).contains("Jan 2031").contains("phase 1 needs 860 MW by Dec 2026");
-        assertThat(w.ruleIds()).contains("TURB-001", "TURB-004");
+        assertThat(w.ruleIds()).contains("TURB-001", "TURB-002");
         assertThat(a.facts()).extracting(FactUse::id).contains("turbine.casting_backlog_year");
         assertThat(a.facts()).allSatisfy(f -> assertThat(f.source()).isNotBlank());
     }

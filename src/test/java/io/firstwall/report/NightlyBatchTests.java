@@ -206,7 +206,7 @@ class NightlyBatchTests {
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         FactBase before = live.facts();
         try {
-            live.swapFacts(before.withOverrides(Map.of("turbine.casting_backlog_year", 2027.0)));
+            live.swapFacts(before.withOverrides(Map.of("turbine.heavy_duty.lead_months", 24.0)));
             assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         } finally {
             live.swapFacts(before);
@@ -217,9 +217,9 @@ class NightlyBatchTests {
             assertThat(c.name()).isEqualTo("1 GW on-site gas campus");
             assertThat(c.before()).isEqualTo("TURBINE_SUPPLY on 2026-12-31, slip 43 months");
             assertThat(c.after()).isEqualTo("TURBINE_SUPPLY on 2026-12-31, slip 31 months");
-            assertThat(c.why()).containsExactly("fact turbine.casting_backlog_year: 2030 \u2192 2027");
+            assertThat(c.why()).containsExactly("fact turbine.heavy_duty.lead_months: 48 \u2192 24");
         });
-        assertThat(report("html")).contains("Compared with run 1").contains("fact turbine.casting_backlog_year: 2030 &rarr; 2027");
+        assertThat(report("html")).contains("Compared with run 1").contains("fact turbine.heavy_duty.lead_months: 48 &rarr; 24");
     }
 
     @Test
@@ -227,11 +227,11 @@ class NightlyBatchTests {
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         String turbines = factEditing.liveFiles().get("facts/turbines.csv");
         var revision = factEditing.publish(Map.of("facts/turbines.csv", turbines.replace(
-                "turbine.casting_backlog_year,2030,2029,2031,", "turbine.casting_backlog_year,2027,,,")),
+                "turbine.heavy_duty.lead_months,48,36,72,", "turbine.heavy_duty.lead_months,24,,,")),
                 factEditing.liveVersion(), "expert", "a foundry adds a line", false);
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         assertThat(changes(runs.list().get(0))).singleElement().satisfies(c -> assertThat(c.why()).containsExactly(
-                "fact turbine.casting_backlog_year: 2030 \u2192 2027 (fact revision " + revision.id()
+                "fact turbine.heavy_duty.lead_months: 48 \u2192 24 (fact revision " + revision.id()
                         + " by expert: \u201ca foundry adds a line\u201d)"));
     }
 

@@ -75,28 +75,55 @@ class TurbineSupplyRulesTests {
     }
 
     @Nested
-    class Turb002OemSlots {
+    class Turb002OpenMarket {
+
+        static LocalDate openMarket(String decided, String kind) {
+            return Calc.plusMonths(Calc.later(Calc.startOfYear(fact("turbine." + kind + ".next_slot_year")),
+                    Calc.plusMonths(LocalDate.parse(decided), fact("turbine." + kind + ".lead_months"))),
+                    fact("turbine.install_months"));
+        }
 
         @Test
-        void unreservedTurbinesCountUnitsAndWaitForTheNextSlot() {
-            Analysis a = AnalysisFixtures.ANALYZER.analyze(gasCampus().build(),
-                    AnalysisFixtures.FACTS.withOverrides(Map.of("turbine.casting_backlog_year", 2026.0)));
+        void unreservedTurbinesWaitForTheLaterOfTheNextSlotAndTheirLeadTime() {
+            Analysis a = analyze(gasCampus());
             Wall w = wall(a, TURBINES);
             long units = (long) Math.ceil(a.demand().get(0).generationMw() / fact("turbine.heavy_duty.unit_mw"));
             assertThat(w.explanation()).startsWith(units + " turbines of 430 MW for ")
-                    .contains("get OEM slots in 2029");
-            assertThat(w.fullCapacityOn()).isEqualTo(Calc.plusMonths(LocalDate.of(2029, 1, 1),
-                    fact("turbine.install_months")));
+                    .contains("next open slots (2029)").contains("48 months of lead time");
+            assertThat(w.fullCapacityOn()).isEqualTo(openMarket("2026-01-15", "heavy_duty"));
+        }
+
+        /** The backlog is not a calendar year that passes: a plan decided in 2032 still waits four years for its frames. */
+        @Test
+        void aLateDecisionStillWaitsForTheLeadTime() {
+            Analysis a = analyze(plan("US-TX", Power.ONSITE_GAS).decided("2032-01-15").phase("2033-06-30", 330_000));
+            Wall w = wall(a, TURBINES);
+            assertThat(w.fullCapacityOn()).isEqualTo(openMarket("2032-01-15", "heavy_duty"))
+                    .isAfter(Calc.plusMonths(LocalDate.of(2032, 1, 15), fact("turbine.install_months") + 24));
+        }
+
+        /** Before, every unreserved plan waited for the castings' year, so the slot year and the turbine class never mattered. */
+        @Test
+        void aeroderivativesUseTheirOwnUnitSizeSlotAndLeadTime() {
+            Wall frames = wall(analyze(gasCampus()), TURBINES);
+            Wall aeros = wall(analyze(gasCampus().with("turbineType", "AERODERIVATIVE")), TURBINES);
+            assertThat(aeros.explanation()).contains("turbines of 34 MW");
+            assertThat(aeros.fullCapacityOn()).isEqualTo(openMarket("2026-01-15", "aeroderivative"))
+                    .isBefore(frames.fullCapacityOn());
         }
 
         @Test
-        void aeroderivativesUseTheirOwnUnitSizeAndWindow() {
-            Analysis a = analyze(gasCampus().with("turbineType", "AERODERIVATIVE").with("turbineSlotReserved", true));
-            assertThat(wall(a, TURBINES).explanation()).contains("turbines of 34 MW");
+        void aReservationOfKnownSizeLeavesTheRestToTheOpenMarket() {
+            Analysis a = analyze(gasCampus().with("turbineSlotReserved", true).with("turbineSlotYear", 2026)
+                    .with("turbineSlotMW", 500));
+            assertThat(a.rulesFired()).contains("TURB-002", "TURB-003");
+            Wall w = wall(a, TURBINES);
+            assertThat(w.fullCapacityOn()).isEqualTo(openMarket("2026-01-15", "heavy_duty"));
+            assertThat(w.explanation()).containsIgnoringCase("beyond the 500 MW reserved");
         }
 
         @Test
-        void doesNotFireForAReservedSlot() {
+        void doesNotFireForAReservationOfUnknownSize() {
             assertThat(analyze(gasCampus().with("turbineSlotReserved", true)).rulesFired()).doesNotContain("TURB-002");
         }
     }
@@ -115,6 +142,16 @@ class TurbineSupplyRulesTests {
             assertThat(late.explanation()).contains("slot reserved for 2028");
         }
 
+        /** 20 GW on a 2026 slot of 2 GW: before, any reservation gave unlimited MW and the plan came out feasible. */
+        @Test
+        void aReservationCoversItsSizeOnly() {
+            Analysis a = analyze(plan("US-TX", Power.ONSITE_GAS).phase("2027-12-31", 6_000_000)
+                    .with("turbineSlotReserved", true).with("turbineSlotYear", 2026).with("turbineSlotMW", 2000));
+            Wall w = wall(a, TURBINES);
+            assertThat(w.needed()).isGreaterThan(20_000);
+            assertThat(w.fullCapacityOn()).isAfter(LocalDate.of(2029, 1, 1));
+        }
+
         @Test
         void doesNotFireWithoutAReservation() {
             assertThat(analyze(gasCampus()).rulesFired()).doesNotContain("TURB-003");
@@ -125,18 +162,40 @@ class TurbineSupplyRulesTests {
     class Turb004Castings {
 
         @Test
-        void unreservedTurbinesWaitForTheCastingBacklog() {
-            Wall w = wall(analyze(gasCampus()), TURBINES);
-            LocalDate expected = Calc.plusMonths(Calc.startOfYear(fact("turbine.casting_backlog_year")),
-                    fact("turbine.install_months"));
-            assertThat(w.fullCapacityOn()).isEqualTo(expected);
-            assertThat(w.explanation()).contains("casting foundries booked to 2030");
-            assertThat(w.factIds()).contains("turbine.casting_backlog_year");
+        void theCastingsExplainTheLeadTimeAndAreNotAddedToIt() {
+            Analysis a = analyze(gasCampus());
+            assertThat(a.notes()).anySatisfy(n -> {
+                assertThat(n.ruleId()).isEqualTo("TURB-004");
+                assertThat(n.text()).contains("booked to about 2030").contains("not added");
+            });
+            Analysis later = AnalysisFixtures.ANALYZER.analyze(gasCampus().build(),
+                    AnalysisFixtures.FACTS.withOverrides(Map.of("turbine.casting_backlog_year", 2040.0)));
+            assertThat(wall(later, TURBINES).fullCapacityOn()).isEqualTo(wall(a, TURBINES).fullCapacityOn());
         }
 
         @Test
-        void aReservedSlotComesWithItsCastings() {
-            assertThat(analyze(gasCampus().with("turbineSlotReserved", true)).rulesFired()).doesNotContain("TURB-004");
+        void noNoteOnTheGrid() {
+            assertThat(analyze(plan("US-TX", Power.GRID).phase("2027-06-30", 1000)).notes())
+                    .noneMatch(n -> n.ruleId().equals("TURB-004"));
+        }
+    }
+
+    @Nested
+    class Turb005ReservationOfUnknownSize {
+
+        @Test
+        void aReservationWithoutItsSizeSaysItIsTakenAsTheWholePlan() {
+            Analysis a = analyze(gasCampus().with("turbineSlotReserved", true));
+            assertThat(a.notes()).anySatisfy(n -> {
+                assertThat(n.ruleId()).isEqualTo("TURB-005");
+                assertThat(n.text()).contains("turbineSlotMW");
+            });
+        }
+
+        @Test
+        void noNoteWhenTheSizeIsGiven() {
+            Analysis a = analyze(gasCampus().with("turbineSlotReserved", true).with("turbineSlotMW", 500));
+            assertThat(a.notes()).noneMatch(n -> n.ruleId().equals("TURB-005"));
         }
     }
 }

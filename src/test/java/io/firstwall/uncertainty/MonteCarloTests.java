@@ -133,9 +133,9 @@ class MonteCarloTests {
     @Test
     void factsOfOneCorrelationGroupMoveTogether() throws IOException {
         Plan memphis = plan("memphis-onsite-gas-1gw.json");
-        FactBase grouped = onlyUncertain(Set.of("turbine.install_months", "turbine.casting_backlog_year"),
+        FactBase grouped = onlyUncertain(Set.of("turbine.install_months", "turbine.heavy_duty.lead_months"),
                 "uniform@together");
-        FactBase apart = onlyUncertain(Set.of("turbine.install_months", "turbine.casting_backlog_year"), "uniform");
+        FactBase apart = onlyUncertain(Set.of("turbine.install_months", "turbine.heavy_duty.lead_months"), "uniform");
         Uncertainty together = monteCarlo.run(memphis, grouped, 1000, 5, null);
         Uncertainty independent = monteCarlo.run(memphis, apart, 1000, 5, null);
         // Two delays that add up spread wider when their causes move together.

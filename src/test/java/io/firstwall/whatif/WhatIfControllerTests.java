@@ -142,7 +142,7 @@ class WhatIfControllerTests {
                     Uncertainty u = (Uncertainty) result.getModelAndView().getModel().get("u");
                     Assertions.assertThat(u.samples()).isEqualTo(1000);
                     Assertions.assertThat(u.firstWallProbability()).containsKey("TURBINE_SUPPLY");
-                    Assertions.assertThat(u.sensitivity().get(0).fact()).isEqualTo("turbine.install_months");
+                    Assertions.assertThat(u.sensitivity().get(0).fact()).isEqualTo("turbine.heavy_duty.lead_months");
                 });
     }
 
@@ -221,8 +221,8 @@ class WhatIfControllerTests {
     void aPermalinkBringsTheOverridesBack() throws Exception {
         mvc.perform(memphisForm(post("/plans/1/whatif")).param("o:turbine.heavy_duty.next_slot_year", "2025"))
                 .andExpect(content().string(containsString("href=\"/plans/1/whatif?o:turbine.heavy_duty.next_slot_year=2025\"")));
-        mvc.perform(get("/plans/1/whatif").param("o:turbine.casting_backlog_year", "2026")).andExpect(status().isOk())
-                .andExpect(model().attribute("overrides", Map.of("turbine.casting_backlog_year", "2026")))
+        mvc.perform(get("/plans/1/whatif").param("o:turbine.heavy_duty.lead_months", "24")).andExpect(status().isOk())
+                .andExpect(model().attribute("overrides", Map.of("turbine.heavy_duty.lead_months", "24")))
                 .andDo(result -> {
                     // The saved plan is unreserved: with the casting backlog over in 2026, turbines come sooner.
                     Comparison c = (Comparison) result.getModelAndView().getModel().get("comparison");
@@ -278,7 +278,7 @@ class WhatIfControllerTests {
     @Test
     void aComparisonHasADelayChartAndDownloadsAsCsv() throws Exception {
         when(scenarios.get(1L, 1L)).thenReturn(new Scenario(1, 1, "Backlog over", memphis(),
-                Map.of("turbine.casting_backlog_year", 2026.0), Instant.EPOCH));
+                Map.of("turbine.heavy_duty.lead_months", 24.0), Instant.EPOCH));
         mvc.perform(get("/plans/1/compare").param("s", "1")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"delay-chart\"")))
                 .andExpect(content().string(containsString("43 months")))
