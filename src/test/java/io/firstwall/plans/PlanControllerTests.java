@@ -153,7 +153,7 @@ class PlanControllerTests {
                         assertThat(power.selectFirst(".unit").text()).isEqualTo("MW");
                         assertThat(power.selectFirst("label").text()).isEqualTo("Grid power already at the site");
                         assertThat(page.select("[data-attribute] input[type=hidden]").eachAttr("value"))
-                                .startsWith("turbineSlotReserved", "turbineSlotYear", "turbineType");
+                                .startsWith("turbineSlotReserved", "turbineSlotYear", "turbineSlotMW", "turbineType");
                     });
         }
 
