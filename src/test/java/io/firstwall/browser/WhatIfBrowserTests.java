@@ -88,7 +88,8 @@ class WhatIfBrowserTests extends BrowserTest {
         assertThat(driver.findElement(By.cssSelector("[data-attribute=turbineSlotReserved]")).getText())
                 .contains("Turbine slot reserved").contains("reserved OEM slot");
         assertThat(new Select(driver.findElement(By.cssSelector("[data-attribute=turbineType] select"))).getOptions())
-                .extracting(WebElement::getText).containsExactly("not set (the rules' default)", "HEAVY_DUTY", "AERODERIVATIVE");
+                .extracting(WebElement::getText).containsExactly("not set (the rules' default)", "HEAVY_DUTY", "AERODERIVATIVE",
+                        "GAS_ENGINE");
         assertThat(driver.findElement(By.cssSelector("[data-attribute=existingPowerMW] .unit")).getText()).isEqualTo("MW");
         reserved.click();
         BrowserSupport.screenshot(driver, driver.findElement(By.cssSelector("fieldset.attributes")), "plan-levers");

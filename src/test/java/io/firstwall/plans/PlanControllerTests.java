@@ -147,7 +147,7 @@ class PlanControllerTests {
                         assertThat(reserved.attr("name")).isEqualTo("attributes[0].value");
                         assertThat(reserved.hasAttr("checked")).isFalse();
                         var type = page.selectFirst("[data-attribute=turbineType] select");
-                        assertThat(type.select("option").eachAttr("value")).containsExactly("", "HEAVY_DUTY", "AERODERIVATIVE");
+                        assertThat(type.select("option").eachAttr("value")).containsExactly("", "HEAVY_DUTY", "AERODERIVATIVE", "GAS_ENGINE");
                         var power = page.selectFirst("[data-attribute=existingPowerMW]");
                         assertThat(power.selectFirst("input[type=number]").attr("max")).isEqualTo("100000.0");
                         assertThat(power.selectFirst(".unit").text()).isEqualTo("MW");

@@ -99,6 +99,19 @@ class DemandRulesTests {
             assertThat(phoenix.generationMw()).isGreaterThan(virginia.generationMw());
         }
 
+        /** Gas engines hold their rating to 38 C and come in 18 MW units: a Memphis gigawatt needs about 2% spare, not 33%. */
+        @Test
+        void gasEnginesDoNotDerateAndNeedLittleSpare() {
+            PhaseDemand d = analyze(plan("US-TN", Power.ONSITE_GAS).phase("2030-01-01", 330_000)
+                    .with("turbineType", "GAS_ENGINE")).demand().get(0);
+            double unit = fact("turbine.gas_engine.unit_mw");
+            long running = (long) Math.ceil(d.facilityMw() / unit);
+            assertThat(d.generator()).isEqualTo("gas_engine");
+            assertThat(d.generationMw()).isCloseTo((running + 1) * unit, within(0.01));
+            assertThat(d.generationMw() / d.facilityMw()).isLessThan(1.05);
+            assertThat(d.explanation()).contains("gas engines of 18.3 MW lose 0%");
+        }
+
         @Test
         void aTinyPlanStillNeedsOneUnitAndItsSpare() {
             PhaseDemand d = analyze(plan("US-TX", Power.ONSITE_GAS).phase("2030-01-01", 100)

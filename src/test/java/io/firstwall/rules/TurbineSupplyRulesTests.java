@@ -112,6 +112,17 @@ class TurbineSupplyRulesTests {
                     .isBefore(frames.fullCapacityOn());
         }
 
+        /** Reciprocating engines: about 18 months from order (Wartsila), no casting backlog, so they run years before frames. */
+        @Test
+        void gasEnginesComeInMonthsNotYears() {
+            Analysis a = analyze(gasCampus().with("turbineType", "GAS_ENGINE"));
+            Wall engines = wall(a, TURBINES);
+            assertThat(engines.fullCapacityOn()).isEqualTo(openMarket("2026-01-15", "gas_engine"))
+                    .isBefore(wall(analyze(gasCampus()), TURBINES).fullCapacityOn());
+            assertThat(engines.explanation()).contains("gas engines of 18.3 MW");
+            assertThat(a.notes()).noneMatch(n -> n.ruleId().equals("TURB-004"));
+        }
+
         @Test
         void aReservationOfKnownSizeLeavesTheRestToTheOpenMarket() {
             Analysis a = analyze(gasCampus().with("turbineSlotReserved", true).with("turbineSlotYear", 2026)
