@@ -48,7 +48,7 @@ class RulesDriveOutcomeTests {
         Path data = dir.resolve("data");
         copy(Path.of("data"), data);
         Path permits = data.resolve("facts/permits.csv");
-        Files.writeString(permits, Files.readString(permits).replace("permits.air_permit_months.contested,30,24,36",
+        Files.writeString(permits, Files.readString(permits).replace("permits.air_permit_months.contested,17,12,30",
                 "permits.air_permit_months.contested,80,24,90"));
         FactBase edited = FactCsvReader.read(data);
         Analysis a = AnalysisFixtures.ANALYZER.analyze(memphis(), edited);

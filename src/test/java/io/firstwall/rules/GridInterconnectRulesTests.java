@@ -103,4 +103,25 @@ class GridInterconnectRulesTests {
                     .doesNotContain("GRID-004");
         }
     }
+
+    @Nested
+    class Grid005TexasSb6 {
+
+        @Test
+        void aLargeTexasLoadGetsTheSb6Note() {
+            Analysis a = analyze(plan("US-TX", Power.GRID).phase("2030-01-01", 100_000));
+            assertThat(a.notes()).anySatisfy(n -> {
+                assertThat(n.ruleId()).isEqualTo("GRID-005");
+                assertThat(n.text()).contains("SB 6").contains("curtail");
+            });
+        }
+
+        @Test
+        void aSmallTexasLoadOrAnotherStateGetsNone() {
+            assertThat(analyze(plan("US-TX", Power.GRID).phase("2030-01-01", 1_000)).notes())
+                    .noneMatch(n -> n.ruleId().equals("GRID-005"));
+            assertThat(analyze(plan("US-VA", Power.GRID).phase("2030-01-01", 100_000)).notes())
+                    .noneMatch(n -> n.ruleId().equals("GRID-005"));
+        }
+    }
 }
