@@ -8,6 +8,7 @@ import static io.firstwall.analysis.AnalysisFixtures.wall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.AnalysisFixtures.PlanBuilder;
 import io.firstwall.analysis.Calc;
+import io.firstwall.analysis.Supply;
 import io.firstwall.analysis.Wall;
+import io.firstwall.facts.Region;
+import io.firstwall.analysis.Note;
 import io.firstwall.plan.Power;
 
 /** rules/permits/permits.drl */
@@ -111,6 +115,45 @@ class PermitsRulesTests {
         void notOutsideTexas() {
             Analysis a = analyze(plan("US-VA", Power.GRID).phase("2027-06-30", 10_000).with("newTransmissionLine", true));
             assertThat(a.rulesFired()).doesNotContain("PERM-004").contains("PERM-003");
+        }
+    }
+
+    @Nested
+    class Perm090RegionWithoutRows {
+
+        static final Region VIRGINIA = new Region("US-VA", "Northern Virginia", false, "TEMPERATE", "Dominion", "test",
+                "assumption");
+
+        /** Alone (no table row fired), the rule names the region: a region added without its permit rows is said. */
+        @Test
+        void aRegionWithoutALocalApprovalRowIsNamed() {
+            RuleVerifier.Outcome outcome = RuleVerifier.verifyThat("PERM-090")
+                    .given(plan("US-VA", Power.GRID).phase("2028-01-01", 1000).build(), VIRGINIA);
+            assertThat(outcome.inserted(Note.class)).singleElement()
+                    .satisfies(n -> assertThat(n.text()).contains("US-VA").contains("permits_by_region"));
+        }
+
+        @Test
+        void aLocalApprovalSilencesIt() {
+            Supply local = new Supply("PERMITS", "local", LocalDate.of(2027, 1, 1), Double.POSITIVE_INFINITY, "PERM-020",
+                    "local approval", List.of());
+            assertThat(RuleVerifier.verifyThat("PERM-090").given(plan("US-VA", Power.GRID).phase("2028-01-01", 1000)
+                    .build(), VIRGINIA, local).fired()).isZero();
+        }
+
+        @Test
+        void everyRegionOfTheFactBaseHasItsRow() {
+            for (String region : List.of("US-VA", "US-TX", "US-TN", "US-MS", "US-AZ")) {
+                assertThat(analyze(plan(region, Power.GRID).phase("2030-01-01", 1000)).notes())
+                        .as(region).noneMatch(n -> n.ruleId().equals("PERM-090"));
+            }
+        }
+
+        @Test
+        void anExistingBuildingNeedsNoRow() {
+            RuleVerifier.Outcome outcome = RuleVerifier.verifyThat("PERM-090")
+                    .given(plan("US-VA", Power.GRID).phase("2028-01-01", 1000).with("existingBuilding", true).build(), VIRGINIA);
+            assertThat(outcome.fired()).isZero();
         }
     }
 }
