@@ -53,6 +53,15 @@ class WhatIfBrowserTests extends BrowserTest {
                 input, value);
     }
 
+    /** The page is no wider than the window: nothing scrolls sideways. */
+    static void assertNoSidewaysScroll(String what) {
+        long scroll = ((Number) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth;")).longValue();
+        long client = ((Number) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.clientWidth;")).longValue();
+        assertThat(scroll).as(what + " scrolls sideways").isLessThanOrEqualTo(client);
+    }
+
     static void type(By by, String value) {
         WebElement input = driver.findElement(by);
         input.clear();
@@ -170,11 +179,7 @@ class WhatIfBrowserTests extends BrowserTest {
         screenshot("compare");
         // The same comparison on a phone: nothing scrolls sideways, the chart scales.
         driver.manage().window().setSize(new Dimension(390, 844));
-        long scroll = ((Number) ((JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollWidth;")).longValue();
-        long client = ((Number) ((JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.clientWidth;")).longValue();
-        assertThat(scroll).isLessThanOrEqualTo(client);
+        assertNoSidewaysScroll("compare at 390 px");
         assertThat(visible(By.id("delay-chart")).getSize().getWidth()).isLessThanOrEqualTo(390);
         // Every scenario name starts inside the chart, however long.
         List<?> nameEdges = (List<?>) ((JavascriptExecutor) driver).executeScript("const b = Array.from("
@@ -304,11 +309,7 @@ class WhatIfBrowserTests extends BrowserTest {
         WebElement summary = visible(By.cssSelector("#summary"));
         assertThat(summary.getLocation().getY()).isLessThan(844);
         assertThat(summary.getSize().getWidth()).isLessThanOrEqualTo(390);
-        long scroll = ((Number) ((JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollWidth;")).longValue();
-        long client = ((Number) ((JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.clientWidth;")).longValue();
-        assertThat(scroll).isLessThanOrEqualTo(client);
+        assertNoSidewaysScroll("the report at 390 px");
         screenshot("report-390");
         driver.manage().window().setSize(new Dimension(1440, 900));
         driver.manage().deleteAllCookies();
@@ -333,11 +334,7 @@ class WhatIfBrowserTests extends BrowserTest {
             assertThat(driver.findElement(By.tagName("main")).getText())
                     .contains("turbineSlotReserverd").contains("did you mean turbineSlotReserved?");
             assertThat(driver.findElements(By.cssSelector("table.plans tbody tr"))).hasSize(before);
-            long scroll = ((Number) ((JavascriptExecutor) driver)
-                    .executeScript("return document.documentElement.scrollWidth;")).longValue();
-            long client = ((Number) ((JavascriptExecutor) driver)
-                    .executeScript("return document.documentElement.clientWidth;")).longValue();
-            assertThat(scroll).as("at " + size.getWidth() + " px").isLessThanOrEqualTo(client);
+            assertNoSidewaysScroll("at " + size.getWidth() + " px");
             screenshot("import-typo-" + size.getWidth());
         }
         driver.manage().window().setSize(new Dimension(1440, 900));
