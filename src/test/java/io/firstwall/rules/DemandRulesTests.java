@@ -130,15 +130,22 @@ class DemandRulesTests {
     @Nested
     class Demand002SolarPlusStorage {
 
+        /** A day-and-night load needs six times its power in Arizona panels, not the load over the capacity factor (3.4x). */
         @Test
-        void panelsAreTheLoadWithReserveOverTheCapacityFactor() {
-            Analysis a = analyze(plan("US-AZ", Power.SOLAR_STORAGE).phase("2030-01-01", 10_000));
-            PhaseDemand d = a.demand().get(0);
+        void panelsAreSeveralTimesTheLoadAndTheBatteriesHoldTheNight() {
+            PhaseDemand d = analyze(plan("US-AZ", Power.SOLAR_STORAGE).phase("2030-01-01", 10_000)).demand().get(0);
             assertThat(d.ruleId()).isEqualTo("DEMAND-002");
-            assertThat(d.generationMw()).isCloseTo(
-                    d.facilityMw() * (1 + fact("power.reserve_margin")) / fact("solar.capacity_factor.US-AZ"),
-                    within(0.01));
             assertThat(d.facilityMw()).isCloseTo(d.itMw() * fact("pue.ai_site_peak"), within(0.01));
+            assertThat(d.generationMw()).isCloseTo(d.facilityMw() * fact("solar.firm_overbuild"), within(0.01));
+            assertThat(d.generationMw()).isGreaterThan(d.facilityMw() / fact("solar.capacity_factor.US-AZ") * 1.5);
+            assertThat(d.explanation()).contains("17 hours of batteries");
+        }
+
+        @Test
+        void aLessSunnyRegionNeedsMorePanels() {
+            PhaseDemand arizona = analyze(plan("US-AZ", Power.SOLAR_STORAGE).phase("2030-01-01", 10_000)).demand().get(0);
+            PhaseDemand virginia = analyze(plan("US-VA", Power.SOLAR_STORAGE).phase("2030-01-01", 10_000)).demand().get(0);
+            assertThat(virginia.generationMw() / virginia.facilityMw()).isGreaterThan(arizona.generationMw() / arizona.facilityMw());
         }
 
         @Test
