@@ -60,14 +60,32 @@ public record Wall(String factor, LocalDate bindsOn, Integer slipMonths, LocalDa
         if (phases.isEmpty()) {
             return slipMonths;
         }
-        int max = 0;
-        for (PhaseDelay d : phaseDelays()) {
-            if (d.delayMonths() == null) {
-                return null;
+        PhaseReady worst = worst();
+        return worst.readyOn() == null ? null : WallCalculator.monthsLate(worst.target(), worst.readyOn());
+    }
+
+    /** The phase this wall delays most (one that never runs comes first; on a tie, the earliest), or null without phases. */
+    public PhaseDelay worstPhase() {
+        PhaseReady w = worst();
+        return w == null ? null : new PhaseDelay(w.phase(), w.target(), w.readyOn(),
+                w.readyOn() == null ? null : WallCalculator.monthsLate(w.target(), w.readyOn()));
+    }
+
+    /** Read by the first-wall order on every analysis and sample, so it builds nothing. */
+    private PhaseReady worst() {
+        PhaseReady worst = null;
+        int most = -1;
+        for (PhaseReady p : phases) {
+            if (p.readyOn() == null) {
+                return p;
             }
-            max = Math.max(max, d.delayMonths());
+            int late = WallCalculator.monthsLate(p.target(), p.readyOn());
+            if (late > most) {
+                most = late;
+                worst = p;
+            }
         }
-        return max;
+        return worst;
     }
 
     /** True when nothing in the facts lets the factor ever meet the plan's full capacity. */

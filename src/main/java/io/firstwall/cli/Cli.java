@@ -176,13 +176,12 @@ public final class Cli {
             Wall schedule = a.scheduleWall();
             if (!schedule.factor().equals(w.factor())) {
                 out.printf("  sets the schedule: %s, worst phase %s%n", schedule.factor(),
-                        schedule.maxDelayMonths() == null ? "never runs within the facts"
-                                : schedule.maxDelayMonths() + (schedule.maxDelayMonths() == 1 ? " month" : " months") + " late");
+                        schedule.maxDelayMonths() == null ? "never runs within the facts" : months(schedule.maxDelayMonths()) + " late");
             }
             out.println("  cascade: " + String.join(" -> ", a.cascade()));
             for (Wall wall : a.walls()) {
                 out.printf("  - %-17s binds %s, slip %s, worst phase %s, shortfall %s: %s%n", wall.factor(), wall.bindsOn(),
-                        slip(wall), wall.maxDelayMonths() == null ? "never" : wall.maxDelayMonths() + (wall.maxDelayMonths() == 1 ? " month" : " months") + " late",
+                        slip(wall), wall.maxDelayMonths() == null ? "never" : months(wall.maxDelayMonths()) + " late",
                         Format.amount(wall.shortfall(), wall.unit()), wall.explanation());
             }
         }
@@ -211,6 +210,10 @@ public final class Cli {
         if (w.slipMonths() == null) {
             return "open-ended";
         }
-        return w.slipMonths() + (w.slipMonths() == 1 ? " month" : " months");
+        return months(w.slipMonths());
+    }
+
+    private static String months(int n) {
+        return n + (n == 1 ? " month" : " months");
     }
 }

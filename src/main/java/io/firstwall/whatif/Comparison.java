@@ -52,9 +52,11 @@ public record Comparison(List<String> columns, List<Row> rows) {
             Function<LocalDate, String> date) {
         List<Row> rows = new ArrayList<>();
         rows.add(row("First wall", results, a -> a.feasible() ? "none: feasible" : label.apply(a.firstWall().factor())));
-        rows.add(row("Sets the schedule", results, a -> a.feasible() ? "" : label.apply(a.scheduleWall().factor()) + ", "
-                + (a.scheduleWall().maxDelayMonths() == null ? "never within the facts"
-                        : a.scheduleWall().maxDelayMonths() + " months at worst")));
+        rows.add(row("Sets the schedule", results, a -> {
+            Wall w = a.scheduleWall();
+            return w == null ? "" : label.apply(w.factor()) + ", " + (w.maxDelayMonths() == null ? "never within the facts"
+                    : w.maxDelayMonths() + " months at worst");
+        }));
         rows.add(row("Binds on", results, a -> a.feasible() ? "" : date.apply(a.firstWall().bindsOn())));
         rows.add(withDeltas(row("Slip (months)", results, a -> a.feasible() ? "" : slip(a.firstWall()))));
         rows.add(withDeltas(row("Delay at full capacity (months)", results, a -> {

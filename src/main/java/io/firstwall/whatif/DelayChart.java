@@ -3,7 +3,6 @@ package io.firstwall.whatif;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.web.util.HtmlUtils;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.Schedule;
@@ -56,11 +55,11 @@ public final class DelayChart {
             }
             String text = late[i] == null ? "open-ended" : late[i] == 0 ? "on time" : late[i] + " months" + delta;
             svg.append(String.format(Locale.ROOT, "<text class=\"bar-name\" x=\"%d\" y=\"%.1f\">%s"
-                    + "<title>%s</title></text>", LEFT, y + 13, HtmlUtils.htmlEscape(shortName(columns.get(i)), "UTF-8"),
-                    HtmlUtils.htmlEscape(columns.get(i), "UTF-8")));
+                    + "<title>%s</title></text>", LEFT, y + 13, Svg.text(shortName(columns.get(i))),
+                    Svg.text(columns.get(i))));
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"16\" fill=\"%s\">"
                     + "<title>%s: %s</title></rect>", LEFT, y + 20, Math.max(1.5, w),
-                    limiting[i] == null ? "#1e8449" : WallColours.of(limiting[i]), HtmlUtils.htmlEscape(columns.get(i), "UTF-8"), text));
+                    limiting[i] == null ? "#1e8449" : WallColours.of(limiting[i]), Svg.text(columns.get(i)), text));
             svg.append(String.format(Locale.ROOT, "<text class=\"bar-value\" x=\"%.1f\" y=\"%.1f\">%s</text>",
                     LEFT + Math.max(1.5, w) + 6, y + 33, text));
         }

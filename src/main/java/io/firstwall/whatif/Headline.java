@@ -40,13 +40,7 @@ public record Headline(boolean feasible, String factor, LocalDate bindsOn, int b
         Integer scheduleDelay = 0;
         if (schedule != null && !schedule.factor().equals(first.factor())) {
             scheduling = schedule.factor();
-            Wall.PhaseDelay worst = null;
-            for (Wall.PhaseDelay d : schedule.phaseDelays()) {
-                if (worst == null || (worst.delayMonths() != null
-                        && (d.delayMonths() == null || d.delayMonths() > worst.delayMonths()))) {
-                    worst = d;
-                }
-            }
+            Wall.PhaseDelay worst = schedule.worstPhase();
             schedulePhase = worst == null ? last.phase() : worst.phase();
             scheduleDelay = worst == null ? schedule.slipMonths() : worst.delayMonths();
         }

@@ -4,9 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import org.springframework.web.util.HtmlUtils;
 
 import io.firstwall.analysis.Format;
 import io.firstwall.uncertainty.Uncertainty;
@@ -25,11 +23,11 @@ public final class OddsCharts {
     }
 
     private static String e(String s) {
-        return HtmlUtils.htmlEscape(s, "UTF-8");
+        return Svg.text(s);
     }
 
     private static String f(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return Svg.num(v);
     }
 
     /** The share of samples with full capacity by each date, a step line; the target as a dashed line. */

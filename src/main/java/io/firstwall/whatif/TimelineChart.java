@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import org.springframework.web.util.HtmlUtils;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.FactorCurve;
@@ -92,8 +91,8 @@ public final class TimelineChart {
             }
             path.append(String.format(Locale.ROOT, " L%d %.1f", WIDTH - RIGHT, lastY));
             svg.append(String.format(Locale.ROOT, "<path d=\"%s\" class=\"allowed\" stroke=\"%s\" data-factor=\"%s\">"
-                    + "<title>%s allows</title></path>", path, colour(c.factor()), HtmlUtils.htmlEscape(c.factor(), "UTF-8"),
-                    HtmlUtils.htmlEscape(c.factor(), "UTF-8")));
+                    + "<title>%s allows</title></path>", path, colour(c.factor()), Svg.text(c.factor()),
+                    Svg.text(c.factor())));
         }
         // the plan's demand
         List<Phase> phases = a.plan().phases();
@@ -115,7 +114,7 @@ public final class TimelineChart {
                     + "stroke=\"%s\"/>", wx, TOP, wx, HEIGHT - BOTTOM, colour(a.firstWall().factor())));
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"wall-label\" text-anchor=\"%s\">"
                     + "first wall: %s</text>", wx + (wx > WIDTH / 2.0 ? -4 : 4), TOP + 12,
-                    wx > WIDTH / 2.0 ? "end" : "start", HtmlUtils.htmlEscape(label.apply(a.firstWall().factor()), "UTF-8")));
+                    wx > WIDTH / 2.0 ? "end" : "start", Svg.text(label.apply(a.firstWall().factor()))));
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis-title\" text-anchor=\"middle\">"
                 + "date</text>", LEFT + (WIDTH - LEFT - RIGHT) / 2, HEIGHT - 6));

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import org.springframework.web.util.HtmlUtils;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.Format;
@@ -37,7 +36,7 @@ public final class WallsChart {
     }
 
     private static String f(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return Svg.num(v);
     }
 
     private static String numbers(Wall w) {
@@ -60,7 +59,7 @@ public final class WallsChart {
     }
 
     private static String e(String s) {
-        return HtmlUtils.htmlEscape(s, "UTF-8");
+        return Svg.text(s);
     }
 
     /**

@@ -190,7 +190,8 @@ class WhatIfController implements PageController {
         Analysis baseResult = live.analyze(base, Map.of());
         odds(base, Map.of(), model, "base");
         model.addAttribute("base", baseResult);
-        model.addAttribute("baseHeadline", Headline.of(baseResult));
+        Headline baseHeadline = Headline.of(baseResult);
+        model.addAttribute("baseHeadline", baseHeadline);
         model.addAttribute("whatIf", true);
         if (scenarioPlan != null) {
             Analysis scenario = live.analyze(scenarioPlan, overrides);
@@ -202,7 +203,7 @@ class WhatIfController implements PageController {
             model.addAttribute("scenario", scenario);
             Headline scenarioHeadline = Headline.of(scenario);
             model.addAttribute("scenarioHeadline", scenarioHeadline);
-            model.addAttribute("change", scenarioHeadline.versus(Headline.of(baseResult)));
+            model.addAttribute("change", scenarioHeadline.versus(baseHeadline));
             model.addAttribute("wallsChart", WallsChart.svg(scenario, baseResult, LocalDate.now(clock), labels::of, false));
             model.addAttribute("scenarioChart", TimelineChart.svg(scenario, labels::of));
             model.addAttribute("comparison", Comparison.forPeople(List.of("Base", "What-if"), List.of(baseResult, scenario), labels::of));
