@@ -77,4 +77,26 @@ public final class Calc {
         }
         return steps;
     }
+
+    /**
+     * Deliveries out of a yearly output: {@code perQuarter} on {@code first} and each quarter after
+     * it until {@code until}, as cumulative steps, with {@code already} (say, a reserved slot's MW)
+     * counted in every step from {@code alreadyFrom} on.
+     */
+    public static List<Supply> deliveries(String factor, String lane, LocalDate first, double perQuarter,
+            double already, LocalDate alreadyFrom, LocalDate until, String ruleId, String sentence,
+            List<String> factIds) {
+        List<Supply> steps = new ArrayList<>();
+        double total = 0;
+        for (LocalDate at = first; !at.isAfter(until) && steps.size() < 400; at = at.plusMonths(3)) {
+            total += perQuarter;
+            steps.add(new Supply(factor, lane, at, total + (at.isBefore(alreadyFrom) ? 0 : already), ruleId, sentence,
+                    factIds));
+        }
+        if (steps.isEmpty()) {
+            // Nothing comes within the horizon: say so with a step, or the factor would look unlimited.
+            steps.add(new Supply(factor, lane, until, until.isBefore(alreadyFrom) ? 0 : already, ruleId, sentence, factIds));
+        }
+        return steps;
+    }
 }

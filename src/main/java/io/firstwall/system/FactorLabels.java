@@ -8,7 +8,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Walls by the names people read ("gas turbine"), for text built with their codes (TURBINE_SUPPLY):
+ * Walls by the names people read ("on-site generation"), for text built with their codes (TURBINE_SUPPLY):
  * templates call {@code @factorLabels.inText(...)}. A code without a name stays as it is.
  */
 @Component("factorLabels")

@@ -39,7 +39,7 @@ public final class TimelineChart {
         return svg(a, factor -> factor);
     }
 
-    /** The chart with each factor named by {@code label} (the pages' "gas turbine" for TURBINE_SUPPLY). */
+    /** The chart with each factor named by {@code label} (the pages' "on-site generation" for TURBINE_SUPPLY). */
     public static String svg(Analysis a, Function<String, String> label) {
         LocalDate start = a.plan().decisionDate();
         LocalDate end = a.plan().targetDate().plusMonths(6);

@@ -34,7 +34,8 @@ class ExamplePlansTests {
             "orbital-chinese-gaas.json|GALLIUM_SUPPLY|2028-06-30|GALLIUM_SUPPLY LAUNCH_CAPACITY",
             "multi-gw-2030-buildout.json|CHIP_SUPPLY|2028-12-31|CHIP_SUPPLY",
             "h100-expansion-feasible.json|none||",
-            "arizona-solar-storage.json|ELECTRICAL_EQUIPMENT|2027-06-30|ELECTRICAL_EQUIPMENT"})
+            "arizona-solar-storage.json|SOLAR_STORAGE|2027-12-31|SOLAR_STORAGE",
+            "ohio-fuel-cells.json|ELECTRICAL_EQUIPMENT|2027-06-30|ELECTRICAL_EQUIPMENT PERMITS"})
     void eachExamplePlanHitsItsExpectedFirstWall(String file, String firstWall, String bindsOn, String cascade)
             throws Exception {
         Analysis a = analyze(file);
@@ -62,7 +63,8 @@ class ExamplePlansTests {
             }
         }
         assertThat(firstWalls).containsExactlyInAnyOrderElementsOf(List.of("PERMITS", "GRID_INTERCONNECT",
-                "TURBINE_SUPPLY", "MEMORY_SUPPLY", "GALLIUM_SUPPLY", "LAUNCH_CAPACITY", "CHIP_SUPPLY", "ELECTRICAL_EQUIPMENT"));
+                "TURBINE_SUPPLY", "MEMORY_SUPPLY", "GALLIUM_SUPPLY", "LAUNCH_CAPACITY", "CHIP_SUPPLY", "ELECTRICAL_EQUIPMENT",
+                "SOLAR_STORAGE"));
     }
 
     @Test

@@ -58,7 +58,7 @@ class ScheduleTests {
         assertThat(rows.get(0).target()).isEqualTo(LocalDate.of(2026, 12, 31));
         assertThat(rows.get(0).limitingFactor()).isEqualTo("TURBINE_SUPPLY");
         assertThat(rows.get(0).delayMonths()).isGreaterThan(40);
-        assertThat(rows.get(1).delayMonths()).isEqualTo(43);
+        assertThat(rows.get(1).delayMonths()).isEqualTo(49);
     }
 
     @Test

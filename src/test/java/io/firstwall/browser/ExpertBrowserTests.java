@@ -81,8 +81,8 @@ class ExpertBrowserTests extends BrowserTest {
         WebElement impact = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("impact")));
         WebElement first = impact.findElement(By.cssSelector("tbody tr"));
         assertThat(first.getText()).contains("1 GW on-site gas campus")
-                .contains("cascade gas turbine > electrical equipment > permits > memory (HBM)")
-                .contains("cascade gas turbine > electrical equipment > memory (HBM)");
+                .contains("cascade on-site generation > electrical equipment > permits > memory (HBM)")
+                .contains("cascade on-site generation > electrical equipment > memory (HBM)");
         assertThat(first.findElement(By.cssSelector("td.changed"))).isNotNull();
         BrowserSupport.screenshot(driver, "rule-impact");
         driver.findElement(By.id("message")).sendKeys("Memphis air permits only above 10,000 MW");
@@ -96,7 +96,7 @@ class ExpertBrowserTests extends BrowserTest {
         driver.findElement(By.linkText("1 GW on-site gas campus")).click();
         String cascade = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("p.cascade"))).getText();
-        assertThat(cascade).contains("gas turbine").doesNotContain("permits");
+        assertThat(cascade).contains("on-site generation").doesNotContain("permits");
 
         driver.get(url("/rules/history"));
         assertThat(driver.findElement(By.id("revisions")).getText()).contains("Memphis air permits only above 10,000 MW")

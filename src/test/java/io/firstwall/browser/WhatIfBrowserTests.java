@@ -98,7 +98,7 @@ class WhatIfBrowserTests extends BrowserTest {
                 .contains("Turbine slot reserved").contains("reserved OEM slot");
         assertThat(new Select(driver.findElement(By.cssSelector("[data-attribute=turbineType] select"))).getOptions())
                 .extracting(WebElement::getText).containsExactly("not set (the rules' default)", "HEAVY_DUTY", "AERODERIVATIVE",
-                        "GAS_ENGINE");
+                        "GAS_ENGINE", "MOBILE_TURBINE", "FUEL_CELL");
         assertThat(driver.findElement(By.cssSelector("[data-attribute=existingPowerMW] .unit")).getText()).isEqualTo("MW");
         reserved.click();
         BrowserSupport.screenshot(driver, driver.findElement(By.cssSelector("fieldset.attributes")), "plan-levers");
@@ -107,14 +107,14 @@ class WhatIfBrowserTests extends BrowserTest {
         // The analysis: headline, chart, walls, cascade.
         waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.headline")));
         assertThat(driver.findElement(By.cssSelector("p.headline")).getText())
-                .contains("Full capacity").contains("months late").contains("First wall: gas turbine, binding Dec 2026");
+                .contains("Full capacity").contains("months late").contains("First wall: on-site generation, binding Dec 2026");
         assertThat(driver.findElement(By.cssSelector("#summary table.phases")).getText()).contains("Dec 2026")
-                .contains("gas turbine");
+                .contains("on-site generation");
         assertThat(driver.findElements(By.cssSelector("#walls-chart g.lane")).stream()
                 .map(g -> g.getAttribute("data-factor")).toList()).containsExactly("TURBINE_SUPPLY", "ELECTRICAL_EQUIPMENT", "PERMITS",
                 "MEMORY_SUPPLY");
         assertThat(driver.findElements(By.cssSelector("svg.timeline path.allowed"))).isNotEmpty();
-        assertThat(driver.findElement(By.cssSelector("p.cascade")).getText()).contains("gas turbine").contains("permits");
+        assertThat(driver.findElement(By.cssSelector("p.cascade")).getText()).contains("on-site generation").contains("permits");
         screenshot("analysis");
 
         // What-if: OEM slots open in 2025 in this scenario.
@@ -126,7 +126,7 @@ class WhatIfBrowserTests extends BrowserTest {
         WebElement firstWallRow = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//table[contains(@class,'comparison')]//tr[th='First wall']")));
         List<WebElement> cells = firstWallRow.findElements(By.tagName("td"));
-        assertThat(cells.get(0).getText()).isEqualTo("gas turbine");
+        assertThat(cells.get(0).getText()).isEqualTo("on-site generation");
         // With turbines early, the step-up transformers (about 33 months) bind first.
         assertThat(cells.get(1).getText()).isEqualTo("electrical equipment");
         assertThat(cells.get(1).getAttribute("class")).contains("changed");
@@ -172,7 +172,7 @@ class WhatIfBrowserTests extends BrowserTest {
                 .containsExactly("", "Base plan", "Slots in 2025", "Slots in 2025 and fast permits");
         List<WebElement> first = table.findElements(By.xpath(".//tr[th='First wall']/td"));
         assertThat(first.stream().map(WebElement::getText).toList())
-                .containsExactly("gas turbine", "electrical equipment", "electrical equipment");
+                .containsExactly("on-site generation", "electrical equipment", "electrical equipment");
         assertThat(table.findElements(By.cssSelector("td.changed"))).isNotEmpty();
         assertThat(visible(By.id("delay-chart")).getText()).contains("Base plan").contains("months");
         assertThat(driver.findElement(By.id("odds-table")).getText()).contains("P(feasible)");

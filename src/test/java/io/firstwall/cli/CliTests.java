@@ -32,7 +32,7 @@ class CliTests {
     void printsTheFirstWallAndCascadeAsText() {
         Run run = cli("analyze", "data/plans/memphis-onsite-gas-1gw.json");
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("first wall: TURBINE_SUPPLY, binds on 2026-12-31, slip 43 months")
+        assertThat(run.out()).contains("first wall: TURBINE_SUPPLY, binds on 2026-12-31, slip 49 months")
                 .contains("cascade: TURBINE_SUPPLY -> ELECTRICAL_EQUIPMENT -> PERMITS -> MEMORY_SUPPLY");
     }
 

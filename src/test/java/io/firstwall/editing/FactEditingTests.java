@@ -242,10 +242,10 @@ class FactEditingTests {
 
     @Test
     void removingAFactThatARuleReadsByABuiltNameIsRefusedToo() {
-        Validation v = facts.validate(facts.removeFact("turbine.aeroderivative.next_slot_year"));
+        Validation v = facts.validate(facts.removeFact("turbine.gas_engine.next_slot_year"));
         assertThat(v.errors()).singleElement().satisfies(p -> {
             assertThat(p.file()).startsWith("rules/turbines/");
-            assertThat(p.message()).contains("turbine.<...>.next_slot_year").contains("'turbine.aeroderivative.next_slot_year'");
+            assertThat(p.message()).contains("turbine.<...>.next_slot_year").contains("'turbine.gas_engine.next_slot_year'");
         });
         assertThat(facts.validate(facts.removeFact("chip.order_lead_months")).errors()).isNotEmpty();
         assertThat(facts.validate(facts.removeFact("permits.air_permit_months.contested")).errors())

@@ -44,7 +44,7 @@ class AttributesTests {
                 + " \"chipShare\": 3")))
                 .isInstanceOfSatisfying(InvalidPlanException.class, e -> assertThat(e.problems())
                         .extracting(PlanProblem::message).containsExactlyInAnyOrder("must be true or false (yes/no), not yes",
-                                "must be one of HEAVY_DUTY, AERODERIVATIVE, GAS_ENGINE, not GIANT",
+                                "must be one of HEAVY_DUTY, AERODERIVATIVE, GAS_ENGINE, MOBILE_TURBINE, FUEL_CELL, not GIANT",
                                 "must be between 0 and 1 share, not 3"));
     }
 

@@ -91,7 +91,7 @@ class PlanControllerTests {
         mvc.perform(get("/plans")).andExpect(status().isOk()).andExpect(view().name("plans/list"))
                 .andExpect(content().string(containsString("wall-TURBINE_SUPPLY")))
                 .andExpect(content().string(containsString("Dec 2026")))
-                .andExpect(content().string(containsString("43 mo")));
+                .andExpect(content().string(containsString("49 mo")));
     }
 
     /** The portfolio: sorted by any column, filtered by wall and location, with soon and past-due flags. */
@@ -147,7 +147,8 @@ class PlanControllerTests {
                         assertThat(reserved.attr("name")).isEqualTo("attributes[0].value");
                         assertThat(reserved.hasAttr("checked")).isFalse();
                         var type = page.selectFirst("[data-attribute=turbineType] select");
-                        assertThat(type.select("option").eachAttr("value")).containsExactly("", "HEAVY_DUTY", "AERODERIVATIVE", "GAS_ENGINE");
+                        assertThat(type.select("option").eachAttr("value")).containsExactly("", "HEAVY_DUTY", "AERODERIVATIVE", "GAS_ENGINE",
+                                "MOBILE_TURBINE", "FUEL_CELL");
                         var power = page.selectFirst("[data-attribute=existingPowerMW]");
                         assertThat(power.selectFirst("input[type=number]").attr("max")).isEqualTo("100000.0");
                         assertThat(power.selectFirst(".unit").text()).isEqualTo("MW");

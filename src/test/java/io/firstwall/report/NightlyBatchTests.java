@@ -108,11 +108,11 @@ class NightlyBatchTests {
                 .addLong(BatchService.RUN_PARAMETER, 1L).toJobParameters());
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         long runId = execution.getJobInstance().getInstanceId();
-        assertThat(runs.rowCount(runId)).isEqualTo(10);
+        assertThat(runs.rowCount(runId)).isEqualTo(11);
         assertThat(runs.failedCount(runId)).isZero();
         String html = report("html");
-        assertThat(html).contains("10 plans and scenarios analysed; 0 failed; 1 feasible")
-                .contains("gas turbine").contains("This is the first run").contains("@media print")
+        assertThat(html).contains("11 plans and scenarios analysed; 0 failed; 1 feasible")
+                .contains("on-site generation").contains("This is the first run").contains("@media print")
                 .contains("Rule set <code>" + live.analyzer().rules().version());
         // The manager's summary on top: what binds soon, what is past due, which facts to check, links to the plans.
         assertThat(html.indexOf("At a glance")).isLessThan(html.indexOf("First walls"));
@@ -127,12 +127,12 @@ class NightlyBatchTests {
         // Numbers stand alone in their cells; units have columns of their own.
         assertThat(csv.lines().findFirst().orElseThrow()).contains("slip_months,open_ended,shortfall_amount,shortfall_unit")
                 .contains("first_wall,first_wall_name,");
-        assertThat(csv).contains(",TURBINE_SUPPLY,gas turbine,");
+        assertThat(csv).contains(",TURBINE_SUPPLY,on-site generation,");
         assertThat(csv).contains(",1720,MW,").doesNotContain("\"1,720 MW\"").doesNotContain(",1720 MW,");
         assertThat(csv).startsWith("\uFEFFitem,plan_id,scenario_id,name,status,first_wall");
-        assertThat(csv.lines().count()).isEqualTo(11);
+        assertThat(csv.lines().count()).isEqualTo(12);
         JsonNode json = Json.MAPPER.readTree(report("json"));
-        assertThat(json.get("plans").size()).isEqualTo(10);
+        assertThat(json.get("plans").size()).isEqualTo(11);
         assertThat(json.get("summary").get("firstWalls").get("TURBINE_SUPPLY").asInt()).isEqualTo(1);
         assertThat(json.get("provenance").get("ruleFiles").size()).isEqualTo(AnalysisFixtures.RULES.files().size());
     }
@@ -171,7 +171,7 @@ class NightlyBatchTests {
         BatchService.StartResult result = batch.start(true);
         assertThat(result.status()).isEqualTo("COMPLETED");
         long runId = runs.list().get(0).runId();
-        assertThat(runs.rowCount(runId)).isEqualTo(11);
+        assertThat(runs.rowCount(runId)).isEqualTo(12);
         assertThat(runs.failedCount(runId)).isEqualTo(1);
         assertThat(jdbc.sql("select error from report_row where run_id = ? and status = 'FAILED'").param(runId)
                 .query(String.class).single()).contains("unknown region 'MARS'");
@@ -187,15 +187,15 @@ class NightlyBatchTests {
         BatchService.StartResult failed = batch.start(true);
         assertThat(failed.status()).isEqualTo("FAILED");
         long runId = runs.list().get(0).runId();
-        assertThat(runs.rowCount(runId)).isEqualTo(10);
+        assertThat(runs.rowCount(runId)).isEqualTo(11);
         Files.delete(blocker);
         BatchService.StartResult restarted = batch.start(true);
         assertThat(restarted.status()).isEqualTo("COMPLETED");
         assertThat(restarted.runNumber()).isEqualTo(failed.runNumber());
         assertThat(runs.list()).hasSize(1);
-        assertThat(runs.rowCount(runId)).isEqualTo(10);
+        assertThat(runs.rowCount(runId)).isEqualTo(11);
         assertThat(jdbc.sql("select count(distinct item_key) from report_row where run_id = ?").param(runId)
-                .query(Integer.class).single()).isEqualTo(10);
+                .query(Integer.class).single()).isEqualTo(11);
         assertThat(jdbc.sql("select count(*) from BATCH_STEP_EXECUTION s join BATCH_JOB_EXECUTION j"
                 + " on j.job_execution_id = s.job_execution_id where j.job_instance_id = ? and s.step_name = 'analyze'")
                 .param(runId).query(Integer.class).single()).as("the completed analyze step is not run again").isEqualTo(1);
@@ -215,8 +215,8 @@ class NightlyBatchTests {
         List<ChangeDetector.Change> changes = changes(run);
         assertThat(changes).singleElement().satisfies(c -> {
             assertThat(c.name()).isEqualTo("1 GW on-site gas campus");
-            assertThat(c.before()).isEqualTo("TURBINE_SUPPLY on 2026-12-31, slip 43 months");
-            assertThat(c.after()).isEqualTo("TURBINE_SUPPLY on 2026-12-31, slip 31 months");
+            assertThat(c.before()).isEqualTo("TURBINE_SUPPLY on 2026-12-31, slip 49 months");
+            assertThat(c.after()).isEqualTo("TURBINE_SUPPLY on 2026-12-31, slip 37 months");
             assertThat(c.why()).containsExactly("fact turbine.heavy_duty.lead_months: 48 \u2192 24");
         });
         assertThat(report("html")).contains("Compared with run 1").contains("fact turbine.heavy_duty.lead_months: 48 &rarr; 24");

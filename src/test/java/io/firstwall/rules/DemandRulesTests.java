@@ -120,6 +120,38 @@ class DemandRulesTests {
             assertThat(d.explanation()).contains("1 carries the load and 1 more stands by");
         }
 
+        /** Before, 64 H100 (0.12 MW) bought two 34 MW aeroderivatives and waited for them for years. */
+        @Test
+        void withoutATypeASmallCampusBuysTheLargestClassItFillsOneUnitOf() {
+            PhaseDemand tiny = analyze(plan("US-TX", Power.ONSITE_GAS).accelerator("H100").phase("2030-01-01", 64)).demand().get(0);
+            assertThat(tiny.generator()).isEqualTo("fuel_cell");
+            assertThat(tiny.generationMw()).isLessThan(1);
+            assertThat(tiny.explanation()).contains("fuel-cell modules of 65 kW").contains("smaller than one gas engine");
+            PhaseDemand engines = analyze(plan("US-TX", Power.ONSITE_GAS).phase("2030-01-01", 8_000)).demand().get(0);
+            assertThat(engines.facilityMw()).isGreaterThan(fact("turbine.gas_engine.unit_mw"));
+            assertThat(engines.generator()).isEqualTo("gas_engine");
+            assertThat(analyze(plan("US-TX", Power.ONSITE_GAS).phase("2030-01-01", 30_000)).demand().get(0).generator())
+                    .isEqualTo("aeroderivative");
+            assertThat(analyze(plan("US-TX", Power.ONSITE_GAS).phase("2030-01-01", 330_000)).demand().get(0).generator())
+                    .isEqualTo("heavy_duty");
+        }
+
+        @Test
+        void trailerTurbinesDerateLikeTurbinesAndFuelCellsDoNot() {
+            PhaseDemand trailers = analyze(plan("US-AZ", Power.ONSITE_GAS).phase("2030-01-01", 100_000)
+                    .with("turbineType", "MOBILE_TURBINE")).demand().get(0);
+            double lost = (fact("climate.design_temp_c.US-AZ") - fact("turbine.iso_rating_c"))
+                    * fact("turbine.hot_day_derate_pct_per_c") / 100;
+            double unit = fact("turbine.mobile_turbine.unit_mw");
+            assertThat(trailers.generator()).isEqualTo("mobile_turbine");
+            assertThat(trailers.generationMw()).isCloseTo(
+                    (Math.ceil(trailers.facilityMw() / (unit * (1 - lost))) + 1) * unit, within(0.01));
+            PhaseDemand cells = analyze(plan("US-AZ", Power.ONSITE_GAS).phase("2030-01-01", 100_000)
+                    .with("turbineType", "FUEL_CELL")).demand().get(0);
+            assertThat(cells.generator()).isEqualTo("fuel_cell");
+            assertThat(cells.generationMw()).isLessThan(trailers.generationMw()).isGreaterThanOrEqualTo(cells.facilityMw());
+        }
+
         @Test
         void doesNotFireOnTheGrid() {
             assertThat(analyze(plan("US-TN", Power.GRID).phase("2030-01-01", 1000)).rulesFired())
@@ -146,6 +178,14 @@ class DemandRulesTests {
             PhaseDemand arizona = analyze(plan("US-AZ", Power.SOLAR_STORAGE).phase("2030-01-01", 10_000)).demand().get(0);
             PhaseDemand virginia = analyze(plan("US-VA", Power.SOLAR_STORAGE).phase("2030-01-01", 10_000)).demand().get(0);
             assertThat(virginia.generationMw() / virginia.facilityMw()).isGreaterThan(arizona.generationMw() / arizona.facilityMw());
+        }
+
+        @Test
+        void toRunEveryHourItBuysAboutFifteenTimesTheLoadAndEighteenHours() {
+            PhaseDemand d = analyze(plan("US-AZ", Power.SOLAR_STORAGE).phase("2030-01-01", 10_000)
+                    .with("solarCoverage", "ALL_HOURS")).demand().get(0);
+            assertThat(d.generationMw()).isCloseTo(d.facilityMw() * fact("solar.all_hours_overbuild"), within(0.01));
+            assertThat(d.explanation()).contains("every hour of the year").contains("18 hours of batteries");
         }
 
         @Test

@@ -75,6 +75,15 @@ class ElectricalEquipmentRulesTests {
         void aPhaseAfterEveryLeadTimeHasNoWall() {
             assertThat(hasWall(analyze(plan("US-TX", Power.GRID).phase("2031-01-01", 100_000)), EQUIPMENT)).isFalse();
         }
+
+        /** A campus below the large-load size connects at distribution voltage: no high-voltage transformer. */
+        @Test
+        void aSmallCampusNeedsNoHighVoltageTransformers() {
+            Analysis a = analyze(plan("US-TX", Power.GRID).accelerator("H100").phase("2026-12-31", 64));
+            assertThat(a.rulesFired()).doesNotContain("ELEC-002").contains("ELEC-004");
+            assertThat(analyze(plan("US-TX", Power.ONSITE_GAS).accelerator("H100").phase("2026-12-31", 64)).rulesFired())
+                    .doesNotContain("ELEC-003");
+        }
     }
 
     @Nested

@@ -68,7 +68,7 @@ class GalliumSupplyRulesTests {
         void chineseGalliumAfterTheSuspensionEndsIsOpenEnded() {
             Wall w = wall(analyze(orbital("2028-06-30")), GALLIUM);
             assertThat(w.openEnded()).isTrue();
-            assertThat(w.explanation()).contains("98%").contains("Nov 2026");
+            assertThat(w.explanation()).contains("99%").contains("Nov 2026");
         }
 
         @Test

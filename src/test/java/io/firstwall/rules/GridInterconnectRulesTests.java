@@ -46,7 +46,7 @@ class GridInterconnectRulesTests {
     class Grid002StudyThenQueue {
 
         @ParameterizedTest(name = "{0}: study plus regional wait")
-        @CsvSource({"US-VA", "US-TX", "US-TN", "US-MS", "US-AZ"})
+        @CsvSource({"US-VA", "US-TX", "US-TN", "US-MS", "US-AZ", "US-OH", "US-GA", "US-LA", "US-PA"})
         void newCapacityComesAfterTheStudyAndTheRegionalWait(String region) {
             Wall w = wall(analyze(plan(region, Power.GRID).phase("2027-01-01", 100_000)), GRID);
             LocalDate expected = Calc.plusMonths(LocalDate.of(2026, 1, 15),
@@ -122,6 +122,71 @@ class GridInterconnectRulesTests {
                     .noneMatch(n -> n.ruleId().equals("GRID-005"));
             assertThat(analyze(plan("US-VA", Power.GRID).phase("2030-01-01", 100_000)).notes())
                     .noneMatch(n -> n.ruleId().equals("GRID-005"));
+        }
+    }
+
+    @Nested
+    class Grid006FlexibleLoad {
+
+        @ParameterizedTest(name = "{0}: a flexible load waits part of the queue")
+        @CsvSource({"US-VA", "US-TX", "US-OH"})
+        void aCurtailableLoadConnectsAfterTheStudyAndPartOfTheQueue(String region) {
+            Analysis a = analyze(plan(region, Power.GRID).phase("2027-01-01", 100_000).with("flexibleLoad", true));
+            assertThat(a.rulesFired()).contains("GRID-006").doesNotContain("GRID-002");
+            Wall w = wall(a, GRID);
+            LocalDate expected = Calc.plusMonths(LocalDate.of(2026, 1, 15), fact("grid.large_load_study_months")
+                    + fact("grid.queue_wait_months." + region) * fact("grid.flexible_wait_share"));
+            assertThat(w.fullCapacityOn()).isEqualTo(expected)
+                    .isBefore(wall(analyze(plan(region, Power.GRID).phase("2027-01-01", 100_000)), GRID).fullCapacityOn());
+            assertThat(w.explanation()).contains("flexibleLoad").contains("44 hours").contains("98 GW");
+        }
+
+        @Test
+        void aFirmLoadWaitsTheWholeQueue() {
+            assertThat(analyze(plan("US-VA", Power.GRID).phase("2027-01-01", 100_000)).rulesFired())
+                    .contains("GRID-002").doesNotContain("GRID-006");
+        }
+    }
+
+    @Nested
+    class Grid007SmallLoad {
+
+        /** Before, 64 H100 (0.12 MW) waited 43 months in the same queue as a gigawatt campus. */
+        @Test
+        void aLoadBelowTheLargeLoadSizeIsAnOrdinaryCustomer() {
+            Analysis a = analyze(plan("US-VA", Power.GRID).accelerator("H100").phase("2026-06-30", 64));
+            assertThat(a.rulesFired()).contains("GRID-007").doesNotContain("GRID-002");
+            assertThat(hasWall(a, GRID)).isFalse();
+        }
+
+        @Test
+        void aLargeLoadIsNot() {
+            double mw = fact("grid.large_load_threshold_mw");
+            long accelerators = (long) Math.ceil(mw * 1e6 / fact("accelerator.GB300.it_w") / fact("pue.ai_site_peak")) + 10;
+            Analysis a = analyze(plan("US-VA", Power.GRID).phase("2026-06-30", accelerators));
+            assertThat(a.demand().get(0).facilityMw()).isGreaterThanOrEqualTo(mw);
+            assertThat(a.rulesFired()).contains("GRID-002").doesNotContain("GRID-007");
+        }
+    }
+
+    @Nested
+    class Grid008BatchZero {
+
+        @Test
+        void aLargeTexasLoadGetsTheBatchZeroNote() {
+            Analysis a = analyze(plan("US-TX", Power.GRID).phase("2028-01-01", 100_000));
+            assertThat(a.notes()).anySatisfy(n -> {
+                assertThat(n.ruleId()).isEqualTo("GRID-008");
+                assertThat(n.text()).contains("Batch Zero").contains("Jun 2026").contains("75 MW");
+            });
+        }
+
+        @Test
+        void aSmallTexasLoadOrAnotherStateGetsNone() {
+            assertThat(analyze(plan("US-TX", Power.GRID).phase("2028-01-01", 10_000)).notes())
+                    .noneMatch(n -> n.ruleId().equals("GRID-008"));
+            assertThat(analyze(plan("US-VA", Power.GRID).phase("2028-01-01", 100_000)).notes())
+                    .noneMatch(n -> n.ruleId().equals("GRID-008"));
         }
     }
 }

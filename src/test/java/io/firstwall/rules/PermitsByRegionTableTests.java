@@ -26,7 +26,11 @@ class PermitsByRegionTableTests {
             "US-MS, PERM-011, permits.air_permit_months.standard",
             "US-TX, PERM-012, permits.air_permit_months.standard",
             "US-VA, PERM-013, permits.air_permit_months.nonattainment",
-            "US-AZ, PERM-014, permits.air_permit_months.nonattainment"})
+            "US-AZ, PERM-014, permits.air_permit_months.nonattainment",
+            "US-OH, PERM-015, permits.air_permit_months.standard",
+            "US-GA, PERM-016, permits.air_permit_months.standard",
+            "US-LA, PERM-017, permits.air_permit_months.standard",
+            "US-PA, PERM-018, permits.air_permit_months.nonattainment"})
     void largeOnSiteGasNeedsTheRegionsAirPermit(String region, String rule, String leadFact) {
         Analysis a = analyze(plan(region, Power.ONSITE_GAS).phase("2026-06-30", 330_000).with("existingBuilding", true));
         assertThat(a.rulesFired()).contains(rule);
@@ -35,8 +39,9 @@ class PermitsByRegionTableTests {
     }
 
     /**
-     * Small campuses buy 34 MW aeroderivatives N+1: one running plus a spare (68 MW) stays under 100 MW;
-     * from about 10,300 GB300 two run (102 MW) and the permit is needed.
+     * Small campuses buy fuel cells, then 18.3 MW gas engines N+1 (at most 55 MW), then 34 MW aeroderivatives
+     * N+1 once the load fills one derated aeroderivative: from about 10,300 GB300 two run plus a spare (102 MW)
+     * and the permit is needed.
      */
     @ParameterizedTest(name = "{0} accelerators of on-site gas in Texas: air permit {1}")
     @CsvSource({
@@ -52,7 +57,7 @@ class PermitsByRegionTableTests {
     }
 
     @ParameterizedTest(name = "{0}: a grid plan needs no air permit")
-    @CsvSource({"US-TN", "US-MS", "US-TX", "US-VA", "US-AZ"})
+    @CsvSource({"US-TN", "US-MS", "US-TX", "US-VA", "US-AZ", "US-OH", "US-GA", "US-LA", "US-PA"})
     void gridPlansNeedNoAirPermit(String region) {
         Analysis a = analyze(plan(region, Power.GRID).phase("2030-06-30", 330_000).with("existingBuilding", true));
         assertThat(a.rulesFired()).noneMatch(r -> r.compareTo("PERM-010") >= 0 && r.compareTo("PERM-019") <= 0);
@@ -60,7 +65,8 @@ class PermitsByRegionTableTests {
 
     @ParameterizedTest(name = "{0}: a new building needs local approval ({1})")
     @CsvSource({
-            "US-VA, PERM-020", "US-TX, PERM-021", "US-TN, PERM-022", "US-MS, PERM-023", "US-AZ, PERM-024"})
+            "US-VA, PERM-020", "US-TX, PERM-021", "US-TN, PERM-022", "US-MS, PERM-023", "US-AZ, PERM-024",
+            "US-OH, PERM-025", "US-GA, PERM-026", "US-LA, PERM-027", "US-PA, PERM-028"})
     void aNewBuildingNeedsLocalApproval(String region, String rule) {
         Analysis a = analyze(plan(region, Power.GRID).phase("2026-03-31", 1000).with("existingPowerMW", 10));
         assertThat(a.rulesFired()).contains(rule);
@@ -70,7 +76,8 @@ class PermitsByRegionTableTests {
 
     @ParameterizedTest(name = "{0}: an existing building skips local approval ({1})")
     @CsvSource({
-            "US-VA, PERM-020", "US-TX, PERM-021", "US-TN, PERM-022", "US-MS, PERM-023", "US-AZ, PERM-024"})
+            "US-VA, PERM-020", "US-TX, PERM-021", "US-TN, PERM-022", "US-MS, PERM-023", "US-AZ, PERM-024",
+            "US-OH, PERM-025", "US-GA, PERM-026", "US-LA, PERM-027", "US-PA, PERM-028"})
     void anExistingBuildingSkipsLocalApproval(String region, String rule) {
         Analysis a = analyze(plan(region, Power.GRID).phase("2026-03-31", 1000).with("existingBuilding", true));
         assertThat(a.rulesFired()).doesNotContain(rule);

@@ -18,6 +18,7 @@ import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.AnalysisFixtures;
 import io.firstwall.analysis.AnalysisFixtures.PlanBuilder;
 import io.firstwall.analysis.Calc;
+import io.firstwall.analysis.Format;
 import io.firstwall.analysis.Need;
 import io.firstwall.analysis.PhaseDemand;
 import io.firstwall.analysis.Wall;
@@ -77,20 +78,52 @@ class TurbineSupplyRulesTests {
     @Nested
     class Turb002OpenMarket {
 
+        /** The first open-market batch runs: the later of the next open slot and the lead time, plus installation. */
         static LocalDate openMarket(String decided, String kind) {
             return Calc.plusMonths(Calc.later(Calc.startOfYear(fact("turbine." + kind + ".next_slot_year")),
                     Calc.plusMonths(LocalDate.parse(decided), fact("turbine." + kind + ".lead_months"))),
                     fact("turbine.install_months"));
         }
 
+        static double perQuarter(String kind) {
+            return fact("turbine." + kind + ".output_gw_per_year") * 1000 / 4 * fact("turbine." + kind + ".buyer_share");
+        }
+
+        /** The last batch: one a quarter from the first, each the buyer's share of a quarter's output. */
+        static LocalDate full(String decided, String kind, double mw, double reserved) {
+            long batches = (long) Math.ceil((mw - reserved) / perQuarter(kind) - 1e-9);
+            return openMarket(decided, kind).plusMonths(3 * (batches - 1));
+        }
+
         @Test
-        void unreservedTurbinesWaitForTheLaterOfTheNextSlotAndTheirLeadTime() {
+        void unreservedTurbinesWaitForTheNextSlotAndTheLeadTimeThenComeAtTheBuyersShareOfOutput() {
             Analysis a = analyze(gasCampus());
             Wall w = wall(a, TURBINES);
-            long units = (long) Math.ceil(a.demand().get(0).generationMw() / fact("turbine.heavy_duty.unit_mw"));
+            double mw = a.demand().get(0).generationMw();
+            long units = (long) Math.ceil(mw / fact("turbine.heavy_duty.unit_mw"));
             assertThat(w.explanation()).startsWith(units + " turbines of 430 MW for ")
-                    .contains("next open slots (2029)").contains("48 months of lead time");
-            assertThat(w.fullCapacityOn()).isEqualTo(openMarket("2026-01-15", "heavy_duty"));
+                    .contains("next open slots (2029)").contains("48 months of lead time").contains("5% of the 65 GW");
+            assertThat(w.fullCapacityOn()).isEqualTo(full("2026-01-15", "heavy_duty", mw, 0))
+                    .isAfter(openMarket("2026-01-15", "heavy_duty"));
+        }
+
+        /** Before, the open market gave unlimited MW on one date: 20 GW of turbines came as soon as 1 GW. */
+        @Test
+        void theMegawattsMatter() {
+            Wall one = wall(analyze(gasCampus()), TURBINES);
+            Analysis twenty = analyze(plan("US-TX", Power.ONSITE_GAS).phase("2027-06-30", 6_000_000));
+            Wall big = wall(twenty, TURBINES);
+            assertThat(big.fullCapacityOn()).isEqualTo(full("2026-01-15", "heavy_duty", twenty.demand().get(0).generationMw(), 0))
+                    .isAfter(one.fullCapacityOn().plusYears(3));
+        }
+
+        @Test
+        void aLargerShareOfTheMakersOutputComesSooner() {
+            Wall usual = wall(analyze(plan("US-TX", Power.ONSITE_GAS).phase("2027-06-30", 3_000_000)), TURBINES);
+            Wall half = wall(analyze(plan("US-TX", Power.ONSITE_GAS).phase("2027-06-30", 3_000_000).with("turbineShare", 0.5)),
+                    TURBINES);
+            assertThat(half.fullCapacityOn()).isBefore(usual.fullCapacityOn());
+            assertThat(half.explanation()).contains("50% of the 65 GW");
         }
 
         /** The backlog is not a calendar year that passes: a plan decided in 2032 still waits four years for its frames. */
@@ -98,18 +131,20 @@ class TurbineSupplyRulesTests {
         void aLateDecisionStillWaitsForTheLeadTime() {
             Analysis a = analyze(plan("US-TX", Power.ONSITE_GAS).decided("2032-01-15").phase("2033-06-30", 330_000));
             Wall w = wall(a, TURBINES);
-            assertThat(w.fullCapacityOn()).isEqualTo(openMarket("2032-01-15", "heavy_duty"))
+            assertThat(w.fullCapacityOn()).isEqualTo(full("2032-01-15", "heavy_duty", a.demand().get(0).generationMw(), 0))
                     .isAfter(Calc.plusMonths(LocalDate.of(2032, 1, 15), fact("turbine.install_months") + 24));
         }
 
         /** Before, every unreserved plan waited for the castings' year, so the slot year and the turbine class never mattered. */
         @Test
-        void aeroderivativesUseTheirOwnUnitSizeSlotAndLeadTime() {
+        void aeroderivativesUseTheirOwnUnitSizeSlotLeadTimeAndOutput() {
             Wall frames = wall(analyze(gasCampus()), TURBINES);
-            Wall aeros = wall(analyze(gasCampus().with("turbineType", "AERODERIVATIVE")), TURBINES);
-            assertThat(aeros.explanation()).contains("turbines of 34 MW");
-            assertThat(aeros.fullCapacityOn()).isEqualTo(openMarket("2026-01-15", "aeroderivative"))
-                    .isBefore(frames.fullCapacityOn());
+            Analysis a = analyze(gasCampus().with("turbineType", "AERODERIVATIVE"));
+            Wall aeros = wall(a, TURBINES);
+            assertThat(aeros.explanation()).contains("turbines of 34 MW").contains("of the 8 GW");
+            assertThat(aeros.fullCapacityOn()).isEqualTo(full("2026-01-15", "aeroderivative", a.demand().get(0).generationMw(), 0));
+            assertThat(openMarket("2026-01-15", "aeroderivative")).isBefore(openMarket("2026-01-15", "heavy_duty"));
+            assertThat(frames.fullCapacityOn()).isNotNull();
         }
 
         /** Reciprocating engines: about 18 months from order (Wartsila), no casting backlog, so they run years before frames. */
@@ -117,7 +152,7 @@ class TurbineSupplyRulesTests {
         void gasEnginesComeInMonthsNotYears() {
             Analysis a = analyze(gasCampus().with("turbineType", "GAS_ENGINE"));
             Wall engines = wall(a, TURBINES);
-            assertThat(engines.fullCapacityOn()).isEqualTo(openMarket("2026-01-15", "gas_engine"))
+            assertThat(engines.fullCapacityOn()).isEqualTo(full("2026-01-15", "gas_engine", a.demand().get(0).generationMw(), 0))
                     .isBefore(wall(analyze(gasCampus()), TURBINES).fullCapacityOn());
             assertThat(engines.explanation()).contains("gas engines of 18.3 MW");
             assertThat(a.notes()).noneMatch(n -> n.ruleId().equals("TURB-004"));
@@ -129,13 +164,19 @@ class TurbineSupplyRulesTests {
                     .with("turbineSlotMW", 500));
             assertThat(a.rulesFired()).contains("TURB-002", "TURB-003");
             Wall w = wall(a, TURBINES);
-            assertThat(w.fullCapacityOn()).isEqualTo(openMarket("2026-01-15", "heavy_duty"));
+            assertThat(w.fullCapacityOn()).isEqualTo(full("2026-01-15", "heavy_duty", a.demand().get(0).generationMw(), 500));
             assertThat(w.explanation()).containsIgnoringCase("beyond the 500 MW reserved");
         }
 
         @Test
         void doesNotFireForAReservationOfUnknownSize() {
             assertThat(analyze(gasCampus().with("turbineSlotReserved", true)).rulesFired()).doesNotContain("TURB-002");
+        }
+
+        @Test
+        void doesNotFireForFuelCellsOrTrailerTurbines() {
+            assertThat(analyze(gasCampus().with("turbineType", "FUEL_CELL")).rulesFired()).doesNotContain("TURB-002");
+            assertThat(analyze(gasCampus().with("turbineType", "MOBILE_TURBINE")).rulesFired()).doesNotContain("TURB-002");
         }
     }
 
@@ -207,6 +248,85 @@ class TurbineSupplyRulesTests {
         void noNoteWhenTheSizeIsGiven() {
             Analysis a = analyze(gasCampus().with("turbineSlotReserved", true).with("turbineSlotMW", 500));
             assertThat(a.notes()).noneMatch(n -> n.ruleId().equals("TURB-005"));
+        }
+    }
+
+    @Nested
+    class Turb006FuelCells {
+
+        @Test
+        void fuelCellsRunWithinMonthsThenAtTheBuyersShareOfBloomsOutput() {
+            Analysis a = analyze(gasCampus().with("turbineType", "FUEL_CELL"));
+            assertThat(a.rulesFired()).contains("TURB-006");
+            double mw = a.demand().get(0).generationMw();
+            double perQuarter = fact("turbine.fuel_cell.output_gw_per_year") * 1000 / 4 * fact("turbine.fuel_cell.buyer_share");
+            LocalDate first = Calc.plusMonths(LocalDate.of(2026, 1, 15), fact("turbine.fuel_cell.deploy_months"));
+            Wall w = wall(a, TURBINES);
+            assertThat(w.fullCapacityOn()).isEqualTo(first.plusMonths(3 * ((long) Math.ceil(mw / perQuarter - 1e-9) - 1)));
+            assertThat(w.explanation()).contains("fuel-cell modules of 65 kW").contains("installation included");
+            assertThat(a.demand().get(0).generator()).isEqualTo("fuel_cell");
+            assertThat(a.notes()).noneMatch(n -> n.ruleId().equals("TURB-004"));
+        }
+
+        @Test
+        void aSmallFuelCellPlanRunsOnTime() {
+            Analysis a = analyze(plan("US-TX", Power.ONSITE_GAS).phase("2027-06-30", 10_000).with("turbineType", "FUEL_CELL"));
+            assertThat(hasWall(a, TURBINES)).isFalse();
+        }
+
+        @Test
+        void doesNotFireForTurbines() {
+            assertThat(analyze(gasCampus()).rulesFired()).doesNotContain("TURB-006");
+        }
+    }
+
+    @Nested
+    class Turb007TrailerTurbines {
+
+        @Test
+        void aRentalFleetRunsPartOfTheLoadWithinMonthsAndTheRestWaitsForNewEngines() {
+            Analysis a = analyze(gasCampus().with("turbineType", "MOBILE_TURBINE"));
+            assertThat(a.rulesFired()).contains("TURB-007");
+            double rented = fact("turbine.mobile_turbine.rental_fleet_gw") * 1000 * fact("turbine.mobile_turbine.rental_share");
+            Wall w = wall(a, TURBINES);
+            assertThat(w.explanation()).contains(Format.num(rented) + " MW can be rented").contains("aeroderivative engines");
+            double mw = a.demand().get(0).generationMw();
+            assertThat(mw).isGreaterThan(rented);
+            LocalDate built = Calc.plusMonths(Calc.later(Calc.startOfYear(fact("turbine.aeroderivative.next_slot_year")),
+                    Calc.plusMonths(LocalDate.of(2026, 1, 15), fact("turbine.aeroderivative.lead_months"))),
+                    fact("turbine.mobile_turbine.deploy_months"));
+            long batches = (long) Math.ceil((mw - rented) / Turb002OpenMarket.perQuarter("aeroderivative") - 1e-9);
+            assertThat(w.fullCapacityOn()).isEqualTo(built.plusMonths(3 * (batches - 1)));
+        }
+
+        @Test
+        void aLoadTheFleetCanCarryRunsWithinMonths() {
+            Analysis a = analyze(plan("US-TX", Power.ONSITE_GAS).decided("2026-01-15").phase("2026-06-30", 60_000)
+                    .with("turbineType", "MOBILE_TURBINE"));
+            assertThat(hasWall(a, TURBINES)).isFalse();
+        }
+
+        @Test
+        void doesNotFireForFrames() {
+            assertThat(analyze(gasCampus()).rulesFired()).doesNotContain("TURB-007");
+        }
+    }
+
+    @Nested
+    class Turb008TrailerTurbinesNeedPermits {
+
+        @Test
+        void trailerTurbinesCarryTheNoteOnEpasRule() {
+            Analysis a = analyze(gasCampus().with("turbineType", "MOBILE_TURBINE"));
+            assertThat(a.notes()).anySatisfy(n -> {
+                assertThat(n.ruleId()).isEqualTo("TURB-008");
+                assertThat(n.text()).contains("Jan 2026").contains("same air permit");
+            });
+        }
+
+        @Test
+        void noNoteForFrames() {
+            assertThat(analyze(gasCampus()).notes()).noneMatch(n -> n.ruleId().equals("TURB-008"));
         }
     }
 }

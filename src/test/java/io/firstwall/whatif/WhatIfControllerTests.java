@@ -101,11 +101,11 @@ class WhatIfControllerTests {
     void theAnalysisPageHasTheHeadlineChartWallsAndCascade() throws Exception {
         mvc.perform(get("/plans/1")).andExpect(status().isOk()).andExpect(view().name("plans/analysis"))
                 .andExpect(header().string("Server-Timing", containsString("analysis;dur=")))
-                .andExpect(content().string(containsString("Full capacity Jan 2031: 43 months late.")))
-                .andExpect(content().string(containsString("First wall: gas turbine, binding Dec 2026 (phase 1).")))
-                .andExpect(content().string(containsString("How sure: the gas turbine wall comes first in 100% of 1,000 samples")))
+                .andExpect(content().string(containsString("Full capacity Jul 2031: 49 months late.")))
+                .andExpect(content().string(containsString("First wall: on-site generation, binding Dec 2026 (phase 1).")))
+                .andExpect(content().string(containsString("How sure: the on-site generation wall comes first in 100% of 1,000 samples")))
                 .andExpect(content().string(containsString("<svg")))
-                .andExpect(content().string(containsString("first wall: gas turbine")))
+                .andExpect(content().string(containsString("first wall: on-site generation")))
                 .andExpect(content().string(containsString("then permits")))
                 .andExpect(content().string(containsString("casting foundries")));
     }
@@ -119,7 +119,7 @@ class WhatIfControllerTests {
         String chart = page.substring(page.indexOf("id=\"walls-chart\""), page.indexOf("</svg>", page.indexOf("id=\"walls-chart\"")));
         Assertions.assertThat(chart.indexOf("data-factor=\"TURBINE_SUPPLY\"")).isLessThan(chart.indexOf("data-factor=\"PERMITS\""))
                 .isPositive();
-        Assertions.assertThat(chart).contains("gas turbine").contains("clears Jan 2031").contains(">P1<").contains(">P2<")
+        Assertions.assertThat(chart).contains("on-site generation").contains("clears Jul 2031").contains(">P1<").contains(">P2<")
                 .contains("today").doesNotContain("<style>");
         mvc.perform(get("/plans/1/walls.svg")).andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("image/svg+xml")))
@@ -197,7 +197,7 @@ class WhatIfControllerTests {
                     Comparison c = (Comparison) result.getModelAndView().getModel().get("comparison");
                     Comparison.Row first = c.rows().get(0);
                     Assertions.assertThat(first.label()).isEqualTo("First wall");
-                    Assertions.assertThat(first.cells()).containsExactly("gas turbine", "electrical equipment");
+                    Assertions.assertThat(first.cells()).containsExactly("on-site generation", "electrical equipment");
                     Assertions.assertThat(first.changed()).containsExactly(false, true);
                     Comparison.Row late = c.rows().stream().filter(r -> r.label().startsWith("Delay at full capacity"))
                             .findFirst().orElseThrow();
@@ -281,13 +281,13 @@ class WhatIfControllerTests {
                 Map.of("turbine.heavy_duty.lead_months", 24.0), Instant.EPOCH));
         mvc.perform(get("/plans/1/compare").param("s", "1")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"delay-chart\"")))
-                .andExpect(content().string(containsString("43 months")))
+                .andExpect(content().string(containsString("49 months")))
                 .andExpect(content().string(containsString("href=\"/plans/1/compare.csv?s=1\"")));
         mvc.perform(get("/plans/1/compare.csv").param("s", "1")).andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("text/csv")))
                 .andExpect(header().string("Content-Disposition", containsString("1-gw-on-site-gas-campus-comparison.csv")))
                 .andExpect(content().string(containsString(",Base plan,Backlog over")))
-                .andExpect(content().string(containsString("First wall,gas turbine,")));
+                .andExpect(content().string(containsString("First wall,on-site generation,")));
     }
 
     @Test
