@@ -89,13 +89,18 @@ public class ReportPublisher {
     public record StaleFact(String id, String value, String asOf, String why) {
     }
 
-    /** Dated facts ({@code yyyymmdd}) that passed before {@code day}, and facts whose as-of is over two years old. */
+    /**
+     * Dated facts ({@code yyyymmdd}) that lay ahead when they were recorded (an expiry, a deadline) and
+     * have passed before {@code day}, and facts whose as-of is over two years old. A date recorded after it
+     * happened (the day a rule came into force) is history, not a date to watch.
+     */
     List<StaleFact> staleFacts(LocalDate day) {
         List<StaleFact> stale = new ArrayList<>();
         for (Fact f : live.facts().facts()) {
             String value = Format.valueWithUnit(f.value(), f.unit());
             LocalDate date = "yyyymmdd".equals(f.unit()) ? Format.date(f.value()) : null;
-            if (date != null && date.isBefore(day)) {
+            boolean ahead = date != null && (f.asOf() == null || date.isAfter(f.asOf()));
+            if (ahead && date.isBefore(day)) {
                 stale.add(new StaleFact(f.id(), value, String.valueOf(f.asOf()), "the date has passed: " + value));
             } else if (f.asOf() != null && f.asOf().isBefore(day.minusYears(2))) {
                 stale.add(new StaleFact(f.id(), value, f.asOf().toString(), "the figure is over two years old"));
