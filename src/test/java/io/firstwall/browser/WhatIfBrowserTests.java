@@ -235,6 +235,32 @@ class WhatIfBrowserTests extends BrowserTest {
         assertThat(driver.getCurrentUrl()).endsWith("/facts#fact-launch.fleet_year");
     }
 
+    /**
+     * The solar-and-storage wall reads at a glance: named in the summary card, its own lane and colour in the
+     * walls chart, the batteries named as what binds, the land and the other hours as notes; at 1440 and 390 px.
+     */
+    @Test
+    void theSolarWallReadsAtAGlanceOnADeskAndOnAPhone() throws IOException {
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new Dimension(1440, 900));
+        driver.get(url("/plans"));
+        logIn("analyst", "analyst");
+        driver.findElement(By.linkText("Phoenix solar-plus-storage campus, transformers ordered ahead")).click();
+        assertThat(visible(By.id("summary")).getText()).contains("First wall: solar and storage");
+        WebElement lane = visible(By.id("walls-chart")).findElement(By.cssSelector("g.lane[data-factor='SOLAR_STORAGE']"));
+        assertThat(lane.getText()).contains("solar and storage");
+        assertThat(lane.findElements(By.tagName("rect"))).anySatisfy(r -> assertThat(r.getAttribute("fill")).isEqualTo("#882255"));
+        String page = driver.findElement(By.tagName("main")).getText();
+        assertThat(page).contains("MWh of batteries").contains("acres").contains("solarCoverage ALL_HOURS");
+        screenshot("analysis-solar-1440");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.navigate().refresh();
+        assertThat(visible(By.id("summary")).getText()).contains("solar and storage");
+        assertNoSidewaysScroll("the solar plan's analysis");
+        screenshot("analysis-solar-390");
+        driver.manage().window().setSize(new Dimension(1440, 900));
+    }
+
     /** At 390 px every analyst page fits the screen: no sideways scrolling, and Log out stays reachable. */
     @Test
     void onAPhoneNoPageScrollsSideways() throws IOException {
