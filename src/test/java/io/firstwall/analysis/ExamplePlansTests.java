@@ -35,7 +35,7 @@ class ExamplePlansTests {
             "multi-gw-2030-buildout.json|CHIP_SUPPLY|2028-12-31|CHIP_SUPPLY",
             "h100-expansion-feasible.json|none||",
             "arizona-solar-storage.json|SOLAR_STORAGE|2027-12-31|SOLAR_STORAGE",
-            "ohio-fuel-cells.json|ELECTRICAL_EQUIPMENT|2027-06-30|ELECTRICAL_EQUIPMENT PERMITS"})
+            "ohio-gas-engines.json|ELECTRICAL_EQUIPMENT|2027-06-30|ELECTRICAL_EQUIPMENT TURBINE_SUPPLY PERMITS"})
     void eachExamplePlanHitsItsExpectedFirstWall(String file, String firstWall, String bindsOn, String cascade)
             throws Exception {
         Analysis a = analyze(file);

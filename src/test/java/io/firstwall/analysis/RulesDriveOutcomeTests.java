@@ -35,8 +35,8 @@ class RulesDriveOutcomeTests {
         Path table = rules.resolve("permits/permits_by_region.drl.csv");
         // An expert decides Memphis air permits for turbines now also need a new transmission corridor.
         Files.writeString(table, Files.readString(table).replace(
-                "US-TN,ONSITE_GAS,,100,permits.air_permit_months.contested",
-                "US-TN,ONSITE_GAS,,100,permits.transmission_line_months"));
+                "US-TN,ONSITE_GAS,,FUEL_CELL,100,permits.air_permit_months.contested",
+                "US-TN,ONSITE_GAS,,FUEL_CELL,100,permits.transmission_line_months"));
         Plan plan = memphis();
         assertThat(AnalysisFixtures.analyze(plan).firstWall().factor()).isEqualTo("TURBINE_SUPPLY");
         Analysis edited = new Analyzer(RuleCompiler.compile(rules)).analyze(plan, AnalysisFixtures.FACTS);

@@ -103,8 +103,8 @@ public final class ApiBenchmark {
             for (int p = 0; p < 3; p++) {
                 Thread.sleep(Duration.ofSeconds(seconds).toMillis() / 4);
                 String live = editing.liveFiles().get(table);
-                String changed = live.contains("US-TN,ONSITE_GAS,,100,") ? live.replace("US-TN,ONSITE_GAS,,100,",
-                        "US-TN,ONSITE_GAS,,150,") : live.replace("US-TN,ONSITE_GAS,,150,", "US-TN,ONSITE_GAS,,100,");
+                String changed = live.contains("US-TN,ONSITE_GAS,,FUEL_CELL,100,") ? live.replace("US-TN,ONSITE_GAS,,FUEL_CELL,100,",
+                        "US-TN,ONSITE_GAS,,FUEL_CELL,150,") : live.replace("US-TN,ONSITE_GAS,,FUEL_CELL,150,", "US-TN,ONSITE_GAS,,FUEL_CELL,100,");
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("files", Map.of(table, changed));
                 body.put("baseVersion", editing.liveVersion());

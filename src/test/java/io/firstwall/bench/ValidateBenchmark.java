@@ -48,7 +48,7 @@ public final class ValidateBenchmark {
             RuleEditingService editing = context.getBean(RuleEditingService.class);
             String table = editing.liveFiles().get("permits/permits_by_region.drl.csv");
             Map<String, String> change = Map.of("permits/permits_by_region.drl.csv",
-                    table.replace("US-TN,ONSITE_GAS,,100,", "US-TN,ONSITE_GAS,,1000,"));
+                    table.replace("US-TN,ONSITE_GAS,,FUEL_CELL,100,", "US-TN,ONSITE_GAS,,FUEL_CELL,1000,"));
             time("rules", () -> editing.validate(change));
             FactEditingService facts = context.getBean(FactEditingService.class);
             String permits = facts.liveFiles().get("facts/permits.csv");

@@ -54,10 +54,10 @@ class ExpertBrowserTests extends BrowserTest {
         driver.findElement(By.xpath("//tr[td/code='permits/permits_by_region.drl.csv']//a")).click();
         BrowserSupport.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
         String table = editorText();
-        String row = "US-TN,ONSITE_GAS,,100,permits.air_permit_months.contested";
+        String row = "US-TN,ONSITE_GAS,,FUEL_CELL,100,permits.air_permit_months.contested";
 
         // A broken threshold is refused with its row.
-        setEditorText(table.replace(row, "US-TN,ONSITE_GAS,,10x0,permits.air_permit_months.contested"));
+        setEditorText(table.replace(row, "US-TN,ONSITE_GAS,,FUEL_CELL,10x0,permits.air_permit_months.contested"));
         driver.findElement(By.id("validate")).click();
         WebElement errors = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("errors")));
         int tableRow = Arrays.asList(table.split("\n")).indexOf(table.lines()
@@ -72,11 +72,11 @@ class ExpertBrowserTests extends BrowserTest {
 
         // In the grid, Memphis's air-permit threshold goes from 100 to 10,000 MW: its 1,720 MW of turbines stay under it.
         setEditorText(table);
-        WebElement threshold = driver.findElement(By.cssSelector("#grid input[data-row='" + (tableRow - 1) + "'][data-col='4']"));
+        WebElement threshold = driver.findElement(By.cssSelector("#grid input[data-row='" + (tableRow - 1) + "'][data-col='5']"));
         assertThat(threshold.getAttribute("value")).isEqualTo("100");
         threshold.clear();
         threshold.sendKeys("10000");
-        assertThat(editorText()).contains("US-TN,ONSITE_GAS,,10000,permits.air_permit_months.contested");
+        assertThat(editorText()).contains("US-TN,ONSITE_GAS,,FUEL_CELL,10000,permits.air_permit_months.contested");
         driver.findElement(By.id("validate")).click();
         WebElement impact = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("impact")));
         WebElement first = impact.findElement(By.cssSelector("tbody tr"));
@@ -90,7 +90,7 @@ class ExpertBrowserTests extends BrowserTest {
         BrowserSupport.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"),
                 "it is live"));
         assertThat(Files.readString(rulesDir.resolve("permits/permits_by_region.drl.csv")))
-                .contains("US-TN,ONSITE_GAS,,10000,permits.air_permit_months.contested");
+                .contains("US-TN,ONSITE_GAS,,FUEL_CELL,10000,permits.air_permit_months.contested");
 
         driver.get(url("/plans"));
         driver.findElement(By.linkText("1 GW on-site gas campus")).click();

@@ -100,6 +100,7 @@ class WhatIfBrowserTests extends BrowserTest {
                 .extracting(WebElement::getText).containsExactly("not set (the rules' default)", "HEAVY_DUTY", "AERODERIVATIVE",
                         "GAS_ENGINE", "MOBILE_TURBINE", "FUEL_CELL");
         assertThat(driver.findElement(By.cssSelector("[data-attribute=existingPowerMW] .unit")).getText()).isEqualTo("MW");
+        new Select(driver.findElement(By.cssSelector("[data-attribute=turbineType] select"))).selectByValue("HEAVY_DUTY");
         reserved.click();
         BrowserSupport.screenshot(driver, driver.findElement(By.cssSelector("fieldset.attributes")), "plan-levers");
         driver.findElement(By.cssSelector("form.plan-form button[type=submit]")).click();
@@ -237,7 +238,7 @@ class WhatIfBrowserTests extends BrowserTest {
 
     /**
      * The solar-and-storage wall reads at a glance: named in the summary card, its own lane and colour in the
-     * walls chart, the batteries named as what binds, the land and the other hours as notes; at 1440 and 390 px.
+     * walls chart, the batteries named as what binds, the land as a note; at 1440 and 390 px.
      */
     @Test
     void theSolarWallReadsAtAGlanceOnADeskAndOnAPhone() throws IOException {
@@ -245,13 +246,13 @@ class WhatIfBrowserTests extends BrowserTest {
         driver.manage().window().setSize(new Dimension(1440, 900));
         driver.get(url("/plans"));
         logIn("analyst", "analyst");
-        driver.findElement(By.linkText("Phoenix solar-plus-storage campus, transformers ordered ahead")).click();
+        driver.findElement(By.linkText("Phoenix off-grid solar-plus-storage campus, transformers ordered ahead")).click();
         assertThat(visible(By.id("summary")).getText()).contains("First wall: solar and storage");
         WebElement lane = visible(By.id("walls-chart")).findElement(By.cssSelector("g.lane[data-factor='SOLAR_STORAGE']"));
         assertThat(lane.getText()).contains("solar and storage");
         assertThat(lane.findElements(By.tagName("rect"))).anySatisfy(r -> assertThat(r.getAttribute("fill")).isEqualTo("#882255"));
         String page = driver.findElement(By.tagName("main")).getText();
-        assertThat(page).contains("MWh of batteries").contains("acres").contains("solarCoverage ALL_HOURS");
+        assertThat(page).contains("MWh of batteries").contains("acres").contains("18 hours at the load");
         screenshot("analysis-solar-1440");
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.navigate().refresh();

@@ -99,7 +99,7 @@ class OutsideEditTests {
     void aGoodOutsideEditGoesLiveAsARevision() throws Exception {
         assertThat(memphisCascade()).contains("PERMITS");
         Path table = rulesDir.resolve("permits/permits_by_region.drl.csv");
-        Files.writeString(table, Files.readString(table).replace("US-TN,ONSITE_GAS,,100,", "US-TN,ONSITE_GAS,,10000,"));
+        Files.writeString(table, Files.readString(table).replace("US-TN,ONSITE_GAS,,FUEL_CELL,100,", "US-TN,ONSITE_GAS,,FUEL_CELL,10000,"));
         await(() -> !memphisCascade().contains("PERMITS"));
         assertThat(editing.revisions().get(0).author()).isEqualTo("external edit");
         assertThat(watcher.lastRejection()).isNull();
@@ -109,7 +109,7 @@ class OutsideEditTests {
     void aBadOutsideEditIsRejectedWithItsLineAndTheLiveRulesStay() throws Exception {
         String before = editing.liveVersion();
         Path drl = rulesDir.resolve("grid/grid_interconnect.drl");
-        Files.writeString(drl, Files.readString(drl).replace("Plan(power == Power.GRID)\n    $d", "Plan(power == )\n    $d"));
+        Files.writeString(drl, Files.readString(drl).replace("    $d : PhaseDemand()\nthen", "    $d : PhaseDemand(facilityMw == )\nthen"));
         await(() -> watcher.lastRejection() != null);
         assertThat(watcher.lastRejection()).contains("grid/grid_interconnect.drl").containsPattern("grid_interconnect.drl:\\d+:\\d+")
                 .contains("the live rules stay");

@@ -93,8 +93,8 @@ class RuleEditingTests {
 
     /** Memphis air permits now wait as long as a transmission line: the Memphis plan's first wall becomes PERMITS. */
     Map<String, String> slowMemphisPermits() {
-        return Map.of(TABLE, table().replace("US-TN,ONSITE_GAS,,100,permits.air_permit_months.contested",
-                "US-TN,ONSITE_GAS,,100,permits.transmission_line_months"));
+        return Map.of(TABLE, table().replace("US-TN,ONSITE_GAS,,FUEL_CELL,100,permits.air_permit_months.contested",
+                "US-TN,ONSITE_GAS,,FUEL_CELL,100,permits.transmission_line_months"));
     }
 
     Map<String, String> withUpdatedMemphisScenario(Map<String, String> changes) {
@@ -114,7 +114,7 @@ class RuleEditingTests {
         String before = editing.liveVersion();
         mvc.perform(post("/api/rules/validate").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of("grid/grid_interconnect.drl", editing.liveFiles().get("grid/grid_interconnect.drl")
-                                .replace("Plan(power == Power.GRID)\n    $d : PhaseDemand()", "Plan(power == )\n    $d : PhaseDemand()")),
+                                .replace("    $d : PhaseDemand()\nthen", "    $d : PhaseDemand(facilityMw == )\nthen")),
                                 before, "")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.ok").value(false))
@@ -220,7 +220,7 @@ class RuleEditingTests {
                         .content(body(withUpdatedMemphisScenario(slowMemphisPermits()), base, "slower Memphis permits")))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.author").value("expert"));
         assertThat(memphisFirstWall()).isEqualTo("PERMITS");
-        assertThat(Files.readString(rulesDir.resolve(TABLE))).contains("US-TN,ONSITE_GAS,,100,permits.transmission_line_months");
+        assertThat(Files.readString(rulesDir.resolve(TABLE))).contains("US-TN,ONSITE_GAS,,FUEL_CELL,100,permits.transmission_line_months");
         assertThat(editing.auditLog()).first().satisfies(row -> assertThat(row.get("WHY")).isEqualTo("slower Memphis permits"));
     }
 
@@ -228,8 +228,8 @@ class RuleEditingTests {
     void theSecondExpertToPublishIsToldOfTheConflictAndShownTheDiff() {
         String base = editing.liveVersion();
         editing.publish(withUpdatedMemphisScenario(slowMemphisPermits()), base, "expert", "first");
-        Map<String, String> other = Map.of(TABLE, table().replace("US-TX,,false,0,permits.local_approval_months.US-TX",
-                "US-TX,,false,0,permits.local_approval_months.US-MS"));
+        Map<String, String> other = Map.of(TABLE, table().replace("US-TX,,false,,0,permits.local_approval_months.US-TX",
+                "US-TX,,false,,0,permits.local_approval_months.US-MS"));
         Assertions.assertThatThrownBy(() -> editing.publish(other, base, "admin", "second"))
                 .isInstanceOfSatisfying(RefusedException.class, e -> {
                     assertThat(e.getMessage()).startsWith("Conflict");
@@ -266,7 +266,7 @@ class RuleEditingTests {
             var sheet = book.getSheetAt(0);
             for (var row : sheet) {
                 if (row.getCell(0) != null && row.getCell(0).getStringCellValue().startsWith("PERM-010")) {
-                    row.getCell(4).setCellValue("1000");
+                    row.getCell(5).setCellValue("1000");
                 }
             }
             book.write(edited);
@@ -278,10 +278,10 @@ class RuleEditingTests {
                         .with(SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().isOk())
                 .andExpect(MockMvcResultMatchers.content().string(
-                        Matchers.containsString("US-TN,ONSITE_GAS,,1000,permits.air_permit_months.contested")))
+                        Matchers.containsString("US-TN,ONSITE_GAS,,FUEL_CELL,1000,permits.air_permit_months.contested")))
                 .andExpect(MockMvcResultMatchers.content().string(
                         Matchers.containsString("nothing is live yet")));
-        assertThat(table()).contains("US-TN,ONSITE_GAS,,100,permits.air_permit_months.contested");
+        assertThat(table()).contains("US-TN,ONSITE_GAS,,FUEL_CELL,100,permits.air_permit_months.contested");
     }
 
     @Test

@@ -243,7 +243,7 @@ class NightlyBatchTests {
         var original = live.analyzer().rules();
         Map<String, String> files = new TreeMap<>(original.files());
         files.put("permits/permits_by_region.drl.csv", files.get("permits/permits_by_region.drl.csv").replace(
-                "US-TX,,false,0,permits.local_approval_months.US-TX", "US-TX,,false,0,permits.transmission_line_months"));
+                "US-TX,,false,,0,permits.local_approval_months.US-TX", "US-TX,,false,,0,permits.transmission_line_months"));
         try {
             live.swapRules(RuleCompiler.compile(files));
             assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
@@ -261,7 +261,7 @@ class NightlyBatchTests {
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         Map<String, String> files = editing.liveFiles();
         var revision = editing.publish(Map.of("permits/permits_by_region.drl.csv", files.get("permits/permits_by_region.drl.csv")
-                .replace("US-TX,,false,0,permits.local_approval_months.US-TX", "US-TX,,false,0,permits.transmission_line_months"),
+                .replace("US-TX,,false,,0,permits.local_approval_months.US-TX", "US-TX,,false,,0,permits.transmission_line_months"),
                 "tests/multi-gw-2030-buildout.json", files.get("tests/multi-gw-2030-buildout.json")
                         .replace("\"CHIP_SUPPLY\", \"bindsOn\": \"2028-12-31\"", "\"PERMITS\", \"bindsOn\": \"2027-12-31\""),
                 "tests/ercot-campus-new-line.json", files.get("tests/ercot-campus-new-line.json")

@@ -65,7 +65,8 @@ class DemandRulesTests {
          */
         @Test
         void aGigawattCampusInMemphisNeedsFourLargeFrames() {
-            PhaseDemand d = analyze(plan("US-TN", Power.ONSITE_GAS).phase("2030-01-01", 330_000)).demand().get(0);
+            PhaseDemand d = analyze(plan("US-TN", Power.ONSITE_GAS).phase("2030-01-01", 330_000)
+                    .with("turbineType", "HEAVY_DUTY")).demand().get(0);
             assertThat(d.ruleId()).isEqualTo("DEMAND-004");
             assertThat(d.facilityMw()).isBetween(900.0, 1000.0);
             double lost = (fact("climate.design_temp_c.US-TN") - fact("turbine.iso_rating_c"))
@@ -81,7 +82,8 @@ class DemandRulesTests {
         /** Small units spread the spare: aeroderivatives need about 1.2 GW of nameplate for the same campus. */
         @Test
         void smallUnitsNeedLessSpare() {
-            PhaseDemand frames = analyze(plan("US-TN", Power.ONSITE_GAS).phase("2030-01-01", 330_000)).demand().get(0);
+            PhaseDemand frames = analyze(plan("US-TN", Power.ONSITE_GAS).phase("2030-01-01", 330_000)
+                    .with("turbineType", "HEAVY_DUTY")).demand().get(0);
             PhaseDemand aeros = analyze(plan("US-TN", Power.ONSITE_GAS).phase("2030-01-01", 330_000)
                     .with("turbineType", "AERODERIVATIVE")).demand().get(0);
             assertThat(aeros.generationMw()).isLessThan(frames.generationMw()).isBetween(1000.0, 1300.0);
@@ -120,19 +122,24 @@ class DemandRulesTests {
             assertThat(d.explanation()).contains("1 carries the load and 1 more stands by");
         }
 
-        /** Before, 64 H100 (0.12 MW) bought two 34 MW aeroderivatives and waited for them for years. */
+        /**
+         * Before, 64 H100 (0.12 MW) bought two 34 MW aeroderivatives and waited years for them, and a 400 MW campus
+         * bought 1,290 MW of heavy frames (N+1 on two) and waited two years longer than on gas engines.
+         */
         @Test
-        void withoutATypeASmallCampusBuysTheLargestClassItFillsOneUnitOf() {
+        void withoutATypeFramesOnlyWhenTheCampusFillsThreeElseEnginesElseFuelCells() {
             PhaseDemand tiny = analyze(plan("US-TX", Power.ONSITE_GAS).accelerator("H100").phase("2030-01-01", 64)).demand().get(0);
             assertThat(tiny.generator()).isEqualTo("fuel_cell");
             assertThat(tiny.generationMw()).isLessThan(1);
-            assertThat(tiny.explanation()).contains("fuel-cell modules of 65 kW").contains("smaller than one gas engine");
-            PhaseDemand engines = analyze(plan("US-TX", Power.ONSITE_GAS).phase("2030-01-01", 8_000)).demand().get(0);
-            assertThat(engines.facilityMw()).isGreaterThan(fact("turbine.gas_engine.unit_mw"));
-            assertThat(engines.generator()).isEqualTo("gas_engine");
-            assertThat(analyze(plan("US-TX", Power.ONSITE_GAS).phase("2030-01-01", 30_000)).demand().get(0).generator())
-                    .isEqualTo("aeroderivative");
-            assertThat(analyze(plan("US-TX", Power.ONSITE_GAS).phase("2030-01-01", 330_000)).demand().get(0).generator())
+            assertThat(tiny.explanation()).contains("fuel-cell modules of 65 kW").contains("less than one gas engine");
+            PhaseDemand mid = analyze(plan("US-TX", Power.ONSITE_GAS).phase("2030-01-01", 150_000)).demand().get(0);
+            assertThat(mid.facilityMw()).isBetween(400.0, 430.0);
+            assertThat(mid.generator()).isEqualTo("gas_engine");
+            assertThat(mid.generationMw() / mid.facilityMw()).isLessThan(1.1);
+            assertThat(mid.explanation()).contains("fewer than 3 heavy frames").contains("turbineType");
+            PhaseDemand memphis = analyze(plan("US-TN", Power.ONSITE_GAS).phase("2030-01-01", 330_000)).demand().get(0);
+            assertThat(memphis.generator()).as("914 MW fills fewer than three derated frames").isEqualTo("gas_engine");
+            assertThat(analyze(plan("US-TX", Power.ONSITE_GAS).phase("2030-01-01", 1_000_000)).demand().get(0).generator())
                     .isEqualTo("heavy_duty");
         }
 

@@ -76,6 +76,16 @@ class ElectricalEquipmentRulesTests {
             assertThat(hasWall(analyze(plan("US-TX", Power.GRID).phase("2031-01-01", 100_000)), EQUIPMENT)).isFalse();
         }
 
+        /** Fuel cells and trailer turbines feed the campus at low and medium voltage: no step-up units, no HV transformers. */
+        @ParameterizedTest(name = "{0}: no step-up units or HV transformers")
+        @CsvSource({"FUEL_CELL", "MOBILE_TURBINE"})
+        void fuelCellsAndTrailerTurbinesNeedNoHighVoltageEquipment(String type) {
+            Analysis a = analyze(plan("US-OH", Power.ONSITE_GAS).phase("2026-12-31", 100_000).with("turbineType", type));
+            assertThat(a.rulesFired()).doesNotContain("ELEC-002", "ELEC-003").contains("ELEC-004");
+            assertThat(analyze(plan("US-OH", Power.ONSITE_GAS).phase("2026-12-31", 100_000).with("turbineType", "GAS_ENGINE"))
+                    .rulesFired()).contains("ELEC-002", "ELEC-003");
+        }
+
         /** A campus below the large-load size connects at distribution voltage: no high-voltage transformer. */
         @Test
         void aSmallCampusNeedsNoHighVoltageTransformers() {

@@ -138,7 +138,8 @@ class GridInterconnectRulesTests {
                     + fact("grid.queue_wait_months." + region) * fact("grid.flexible_wait_share"));
             assertThat(w.fullCapacityOn()).isEqualTo(expected)
                     .isBefore(wall(analyze(plan(region, Power.GRID).phase("2027-01-01", 100_000)), GRID).fullCapacityOn());
-            assertThat(w.explanation()).contains("flexibleLoad").contains("44 hours").contains("98 GW");
+            assertThat(w.explanation()).contains("flexibleLoad").contains("44 hours").contains("98 GW")
+                    .contains("22 largest US grids").contains("this campus alone is");
         }
 
         @Test
@@ -187,6 +188,25 @@ class GridInterconnectRulesTests {
                     .noneMatch(n -> n.ruleId().equals("GRID-008"));
             assertThat(analyze(plan("US-VA", Power.GRID).phase("2028-01-01", 100_000)).notes())
                     .noneMatch(n -> n.ruleId().equals("GRID-008"));
+        }
+    }
+
+    @Nested
+    class Grid009OldFigures {
+
+        @Test
+        void aRequestYearsAfterTheQueueFigureSaysSo() {
+            Analysis late = analyze(plan("US-VA", Power.GRID).decided("2034-01-15").phase("2036-06-30", 100_000));
+            assertThat(late.notes()).anySatisfy(n -> {
+                assertThat(n.ruleId()).isEqualTo("GRID-009");
+                assertThat(n.text()).contains("US-VA").contains("a request in 2034").contains("Sep 2024");
+            });
+        }
+
+        @Test
+        void aRequestNowGetsNoNote() {
+            assertThat(analyze(plan("US-VA", Power.GRID).phase("2028-06-30", 100_000)).notes())
+                    .noneMatch(n -> n.ruleId().equals("GRID-009"));
         }
     }
 }

@@ -99,8 +99,8 @@ class RuleAllowlistTests {
     void aHostileDecisionTableRowIsRefusedAtItsRow() {
         String table = AnalysisFixtures.RULES.files().get("permits/permits_by_region.drl.csv");
         // Quotes in quoted cells are escaped by Drools, but the threshold cell is code: it calls System.exit.
-        String hostile = table.replace("needs a contested major-source air permit,US-TN,ONSITE_GAS,,100,",
-                "needs a contested major-source air permit,US-TN,ONSITE_GAS,,100 || System.exit(0) == 0,");
+        String hostile = table.replace("needs a contested major-source air permit,US-TN,ONSITE_GAS,,FUEL_CELL,100,",
+                "needs a contested major-source air permit,US-TN,ONSITE_GAS,,FUEL_CELL,100 || System.exit(0) == 0,");
         assertThat(hostile).isNotEqualTo(table);
         assertThatThrownBy(() -> RuleCompiler.compile(Map.of("permits/permits_by_region.drl.csv", hostile)))
                 .isInstanceOfSatisfying(RuleBuildException.class, e -> assertThat(e.problems())

@@ -194,7 +194,8 @@ class SolarStorageRulesTests {
         void sizedForMostHoursTheNoteSaysWhatTheRestNeeds() {
             assertThat(analyze(solarCampus()).notes()).anySatisfy(n -> {
                 assertThat(n.ruleId()).isEqualTo("SOLAR-007");
-                assertThat(n.text()).contains("97% of the hours").contains("263 a year").contains("solarCoverage ALL_HOURS");
+                assertThat(n.text()).contains("97% of the hours").contains("263 hours a year").contains("62% in Birmingham")
+                        .contains("grid wall").contains("solarCoverage ALL_HOURS");
             });
         }
 
@@ -202,6 +203,39 @@ class SolarStorageRulesTests {
         void noNoteWhenEveryHourIsCovered() {
             assertThat(analyze(solarCampus().with("solarCoverage", "ALL_HOURS")).notes())
                     .noneMatch(n -> n.ruleId().equals("SOLAR-007"));
+        }
+    }
+
+    @Nested
+    class Solar008OldFigures {
+
+        @Test
+        void aDecisionYearsAfterTheBuildFiguresSaysSo() {
+            Analysis late = analyze(plan("US-AZ", Power.SOLAR_STORAGE).decided("2034-01-15").phase("2036-06-30", 100_000));
+            assertThat(late.notes()).anySatisfy(n -> {
+                assertThat(n.ruleId()).isEqualTo("SOLAR-008");
+                assertThat(n.text()).contains("a decision in 2034");
+            });
+        }
+
+        @Test
+        void aDecisionNowGetsNoNote() {
+            assertThat(analyze(solarCampus()).notes()).noneMatch(n -> n.ruleId().equals("SOLAR-008"));
+        }
+    }
+
+    /** Sized for most hours, the campus needs the grid for its whole load in the rest: the grid's wait counts. */
+    @Nested
+    class TheGridAsBackup {
+
+        @Test
+        void mostHoursWaitsForTheGridConnectionTooAllHoursDoesNot() {
+            Analysis most = analyze(solarCampus());
+            assertThat(most.rulesFired()).contains("GRID-001", "GRID-002");
+            Wall grid = wall(most, "GRID_INTERCONNECT");
+            assertThat(grid.needed()).isEqualTo(most.demand().get(0).facilityMw());
+            Analysis all = analyze(solarCampus().with("solarCoverage", "ALL_HOURS"));
+            assertThat(all.rulesFired()).noneMatch(r -> r.startsWith("GRID-"));
         }
     }
 }

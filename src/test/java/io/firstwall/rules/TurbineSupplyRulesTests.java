@@ -29,8 +29,9 @@ class TurbineSupplyRulesTests {
 
     static final String TURBINES = "TURBINE_SUPPLY";
 
+    /** 914 MW at the design hour on heavy frames (without a type, a campus under three frames buys gas engines). */
     static PlanBuilder gasCampus() {
-        return plan("US-TX", Power.ONSITE_GAS).phase("2027-06-30", 330_000);
+        return plan("US-TX", Power.ONSITE_GAS).phase("2027-06-30", 330_000).with("turbineType", "HEAVY_DUTY");
     }
 
     @Nested
@@ -111,7 +112,7 @@ class TurbineSupplyRulesTests {
         @Test
         void theMegawattsMatter() {
             Wall one = wall(analyze(gasCampus()), TURBINES);
-            Analysis twenty = analyze(plan("US-TX", Power.ONSITE_GAS).phase("2027-06-30", 6_000_000));
+            Analysis twenty = analyze(plan("US-TX", Power.ONSITE_GAS).phase("2027-06-30", 6_000_000).with("turbineType", "HEAVY_DUTY"));
             Wall big = wall(twenty, TURBINES);
             assertThat(big.fullCapacityOn()).isEqualTo(full("2026-01-15", "heavy_duty", twenty.demand().get(0).generationMw(), 0))
                     .isAfter(one.fullCapacityOn().plusYears(3));
@@ -129,7 +130,8 @@ class TurbineSupplyRulesTests {
         /** The backlog is not a calendar year that passes: a plan decided in 2032 still waits four years for its frames. */
         @Test
         void aLateDecisionStillWaitsForTheLeadTime() {
-            Analysis a = analyze(plan("US-TX", Power.ONSITE_GAS).decided("2032-01-15").phase("2033-06-30", 330_000));
+            Analysis a = analyze(plan("US-TX", Power.ONSITE_GAS).decided("2032-01-15").phase("2033-06-30", 330_000)
+                    .with("turbineType", "HEAVY_DUTY"));
             Wall w = wall(a, TURBINES);
             assertThat(w.fullCapacityOn()).isEqualTo(full("2032-01-15", "heavy_duty", a.demand().get(0).generationMw(), 0))
                     .isAfter(Calc.plusMonths(LocalDate.of(2032, 1, 15), fact("turbine.install_months") + 24));
@@ -327,6 +329,24 @@ class TurbineSupplyRulesTests {
         @Test
         void noNoteForFrames() {
             assertThat(analyze(gasCampus()).notes()).noneMatch(n -> n.ruleId().equals("TURB-008"));
+        }
+    }
+
+    @Nested
+    class Turb009OldFigures {
+
+        @Test
+        void aDecisionYearsAfterTheFiguresSaysTheyAreAssumedToHold() {
+            Analysis late = analyze(gasCampus().decided("2034-01-15").phase("2036-06-30", 330_000));
+            assertThat(late.notes()).anySatisfy(n -> {
+                assertThat(n.ruleId()).isEqualTo("TURB-009");
+                assertThat(n.text()).contains("a decision in 2034").contains("figures of Jan 2025");
+            });
+        }
+
+        @Test
+        void aDecisionSoonAfterTheFiguresGetsNoNote() {
+            assertThat(analyze(gasCampus()).notes()).noneMatch(n -> n.ruleId().equals("TURB-009"));
         }
     }
 }
