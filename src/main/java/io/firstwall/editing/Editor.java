@@ -42,6 +42,11 @@ public abstract class Editor<C> {
         return pipeline().adoptExternal(changes);
     }
 
+    /** What reverting to an earlier revision would change, checked and previewed like any publish; nothing changes. */
+    public Validation reviewRevert(long revisionId) {
+        return pipeline().reviewRevert(revisionId);
+    }
+
     public List<Revision> revisions() {
         return pipeline().revisions();
     }

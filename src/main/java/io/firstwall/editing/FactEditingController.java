@@ -245,16 +245,22 @@ class FactEditingController implements PageController {
         return RevisionPages.diff(editing, "facts", from, to, model);
     }
 
+    /** A revert is reviewed like any publish (its diff, the rule tests, the impact) before it goes live. */
+    @GetMapping("/facts/revisions/{id}/revert")
+    String reviewRevert(@PathVariable long id, Model model) {
+        return RevisionPages.revertReview(editing, "facts", id, model);
+    }
+
     @PostMapping("/facts/revisions/{id}/revert")
-    String revert(@PathVariable long id, @RequestParam(defaultValue = "false") boolean accept, Principal who,
-            RedirectAttributes redirect) {
+    String revert(@PathVariable long id, @RequestParam(defaultValue = "") String baseVersion,
+            @RequestParam(defaultValue = "") String message, @RequestParam(defaultValue = "false") boolean accept,
+            Principal who, Model model, RedirectAttributes redirect) {
         try {
-            Revision r = editing.revert(id, who.getName(), "revert from the history page", accept);
+            Revision r = editing.revert(id, baseVersion, who.getName(), message, accept);
             redirect.addFlashAttribute("message", "Reverted the facts to revision " + id + " as revision " + r.id() + ".");
+            return "redirect:/facts/history";
         } catch (RefusedException e) {
-            redirect.addFlashAttribute("error", e.getMessage() + (e.validation() == null ? ""
-                    : " " + e.validation().errors().stream().map(Object::toString).reduce((a, b) -> a + "; " + b).orElse("")));
+            return RevisionPages.revertRefused(editing, "facts", id, e, model);
         }
-        return "redirect:/facts/history";
     }
 }

@@ -164,6 +164,11 @@ public class FactEditingService extends Editor<FactBase> {
         return pipeline.revert(revisionId, author, message, acceptNewAnswers ? newAnswers(author, message) : null);
     }
 
+    /** A revert as reviewed on {@code baseVersion} (see {@link #reviewRevert}). */
+    public Revision revert(long revisionId, String baseVersion, String author, String message, boolean acceptNewAnswers) {
+        return pipeline.revert(revisionId, baseVersion, author, message, acceptNewAnswers ? newAnswers(author, message) : null);
+    }
+
     /** The change set that sets one fact's row (a new id is added to {@code file}). */
     public Map<String, String> setFact(String file, String originalId, List<String> fields) {
         Map<String, String> files = liveFiles;

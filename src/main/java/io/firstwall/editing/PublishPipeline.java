@@ -168,9 +168,32 @@ final class PublishPipeline<C> {
 
     /** Publishes the files of an earlier revision again, after the same checks as any publish. */
     Revision revert(long revisionId, String author, String message, NewAnswers<C> newAnswers) {
+        return revert(revisionId, liveVersion(), author, message, newAnswers);
+    }
+
+    /**
+     * What putting back an earlier revision would change (its diff, the rule tests, the impact on every saved
+     * plan), checked like any publish; nothing changes.
+     */
+    Validation reviewRevert(long revisionId) {
+        return validate(revisions.changesBackTo(revisionId, files.liveFiles()));
+    }
+
+    /**
+     * Publishes the files of an earlier revision again, as reviewed on {@code baseVersion}: refused as a
+     * conflict when the live files changed since the review, and without a message.
+     */
+    Revision revert(long revisionId, String baseVersion, String author, String message, NewAnswers<C> newAnswers) {
+        if (message == null || message.isBlank()) {
+            throw new RefusedException("Say why: a revert needs a message (what was wrong with the newer revisions).");
+        }
         JournaledPublish.checkMessage(message);
         Map<String, String> changes = revisions.changesBackTo(revisionId, files.liveFiles());
-        return publish(changes, liveVersion(), author, "revert to " + files.revisionName() + " " + revisionId + ": "
+        if (changes.isEmpty()) {
+            throw new RefusedException("The live " + files.folder() + " are already those of " + files.revisionName() + " "
+                    + revisionId + ": there is nothing to revert.");
+        }
+        return publish(changes, baseVersion, author, "revert to " + files.revisionName() + " " + revisionId + ": "
                 + message, newAnswers);
     }
 

@@ -2,6 +2,8 @@ package io.firstwall.editing;
 
 import org.springframework.ui.Model;
 
+import io.firstwall.system.NotFoundException;
+
 /** The history, diff and refused-publish pages, the same for rules and facts; {@code section} says whose (rules, facts). */
 final class RevisionPages {
 
@@ -28,6 +30,26 @@ final class RevisionPages {
         model.addAttribute("baseVersion", baseVersion);
         model.addAttribute("error", e.getMessage());
         model.addAttribute("validation", e.validation());
+        model.addAttribute("conflict", e.conflict());
+        return view;
+    }
+
+    /** The review of a revert: what it changes, checked like any publish, with the message it needs. */
+    static String revertReview(Editor<?> editor, String section, long id, Model model) {
+        if (editor.revisions().stream().noneMatch(r -> r.id() == id)) {
+            throw new NotFoundException("There is no revision " + id + ".");
+        }
+        model.addAttribute("section", section);
+        model.addAttribute("revision", id);
+        model.addAttribute("baseVersion", editor.liveVersion());
+        model.addAttribute("validation", editor.reviewRevert(id));
+        return "editing/revert";
+    }
+
+    /** The review again, with why the revert was refused. */
+    static String revertRefused(Editor<?> editor, String section, long id, RefusedException e, Model model) {
+        String view = revertReview(editor, section, id, model);
+        model.addAttribute("error", e.getMessage());
         model.addAttribute("conflict", e.conflict());
         return view;
     }

@@ -151,14 +151,21 @@ class RuleEditingController implements PageController {
         return RevisionPages.diff(editing, "rules", from, to, model);
     }
 
+    /** A revert is reviewed like any publish (its diff, the rule tests, the impact) before it goes live. */
+    @GetMapping("/rules/revisions/{id}/revert")
+    String reviewRevert(@PathVariable long id, Model model) {
+        return RevisionPages.revertReview(editing, "rules", id, model);
+    }
+
     @PostMapping("/rules/revisions/{id}/revert")
-    String revert(@PathVariable long id, Principal who, RedirectAttributes redirect) {
+    String revert(@PathVariable long id, @RequestParam(defaultValue = "") String baseVersion,
+            @RequestParam(defaultValue = "") String message, Principal who, Model model, RedirectAttributes redirect) {
         try {
-            Revision r = editing.revert(id, who.getName(), "revert from the history page");
+            Revision r = editing.revert(id, baseVersion, who.getName(), message);
             redirect.addFlashAttribute("message", "Reverted to revision " + id + " as revision " + r.id() + ".");
+            return "redirect:/rules/history";
         } catch (RefusedException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            return RevisionPages.revertRefused(editing, "rules", id, e, model);
         }
-        return "redirect:/rules/history";
     }
 }

@@ -121,6 +121,11 @@ public class RuleEditingService extends Editor<RuleBase> {
         return pipeline.revert(revisionId, author, message, null);
     }
 
+    /** A revert as reviewed on {@code baseVersion} (see {@link #reviewRevert}). */
+    public Revision revert(long revisionId, String baseVersion, String author, String message) {
+        return pipeline.revert(revisionId, baseVersion, author, message, null);
+    }
+
     /** The rules as edited files, checked against the given facts (the live ones, or facts about to go live). */
     private final class RuleFiles implements EditedFiles<RuleBase> {
 

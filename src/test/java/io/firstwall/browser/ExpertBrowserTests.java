@@ -101,5 +101,28 @@ class ExpertBrowserTests extends BrowserTest {
         driver.get(url("/rules/history"));
         assertThat(driver.findElement(By.id("revisions")).getText()).contains("Memphis air permits only above 10,000 MW")
                 .contains("expert");
+
+        // Reverting goes through the same review: the rows it puts back, the impact, a message, then publish.
+        driver.findElements(By.cssSelector("#revisions a.revert")).get(0).click();
+        WebElement review = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("validation")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Revert to revision");
+        assertThat(review.getText()).contains("US-TN,ONSITE_GAS,,FUEL_CELL,100,permits.air_permit_months.contested")
+                .contains("1 GW on-site gas campus");
+        assertThat(Files.readString(rulesDir.resolve("permits/permits_by_region.drl.csv")))
+                .as("nothing is reverted by the review").contains("US-TN,ONSITE_GAS,,FUEL_CELL,10000,");
+        BrowserSupport.screenshot(driver, "revert-review");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                .longValue()).as("the review fits a phone").isLessThanOrEqualTo(0);
+        BrowserSupport.screenshot(driver, "revert-review-390");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        driver.findElement(By.id("message")).sendKeys("the 10,000 MW threshold had no source");
+        driver.findElement(By.id("publish")).click();
+        BrowserSupport.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"),
+                "Reverted to revision"));
+        assertThat(Files.readString(rulesDir.resolve("permits/permits_by_region.drl.csv")))
+                .contains("US-TN,ONSITE_GAS,,FUEL_CELL,100,permits.air_permit_months.contested");
+        assertThat(driver.findElement(By.id("revisions")).getText()).contains("the 10,000 MW threshold had no source");
     }
 }

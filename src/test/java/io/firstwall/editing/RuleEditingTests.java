@@ -257,6 +257,51 @@ class RuleEditingTests {
         assertThat(editing.liveVersion()).isEqualTo(editing.revisions().get(editing.revisions().size() - 1).version());
     }
 
+    /** "Revert to this" goes through the same review as a publish: diff, rule tests, impact and a message. */
+    @Test
+    void aRevertFromTheHistoryPageIsReviewedBeforeItPublishes() throws Exception {
+        long initial = editing.revisions().get(editing.revisions().size() - 1).id();
+        editing.publish(withUpdatedMemphisScenario(slowMemphisPermits()), editing.liveVersion(), "expert", "slower");
+        String published = editing.liveVersion();
+        mvc.perform(get("/rules/history").with(httpBasic("expert", "expert")))
+                .andExpect(status().isOk())
+                .andExpect(MockMvcResultMatchers.content().string(Matchers.containsString(
+                        "href=\"/rules/revisions/" + initial + "/revert\"")))
+                .andExpect(MockMvcResultMatchers.content().string(Matchers.not(Matchers.containsString(
+                        "action=\"/rules/revisions/" + initial + "/revert\""))));
+        String review = mvc.perform(get("/rules/revisions/" + initial + "/revert").with(httpBasic("expert", "expert")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(review).contains("Revert to revision " + initial).contains("id=\"impact\"").contains("id=\"scenarios\"")
+                .contains("PERM-010").contains("name=\"message\"").contains("value=\"" + published + "\"");
+        assertThat(editing.liveVersion()).as("a review publishes nothing").isEqualTo(published);
+
+        // No message: refused on the review page, nothing published.
+        mvc.perform(post("/rules/revisions/" + initial + "/revert").param("baseVersion", published)
+                        .with(httpBasic("expert", "expert")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(MockMvcResultMatchers.content().string(Matchers.containsString("Say why")));
+        // Reviewed on a version that is no longer live: a conflict, nothing published.
+        mvc.perform(post("/rules/revisions/" + initial + "/revert").param("baseVersion", "stale").param("message", "back")
+                        .with(httpBasic("expert", "expert")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(MockMvcResultMatchers.content().string(Matchers.containsString("id=\"edit-error\"")));
+        assertThat(editing.liveVersion()).isEqualTo(published);
+
+        mvc.perform(post("/rules/revisions/" + initial + "/revert").param("baseVersion", published)
+                        .param("message", "the slower permits had no source").with(httpBasic("expert", "expert")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(editing.revisions().get(0).message()).isEqualTo("revert to revision " + initial
+                + ": the slower permits had no source");
+        assertThat(memphisFirstWall()).isEqualTo("TURBINE_SUPPLY");
+        // Back at the original: the review says there is nothing to revert and offers no publish.
+        mvc.perform(get("/rules/revisions/" + initial + "/revert").with(httpBasic("expert", "expert")))
+                .andExpect(MockMvcResultMatchers.content().string(Matchers.containsString("id=\"nothing-to-revert\"")))
+                .andExpect(MockMvcResultMatchers.content().string(Matchers.not(Matchers.containsString("id=\"revert-form\""))));
+        mvc.perform(get("/rules/revisions/999999/revert").with(httpBasic("expert", "expert"))).andExpect(status().isNotFound());
+        mvc.perform(get("/rules/revisions/" + initial + "/revert").with(httpBasic("analyst", "analyst")))
+                .andExpect(status().isForbidden());
+    }
+
     @Test
     void aDecisionTableGoesOutAsASpreadsheetAndComesBackIntoTheEditor() throws Exception {
         byte[] xlsx = mvc.perform(get("/rules/xlsx").param("file", TABLE).with(httpBasic("expert", "expert")))
