@@ -30,6 +30,11 @@ public final class Format {
         return FORMATS.get()[abs >= 100 ? 0 : abs >= 10 ? 1 : 2].format(value);
     }
 
+    /** A power in MW as a planner reads it: kW below 1 MW ("65 kW"), else MW ("430 MW"). */
+    public static String power(double mw) {
+        return mw < 1 ? num(mw * 1000) + " kW" : num(mw) + " MW";
+    }
+
     /**
      * A fact's value as a planner reads it: a year without a thousands separator ("2032"), a
      * {@code yyyymmdd} date as a date ("2026-11-27"), else {@link #num}.
