@@ -11,10 +11,12 @@ import io.firstwall.plan.Plan;
 /**
  * The answer for one plan: its demand per phase, every wall, the first wall, the cascade (the order
  * in which walls appear as each is crushed in turn), and whether the plan is feasible as planned.
+ * It names the rule set and the fact base it was made with ({@code factBaseVersion} null for facts
+ * not read from files: a test's); the facts a scenario overrides are the scenario's.
  */
 public record Analysis(Plan plan, List<PhaseDemand> demand, List<Wall> walls, Wall firstWall,
         List<String> cascade, boolean feasible, List<Note> notes, List<FactUse> facts, List<String> rulesFired,
-        String ruleSetVersion, List<FactorCurve> curves) {
+        String ruleSetVersion, String factBaseVersion, List<FactorCurve> curves) {
 
     public Analysis {
         demand = List.copyOf(demand);

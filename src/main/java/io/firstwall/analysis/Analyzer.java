@@ -197,6 +197,6 @@ public final class Analyzer {
                 .map(FactUse::of).toList();
         Wall first = walls.isEmpty() ? null : walls.get(0);
         return new Analysis(plan, demand, walls, first, WallCalculator.cascade(walls), walls.isEmpty(), notes,
-                used, List.copyOf(fired), rules.version(), curves);
+                used, List.copyOf(fired), rules.version(), facts.version(), curves);
     }
 }

@@ -19,6 +19,9 @@ public interface LiveAnalysis {
     /** The live fact base. */
     FactBase facts();
 
+    /** The fact files the live fact base was read from, path under the data directory to text. */
+    Map<String, String> factFiles();
+
     /** A plan reader checking plans against the live fact base's regions and accelerators. */
     PlanReader planReader();
 

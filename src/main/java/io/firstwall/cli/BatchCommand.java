@@ -4,21 +4,24 @@ import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 import io.firstwall.report.BatchProperties;
 import io.firstwall.report.BatchService;
 
 /**
  * {@code batch [--out DIR]}: one nightly run without the web server. Exit codes: 0 the run
- * completed, 1 it failed or could not start, 2 wrong usage.
+ * completed, 1 it failed or could not start, 2 wrong usage. {@code batch --worker}: a batch worker
+ * that analyses partitions of partitioned runs from the shared database until it is stopped.
  */
 public final class BatchCommand {
 
-    public static final String USAGE = "usage: java -jar target/firstwall.jar batch [--out DIR]";
+    public static final String USAGE = "usage: java -jar target/firstwall.jar batch [--out DIR] | batch --worker";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -32,8 +35,13 @@ public final class BatchCommand {
     public int run(Class<?> application, String[] args) {
         List<String> springArgs = new ArrayList<>(List.of("--firstwall.batch.cron=-", "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
+        boolean worker = false;
         for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--out") && i + 1 < args.length) {
+            if (args[i].equals("--worker")) {
+                worker = true;
+                springArgs.add("--firstwall.batch.worker=true");
+                springArgs.add("--logging.level.io.firstwall.report.RemotePartitioning=INFO");
+            } else if (args[i].equals("--out") && i + 1 < args.length) {
                 springArgs.add("--firstwall.batch.reports-dir=" + args[++i]);
             } else if (args[i].startsWith("--")) {
                 springArgs.add(args[i]);
@@ -54,6 +62,9 @@ public final class BatchCommand {
             err.println("batch: " + whyNotStarted(e));
             return 1;
         }
+        if (worker) {
+            return work(started);
+        }
         try (ConfigurableApplicationContext context = started) {
             BatchService batch = context.getBean(BatchService.class);
             BatchService.StartResult result = batch.start(true);
@@ -67,6 +78,22 @@ public final class BatchCommand {
             }
             return result.started() && result.status().equals("COMPLETED") ? 0 : 1;
         }
+    }
+
+    /** Takes partitions until the process is stopped (its shutdown hook closes the context). */
+    private int work(ConfigurableApplicationContext context) {
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener((ContextClosedEvent e) -> closed.countDown());
+        context.registerShutdownHook();
+        out.println("Batch worker " + ProcessHandle.current().pid() + " is waiting for partitions of nightly runs in "
+                + context.getEnvironment().getProperty("spring.datasource.url") + "; stop it with Ctrl-C.");
+        out.flush();
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 
     /** Why the batch could not start, in a sentence: the database held by the running app, or the root cause. */

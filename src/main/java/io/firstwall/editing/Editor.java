@@ -42,6 +42,11 @@ public abstract class Editor<C> {
         return pipeline().adoptExternal(changes);
     }
 
+    /** Serves the revision another app node made live, if this node does not yet (see {@link PublishPipeline#follow}). */
+    RevisionStore.Live follow() {
+        return pipeline().follow();
+    }
+
     /** What reverting to an earlier revision would change, checked and previewed like any publish; nothing changes. */
     public Validation reviewRevert(long revisionId) {
         return pipeline().reviewRevert(revisionId);

@@ -284,7 +284,7 @@ public class FactEditingService extends Editor<FactBase> {
         /** The fact base just stored in the database becomes the analyzer's. */
         @Override
         public void goLive(FactBase candidate, Map<String, String> merged) {
-            live.swapFacts(store.load());
+            live.swapFacts(store.load(), merged);
             liveFiles = Collections.unmodifiableMap(new TreeMap<>(merged));
         }
     }

@@ -19,7 +19,7 @@ final class FileSets {
 
     /** The version of a whole file set. */
     static String version(Map<String, String> files) {
-        return Hashes.of(Json.MAPPER.writeValueAsString(new TreeMap<>(files)));
+        return Hashes.ofFiles(files);
     }
 
     /** The files after a change set (path to new text; {@code null} deletes). */

@@ -7,6 +7,9 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,6 +24,8 @@ import io.firstwall.system.LiveAnalyzer;
  * @param <C> what the files make when they read: a rule base, a fact base
  */
 final class PublishPipeline<C> {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishPipeline.class);
 
     /** A checked change: what the expert sees, what the files make (null when they do not read), every file after it. */
     record Checked<C>(Validation validation, C candidate, Map<String, String> merged) {
@@ -50,7 +55,12 @@ final class PublishPipeline<C> {
         this.audit = audit;
         this.jdbc = jdbc;
         this.tx = tx;
-        revisions.recordStart(files.liveFiles(), files.folder());
+        try {
+            tx.executeWithoutResult(status -> revisions.recordStart(files.liveFiles(), files.folder()));
+        } catch (ConflictException | DuplicateKeyException e) {
+            // Several nodes started on an empty database at once: one of them recorded the first revision.
+            log.info("Another app node recorded the {} at the same moment; this node follows it", files.folder());
+        }
     }
 
     String liveVersion() {
@@ -122,7 +132,8 @@ final class PublishPipeline<C> {
             Revision revision = JournaledPublish.run(files.dir(), revisions, jdbc, tx, changes, files.liveFiles(),
                     publishId -> {
                         files.store(checked.candidate());
-                        Revision r = revisions.record(author, message, "publish", checked.merged(), publishId);
+                        Revision r = revisions.record(author, message, "publish", checked.merged(), publishId,
+                                liveVersion);
                         audit.record(author, "publish", files.describe(changes.keySet()) + " \u2192 "
                                 + files.revisionName() + " " + r.id(), message);
                         return r;
@@ -155,15 +166,44 @@ final class PublishPipeline<C> {
             audit.record("external edit", "rejected", files.describe(changes.keySet()), why);
             throw new RefusedException("Rejected: " + why + ".", validation, Map.of());
         }
+        String base = FileSets.version(current);
         Revision revision = tx.execute(status -> {
             files.store(checked.candidate());
             return revisions.record("external edit", "picked up from " + files.folder() + " on disk", "external",
-                    checked.merged());
+                    checked.merged(), null, base);
         });
         files.goLive(checked.candidate(), checked.merged());
         audit.record("external edit", "publish", files.describe(changes.keySet()) + " \u2192 " + files.revisionName()
                 + " " + revision.id(), "edited outside firstwall");
         return revision;
+    }
+
+    /**
+     * Serves the revision the database says is live when another app node published it: its files are
+     * written here (through a journal, as a publish writes them) and go live, with nothing recorded,
+     * since the node that published recorded it. Files on disk that an outside edit changed and that
+     * the revision replaces are kept aside first ({@link LocalCopies}). Null when this node already
+     * serves the live revision.
+     */
+    synchronized RevisionStore.Live follow() {
+        RevisionStore.Live latest = revisions.live().orElse(null);
+        if (latest == null || latest.version().equals(liveVersion())) {
+            return null;
+        }
+        Map<String, String> published = revisions.files(latest.revisionId());
+        Map<String, String> current = files.liveFiles();
+        Map<String, String> changes = FileSets.changes(current, published);
+        Checked<C> checked = check(changes, false, false, files::check);
+        if (checked.candidate() == null) {
+            throw new IllegalStateException("The live " + files.revisionName() + " " + latest.revisionId()
+                    + " published on another node does not read here: " + checked.validation().errors());
+        }
+        LocalCopies.keepOutsideEdits(files.dir(), current, changes.keySet());
+        PublishJournal.Entry journal = PublishJournal.begin(files.dir(), revisions.table(), changes, current);
+        PublishJournal.apply(files.dir(), journal, true);
+        files.goLive(checked.candidate(), checked.merged());
+        PublishJournal.end(files.dir(), journal);
+        return latest;
     }
 
     /** Publishes the files of an earlier revision again, after the same checks as any publish. */

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,18 +48,31 @@ public final class RevisionStore {
     void recordStart(Map<String, String> files, String what) {
         Revision latest = revisions().stream().findFirst().orElse(null);
         if (latest == null) {
-            record("system", "the " + noun + " as found when firstwall first started", "initial", files);
+            record("system", "the " + noun + " as found when firstwall first started", "initial", files, null, null);
         } else if (!latest.version().equals(FileSets.version(files))) {
-            record("system", what + " was changed outside firstwall while it was stopped", "external", files);
+            record("system", what + " was changed outside firstwall while it was stopped", "external", files, null,
+                    live().map(Live::version).orElse(latest.version()));
         }
     }
 
-    Revision record(String author, String message, String kind, Map<String, String> files) {
-        return record(author, message, kind, files, null);
+    /** The live revision as the database has it: the one every app node serves (or is about to). */
+    record Live(long revisionId, String version) {
     }
 
-    /** Records a revision; {@code publishId} ties it to the journal of the publish that wrote its files. */
-    Revision record(String author, String message, String kind, Map<String, String> files, String publishId) {
+    Optional<Live> live() {
+        return jdbc.sql("select revision_id, version from live_revision where kind = ?").param(table)
+                .query((rs, n) -> new Live(rs.getLong(1), rs.getString(2))).optional();
+    }
+
+    /**
+     * Records a revision and makes it the live one, in the caller's transaction. {@code publishId} ties
+     * it to the journal of the publish that wrote its files; {@code base} is the version the change was
+     * made on: when another node has made another version live meanwhile, nothing is recorded and the
+     * change is refused as a conflict (compare and set on {@code live_revision}). A null base records
+     * unconditionally (the very first revision).
+     */
+    Revision record(String author, String message, String kind, Map<String, String> files, String publishId,
+            String base) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         Instant now = clock.instant();
         String version = FileSets.version(files);
@@ -67,7 +81,24 @@ public final class RevisionStore {
                 .params(now.atOffset(ZoneOffset.UTC), author, message, kind, version,
                         Json.MAPPER.writeValueAsString(new TreeMap<>(files)), publishId)
                 .update(keys, "id");
-        return new Revision(keys.getKey().longValue(), now, author, message, kind, version);
+        long id = keys.getKey().longValue();
+        int moved = base == null ? 0
+                : jdbc.sql("update live_revision set revision_id = ?, version = ? where kind = ? and version = ?")
+                        .params(id, version, table, base).update();
+        if (moved == 0) {
+            Optional<Live> current = live();
+            if (current.isPresent() && base != null) {
+                throw conflict(base, current.get().version(), files(current.get().revisionId()), files.keySet());
+            }
+            if (current.isPresent()) {
+                jdbc.sql("update live_revision set revision_id = ?, version = ? where kind = ?").params(id, version, table)
+                        .update();
+            } else {
+                jdbc.sql("insert into live_revision(kind, revision_id, version) values (?, ?, ?)")
+                        .params(table, id, version).update();
+            }
+        }
+        return new Revision(id, now, author, message, kind, version);
     }
 
     String table() {

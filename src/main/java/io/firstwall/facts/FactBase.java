@@ -13,17 +13,31 @@ public final class FactBase {
     private final Map<String, Fact> facts;
     private final Map<String, Region> regions;
     private final Map<String, Accelerator> accelerators;
+    private final String version;
 
     public FactBase(Collection<Fact> facts, Collection<Region> regions, Collection<Accelerator> accelerators) {
         this.facts = index(facts, Fact::id);
         this.regions = index(regions, Region::id);
         this.accelerators = index(accelerators, Accelerator::id);
+        this.version = null;
     }
 
-    private FactBase(Map<String, Fact> facts, Map<String, Region> regions, Map<String, Accelerator> accelerators) {
+    private FactBase(Map<String, Fact> facts, Map<String, Region> regions, Map<String, Accelerator> accelerators,
+            String version) {
         this.facts = facts;
         this.regions = regions;
         this.accelerators = accelerators;
+        this.version = version;
+    }
+
+    /** The version of the fact files this fact base was read from (as its revision names it), or null when unknown. */
+    public String version() {
+        return version;
+    }
+
+    /** The same facts, named by the version of the files they were read from. */
+    public FactBase withVersion(String fileVersion) {
+        return new FactBase(facts, regions, accelerators, fileVersion);
     }
 
     private static <T> Map<String, T> index(Collection<T> items, Function<T, String> key) {
@@ -69,7 +83,7 @@ public final class FactBase {
         }
         Map<String, Fact> copy = new LinkedHashMap<>(facts);
         samples.forEach((id, value) -> copy.put(id, get(id).sampledAt(value)));
-        return new FactBase(Collections.unmodifiableMap(copy), regions, accelerators);
+        return new FactBase(Collections.unmodifiableMap(copy), regions, accelerators, version);
     }
 
     /**
@@ -88,6 +102,6 @@ public final class FactBase {
             }
             copy.put(id, fact.overriddenWith(value));
         });
-        return new FactBase(Collections.unmodifiableMap(copy), regions, accelerators);
+        return new FactBase(Collections.unmodifiableMap(copy), regions, accelerators, version);
     }
 }

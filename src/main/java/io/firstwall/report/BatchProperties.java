@@ -14,9 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize plans analysed per transaction
  * @param staleAfter a run that has not moved for this long, and is not running here, was killed: it is restarted
  * @param samples Latin hypercube samples per plan to say how sure each answer is (0: point answers only)
+ * @param partitions 0: this process analyses every plan; above 0: the plans are split into this many
+ *        partitions that batch workers ({@code batch --worker}) on the same database analyse
+ * @param partitionTimeout how long a partitioned run waits for its workers before it fails
+ * @param worker whether this process takes partitions from the database (the {@code batch --worker} verb)
+ * @param workerPoll how often an idle worker asks the database for a partition
  */
 @ConfigurationProperties("firstwall.batch")
 public record BatchProperties(@DefaultValue("0 0 2 * * *") String cron, @DefaultValue("reports") Path reportsDir,
         @DefaultValue("500") int chunkSize, @DefaultValue("2m") Duration staleAfter,
-        @DefaultValue("1000") int samples) {
+        @DefaultValue("1000") int samples, @DefaultValue("0") int partitions,
+        @DefaultValue("6h") Duration partitionTimeout, @DefaultValue("false") boolean worker,
+        @DefaultValue("500ms") Duration workerPoll) {
 }

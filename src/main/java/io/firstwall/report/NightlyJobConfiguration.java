@@ -63,6 +63,7 @@ class NightlyJobConfiguration {
                         live.analyzer().rules().version(), files,
                         ReportRowProcessor.hash(Json.MAPPER.writeValueAsString(facts)), facts,
                         runs.countItems(), clock.instant(), null, null));
+                runs.pin(runId, live.analyzer().rules().files(), live.factFiles());
             }
             return RepeatStatus.FINISHED;
         }, tx).build();
@@ -106,10 +107,17 @@ class NightlyJobConfiguration {
         return new Analysers(Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * Analyses every plan: here, in chunks, or, with {@code firstwall.batch.partitions} above 0, by the
+     * batch workers of {@link RemotePartitioning} as partitions of the plans.
+     */
     @Bean
     Step analyze(JobRepository jobs, PlatformTransactionManager tx, JdbcPagingItemReader<WorkItem> workItems,
             LiveAnalysis live, LiveUncertainty uncertainty, RunStore runs, BatchProperties properties,
-            Analysers analysers) {
+            Analysers analysers, RemotePartitioning.Requests requests) {
+        if (properties.partitions() > 0) {
+            return RemotePartitioning.managerStep(jobs, runs, properties, requests);
+        }
         ReportRowWriter writer = new ReportRowWriter(runs);
         // Items of a chunk are analysed on both cores; reading and writing stay on one thread, so the
         // reader's position and the rows commit together and a restart resumes exactly.

@@ -66,6 +66,31 @@ public class RunStore {
                 .update();
     }
 
+    /** Records the rule files and fact files a run analyses against, whole, for workers elsewhere. */
+    public void pin(long runId, Map<String, String> ruleFiles, Map<String, String> factFiles) {
+        jdbc.sql("update report_run set pinned_rules = ?, pinned_facts = ? where run_id = ?")
+                .params(Json.MAPPER.writeValueAsString(ruleFiles), Json.MAPPER.writeValueAsString(factFiles), runId)
+                .update();
+    }
+
+    /** The rule files and fact files a run was pinned to. */
+    public record Pinned(Map<String, String> ruleFiles, Map<String, String> factFiles) {
+    }
+
+    public Pinned pinned(long runId) {
+        return jdbc.sql("select pinned_rules, pinned_facts from report_run where run_id = ?").param(runId)
+                .query((rs, n) -> rs.getString(1) == null ? null
+                        : new Pinned(Json.MAPPER.readValue(rs.getString(1), STRINGS),
+                                Json.MAPPER.readValue(rs.getString(2), STRINGS)))
+                .optional().orElseThrow(() -> new IllegalStateException("run " + runId
+                        + " recorded no rule and fact files; it was started by a version without batch workers"));
+    }
+
+    /** Every item key of the run's plans and scenarios, in the order the database sorts them. */
+    public List<String> itemKeys() {
+        return jdbc.sql("select item_key from " + ITEMS + " order by item_key").query(String.class).list();
+    }
+
     public void finish(long runId, Instant at, String dir) {
         jdbc.sql("update report_run set finished_at = ?, report_dir = ? where run_id = ?")
                 .params(at.atOffset(ZoneOffset.UTC), dir, runId).update();

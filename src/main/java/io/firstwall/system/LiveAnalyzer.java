@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import io.firstwall.analysis.Analysis;
@@ -49,17 +51,38 @@ public class LiveAnalyzer implements LiveAnalysis, LiveUncertainty {
     private final Map<String, Instant> lastFired = new ConcurrentHashMap<>();
     /** The fact files the app started with, path under the data directory to text. */
     private final Map<String, String> factFilesAtStart;
+    /** The fact files the live fact base was read from. */
+    private volatile Map<String, String> factFiles;
 
     public LiveAnalyzer(FirstwallProperties properties, FactStore store) {
         factFilesAtStart = Collections.unmodifiableMap(FactCsvReader.texts(properties.dataDir()));
         FactBase fromCsv = FactCsvReader.read(factFilesAtStart);
         RuleBase rules = RuleCompiler.compile(properties.rulesDir());
-        store.replaceAll(fromCsv);
-        facts.set(store.load());
+        loadFacts(store, fromCsv);
+        factFiles = factFilesAtStart;
+        facts.set(store.load().withVersion(Hashes.ofFiles(factFilesAtStart)));
         budget = properties.analysisBudget();
         analyzer.set(new Analyzer(rules, budget));
         log.info("Serving {} rules (rule set {}) over {} facts from {} and {}", rules.rules().size(), rules.version(),
                 fromCsv.facts().size(), properties.rulesDir().toAbsolutePath(), properties.dataDir().toAbsolutePath());
+    }
+
+    /**
+     * Loads the facts into the database. Several nodes (or batch workers) starting at once on one database
+     * load the same files at the same moment; the one that loses the race tries again on what the winner wrote.
+     */
+    private static void loadFacts(FactStore store, FactBase fromCsv) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                store.replaceAll(fromCsv);
+                return;
+            } catch (DuplicateKeyException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                log.info("Another node loaded the facts at the same moment; loading them again");
+            }
+        }
     }
 
     /** The fact files as read at start, from which the first fact base was loaded. */
@@ -88,9 +111,17 @@ public class LiveAnalyzer implements LiveAnalysis, LiveUncertainty {
         log.info("Now serving rule set {} ({} rules)", rules.version(), rules.rules().size());
     }
 
-    /** Swaps the live fact base, in the same way. */
-    public void swapFacts(FactBase next) {
-        facts.set(next);
+    /** Swaps the live fact base, read from {@code files}, in the same way. */
+    public void swapFacts(FactBase next, Map<String, String> files) {
+        Map<String, String> copy = Collections.unmodifiableMap(new TreeMap<>(files));
+        facts.set(next.withVersion(Hashes.ofFiles(copy)));
+        factFiles = copy;
+        log.info("Now serving fact base {} ({} facts)", facts.get().version(), next.facts().size());
+    }
+
+    /** The fact files the live fact base was read from, path under the data directory to text. */
+    public Map<String, String> factFiles() {
+        return factFiles;
     }
 
     /** Analyzes for a report: the same answer, without the chart curves. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.springframework.web.context.WebApplicationContext;
 import io.firstwall.system.WebTestSupport;
 
 /** The REST endpoint over the real rules, the real facts loaded into H2. */
+@Tag("database")
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,7 @@ import io.firstwall.security.ApiTokenService;
  * Malformed, oversized and absurd requests over real HTTP get a clear 4xx problem, never a 500, and
  * leave nothing behind.
  */
+@Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:hostile-requests-${random.uuid};DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import io.firstwall.plan.Json;
 import io.firstwall.system.WebTestSupport;
 
 /** Plans CRUD, what-if, scenarios and comparison over REST, on the real H2 and rules; and the OpenAPI description. */
+@Tag("database")
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
-import org.flywaydb.core.Flyway;
+import io.firstwall.system.TestDatabase;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -42,7 +42,7 @@ public final class BatchBenchmark {
             }
         }
         String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
-        Flyway.configure().dataSource(url, "sa", "").load().migrate();
+        TestDatabase.migrateH2(url);
         List<String> examples = new ArrayList<>();
         try (var files = Files.list(Path.of("data/plans"))) {
             for (Path f : files.sorted().toList()) {

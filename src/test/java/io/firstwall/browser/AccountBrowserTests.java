@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -17,6 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
  * An expert creates a personal API token on the account page, sees it once, uses it from a script,
  * and revokes it; after five wrong passwords the login page says the account is locked.
  */
+@Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:account-browser-${random.uuid};DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,6 +25,7 @@ import io.firstwall.analysis.AnalysisFixtures;
  * impact preview, publishes, and the analysis of the affected plan changes; a broken edit is refused
  * with its row. The app works on a copy of rules/.
  */
+@Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:expert-browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")

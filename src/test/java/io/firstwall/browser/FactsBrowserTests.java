@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -25,6 +26,7 @@ import io.firstwall.analysis.AnalysisFixtures;
  * affected plan's analysis changes and the file's history shows the revision. Works on copies of
  * data/ and rules/.
  */
+@Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:facts-browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -34,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  * chromium and chromium-driver; without them the test is skipped and says why, except where
  * FIRSTWALL_REQUIRE_BROWSER=true (CI), where a missing browser fails it.
  */
+@Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")

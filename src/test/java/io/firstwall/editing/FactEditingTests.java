@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,7 @@ import io.firstwall.system.LiveAnalyzer;
  * their line, facts the rules need, scenarios, impact, atomic publish into data/ and H2, conflicts,
  * history per file, revert, and who may do what. Real H2, real rules, a temporary copy of data/.
  */
+@Tag("database")
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:facts-${random.uuid};DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)

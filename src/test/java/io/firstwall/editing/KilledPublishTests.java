@@ -16,7 +16,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.flywaydb.core.Flyway;
+import io.firstwall.system.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +68,7 @@ class KilledPublishTests {
             Path rules = AnalysisFixtures.copyOf(AnalysisFixtures.RULES_DIR, run.resolve("rules"));
             Path data = AnalysisFixtures.copyOf(AnalysisFixtures.DATA_DIR, run.resolve("data"));
             String url = "jdbc:h2:file:" + run.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE";
-            Flyway.configure().dataSource(url, "sa", "").load().migrate();
+            TestDatabase.migrateH2(url);
             Map<String, String> before = ruleSet(rules);
             Map<String, String> after = FileSets.apply(before, moveARuleBetweenFiles(before));
             try (Connection holder = DriverManager.getConnection(url, "sa", "")) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +24,7 @@ import io.firstwall.plan.Plan;
 import io.firstwall.system.LiveAnalyzer;
 
 /** Edits made in an expert's own editor (or a git pull) are picked up, checked, and go live or are rejected. */
+@Tag("database")
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:outside-${random.uuid};DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)

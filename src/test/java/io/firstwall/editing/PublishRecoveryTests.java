@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +22,7 @@ import io.firstwall.system.AuditLog;
  * The app, started over a rules directory that a crash left mid-publish (journal written, files
  * half written, no revision), finds the old rule set on disk and live, and says so in the audit log.
  */
+@Tag("database")
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:recovery-${random.uuid};DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 class PublishRecoveryTests {

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.assertj.core.api.Assertions;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +50,7 @@ import io.firstwall.plan.Plan;
 import io.firstwall.system.LiveAnalyzer;
 
 /** Experts edit rules over the API: validate, impact, scenarios, publish, conflicts, history, revert, roles. */
+@Tag("database")
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:editing-${random.uuid};DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)

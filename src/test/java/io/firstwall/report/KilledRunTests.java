@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.Flyway;
+import io.firstwall.system.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +45,7 @@ class KilledRunTests {
     @Test
     void aRunKilledMidwayResumesWithoutLosingOrRepeatingAPlan(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE";
-        Flyway.configure().dataSource(url, "sa", "").load().migrate();
+        TestDatabase.migrateH2(url);
         String plan = Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json"));
         try (Connection c = DriverManager.getConnection(url, "sa", "");
                 PreparedStatement insert = c.prepareStatement("insert into saved_plan(name, plan_json, created_at, updated_at)"

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ import io.firstwall.system.LiveAnalyzer;
 import tools.jackson.databind.JsonNode;
 
 /** The nightly job over the real H2, rules and example plans (Spring Batch's test support for the job itself). */
+@Tag("database")
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:batch-${random.uuid};DB_CLOSE_DELAY=-1",
         "firstwall.batch.cron=-", "firstwall.batch.reports-dir=target/test-reports/batch", "firstwall.batch.chunk-size=3",
         "firstwall.batch.samples=0"})
@@ -208,10 +210,10 @@ class NightlyBatchTests {
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         FactBase before = live.facts();
         try {
-            live.swapFacts(before.withOverrides(Map.of("turbine.heavy_duty.lead_months", 24.0)));
+            live.swapFacts(before.withOverrides(Map.of("turbine.heavy_duty.lead_months", 24.0)), live.factFiles());
             assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         } finally {
-            live.swapFacts(before);
+            live.swapFacts(before, live.factFiles());
         }
         RunStore.Run run = runs.list().get(0);
         List<ChangeDetector.Change> changes = changes(run);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * The nightly report says how sure each answer is, and lists first the plans whose odds moved more
  * than 10 points since the run before, with why.
  */
+@Tag("database")
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:batch-odds-${random.uuid};DB_CLOSE_DELAY=-1",
         "firstwall.batch.cron=-", "firstwall.batch.reports-dir=target/test-reports/batch-odds",
         "firstwall.batch.samples=300"})
@@ -88,10 +90,10 @@ class NightlyOddsTests {
                 narrowed.add(f.id().equals("launch.buyer_share_fleet") ? new Fact(f.id(), f.value(), f.low(), 0.021,
                         f.unit(), f.asOf(), f.source(), f.status(), f.note(), f.distribution()) : f);
             }
-            live.swapFacts(new FactBase(narrowed, facts.regions().values(), facts.accelerators().values()));
+            live.swapFacts(new FactBase(narrowed, facts.regions().values(), facts.accelerators().values()), live.factFiles());
             assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         } finally {
-            live.swapFacts(facts);
+            live.swapFacts(facts, live.factFiles());
         }
         JsonNode second = Json.MAPPER.readTree(report("json"));
         double after = plan(second, "1 GW orbital cluster with non-Chinese GaAs cells").get("uncertainty")

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,7 @@ import org.springframework.web.context.WebApplicationContext;
 import io.firstwall.system.AuditLog;
 
 /** Admins manage accounts in H2: create, roles, disable, reset; everyone changes their own password. */
+@Tag("database")
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:accounts-${random.uuid};DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,7 @@ import javax.sql.DataSource;
  * The API is stateless and takes personal tokens; pages keep sessions with CSRF, a strict content
  * policy and SameSite cookies; password guessing is throttled; weak passwords are refused.
  */
+@Tag("database")
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:api-access-${random.uuid};DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 class ApiAccessTests {

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import org.springframework.web.context.WebApplicationContext;
 import io.firstwall.FirstwallApplication;
 
 /** Who may do what, over the real app: logins, roles, CSRF, and the prod profile's refusal of demo passwords. */
+@Tag("database")
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")

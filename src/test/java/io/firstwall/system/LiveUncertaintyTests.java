@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +21,7 @@ import io.firstwall.uncertainty.Uncertainty;
  * The live Monte Carlo answers the same question on the same rules and facts once: a what-if that
  * refreshes as the analyst types does not sample the base plan again; a new fact base samples anew.
  */
+@Tag("database")
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
@@ -37,11 +39,11 @@ class LiveUncertaintyTests {
         assertThat(live.uncertainty(plan, Map.of("launch.fleet_year", 2031.0), 200, 3)).isNotSameAs(first);
         FactBase facts = live.facts();
         try {
-            live.swapFacts(new FactBase(facts.facts(), facts.regions().values(), facts.accelerators().values()));
+            live.swapFacts(new FactBase(facts.facts(), facts.regions().values(), facts.accelerators().values()), live.factFiles());
             Uncertainty again = live.uncertainty(plan, Map.of(), 200, 3);
             assertThat(again).isNotSameAs(first).isEqualTo(first);
         } finally {
-            live.swapFacts(facts);
+            live.swapFacts(facts, live.factFiles());
         }
     }
 }
