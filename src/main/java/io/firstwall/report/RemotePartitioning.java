@@ -41,6 +41,7 @@ import org.springframework.integration.jdbc.store.channel.H2ChannelMessageStoreQ
 import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
 import org.springframework.integration.store.MessageGroupQueue;
 import org.springframework.integration.transaction.TransactionInterceptorBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.PeriodicTrigger;
@@ -221,13 +222,23 @@ class RemotePartitioning {
     @Bean
     @ConditionalOnProperty(name = "firstwall.batch.worker", havingValue = "true")
     PollingConsumer partitionWorker(Requests requests, JobRepository jobs, Step analyzePartition,
-            PlatformTransactionManager tx, BatchProperties properties) {
+            PlatformTransactionManager tx, BatchProperties properties, JdbcClient jdbc) {
         StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
         handler.setJobRepository(jobs);
         StepLocator steps = name -> WORKER_STEP.equals(name) ? analyzePartition : null;
         handler.setStepLocator(steps);
-        PollingConsumer consumer = new PollingConsumer(requests.channel(),
-                message -> handler.handle((StepExecutionRequest) message.getPayload()));
+        PollingConsumer consumer = new PollingConsumer(requests.channel(), message -> {
+            StepExecutionRequest request = (StepExecutionRequest) message.getPayload();
+            // A request that names no step execution or another step (a run deleted, a request from another
+            // version) could never run anywhere: it leaves the queue instead of blocking it. Checked with a
+            // plain query, since a failed repository call would roll back the transaction that took it.
+            if (!WORKER_STEP.equals(request.getStepName()) || jdbc.sql("select count(*) from BATCH_STEP_EXECUTION"
+                    + " where step_execution_id = ?").param(request.getStepExecutionId()).query(Long.class).single() == 0) {
+                log.error("Dropping partition request {}: no such partition in the job repository", request);
+                return;
+            }
+            handler.handle(request);
+        });
         consumer.setTrigger(new PeriodicTrigger(properties.workerPoll()));
         consumer.setMaxMessagesPerPoll(1);
         consumer.setAdviceChain(List.of(new TransactionInterceptorBuilder().transactionManager(tx).build()));

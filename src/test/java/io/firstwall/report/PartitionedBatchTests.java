@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -81,6 +83,22 @@ class PartitionedBatchTests {
                     .query(String.class).optional().orElse(null);
             assertThat(wall).as(plan.name()).isEqualTo(here.firstWall() == null ? null : here.firstWall().factor());
         }
+    }
+
+    @Autowired
+    RemotePartitioning.Requests requests;
+
+    @Test
+    void aRequestNoWorkerCanRunLeavesTheQueueInsteadOfBlockingIt() throws Exception {
+        requests.channel().send(MessageBuilder.withPayload(new StepExecutionRequest(RemotePartitioning.WORKER_STEP,
+                987_654L)).build());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (jdbc.sql("select count(*) from INT_CHANNEL_MESSAGE").query(Long.class).single() > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(jdbc.sql("select count(*) from INT_CHANNEL_MESSAGE").query(Long.class).single()).isZero();
+        assertThat(batch.start(true).status()).as("the next run still finds a free queue").isEqualTo("COMPLETED");
     }
 
     @Autowired
