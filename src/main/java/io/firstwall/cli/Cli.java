@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 
 import io.firstwall.analysis.Analysis;
@@ -18,6 +19,7 @@ import io.firstwall.analysis.PhaseDemand;
 import io.firstwall.analysis.Wall;
 import io.firstwall.facts.FactBase;
 import io.firstwall.facts.FactCsvReader;
+import io.firstwall.system.Hashes;
 import io.firstwall.facts.FactLoadException;
 import io.firstwall.plan.InvalidPlanException;
 import io.firstwall.plan.Plan;
@@ -111,7 +113,8 @@ public final class Cli {
         FactBase facts;
         Analyzer analyzer;
         try {
-            facts = FactCsvReader.read(data);
+            Map<String, String> factFiles = FactCsvReader.texts(data);
+            facts = FactCsvReader.read(factFiles).withVersion(Hashes.ofFiles(factFiles));
             analyzer = new Analyzer(RuleCompiler.compile(rules));
         } catch (FactLoadException | RuleBuildException e) {
             err.println(e.getMessage());

@@ -22,6 +22,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.context.WebApplicationContext;
+import io.firstwall.editing.FactEditingService;
+import io.firstwall.system.LiveAnalyzer;
 import io.firstwall.system.WebTestSupport;
 
 /** The REST endpoint over the real rules, the real facts loaded into H2. */
@@ -33,6 +35,12 @@ class AnalysisApiTests {
 
     @Autowired
     WebApplicationContext context;
+
+    @Autowired
+    LiveAnalyzer live;
+
+    @Autowired
+    FactEditingService factEditing;
 
     MockMvc mvc;
 
@@ -59,7 +67,9 @@ class AnalysisApiTests {
                 .andExpect(jsonPath("$.demand[1].generationMw").isNumber())
                 .andExpect(jsonPath("$.walls[0].ruleIds[0]").value("TURB-001"))
                 .andExpect(jsonPath("$.facts[0].source").isNotEmpty())
-                .andExpect(jsonPath("$.feasible").value(false));
+                .andExpect(jsonPath("$.feasible").value(false))
+                .andExpect(jsonPath("$.ruleSetVersion").value(live.analyzer().rules().version()))
+                .andExpect(jsonPath("$.factBaseVersion").value(factEditing.liveVersion()));
     }
 
     @Test

@@ -50,6 +50,7 @@ class CliTests {
         assertThat(json.get("demand").size()).isEqualTo(2);
         assertThat(json.get("feasible").asBoolean()).isFalse();
         assertThat(json.get("cascade").get(0).asString()).isEqualTo("GRID_INTERCONNECT");
+        assertThat(json.get("factBaseVersion").asString()).as("the version of the fact files it read").hasSize(16);
     }
 
     @Test
