@@ -4,10 +4,22 @@
   var area = document.getElementById('rule-text');
   if (!area || !window.CodeMirror) { return; }
   var editor = CodeMirror.fromTextArea(area, { lineNumbers: true, mode: area.getAttribute('data-mode') || null,
-    indentUnit: 4, viewportMargin: Infinity });
-  document.querySelectorAll('#errors li').forEach(function (li) {
-    var m = li.textContent.match(/:(\d+)(:\d+)? /);
-    if (m) { editor.addLineClass(parseInt(m[1], 10) - 1, 'background', 'error-line'); }
+    indentUnit: 4 });
+  // Each problem marks its line; a click on it puts the cursor there.
+  document.querySelectorAll('#errors li[data-line]').forEach(function (li) {
+    var line = parseInt(li.getAttribute('data-line'), 10) - 1;
+    var column = Math.max(0, parseInt(li.getAttribute('data-column'), 10) - 1);
+    if (line < 0) { return; }
+    editor.addLineClass(line, 'background', 'error-line');
+    var jump = li.querySelector('a.jump');
+    if (jump) {
+      jump.addEventListener('click', function (e) {
+        e.preventDefault();
+        editor.focus();
+        editor.setCursor({ line: line, ch: column });
+        editor.scrollIntoView({ line: line, ch: column }, 80);
+      });
+    }
   });
 })();
 

@@ -85,7 +85,8 @@ final class PublishPipeline<C> {
         EditedFiles.Outcome<C> outcome = how.check(merged, changes.keySet(), withImpact, testsOnDisk);
         Validation validation = new Validation(outcome.errors().isEmpty() && outcome.candidate() != null
                 && outcome.ruleTests().stream().allMatch(t -> t.passed()), FileSets.version(before), outcome.errors(),
-                outcome.ruleTests(), outcome.impact(), outcome.generatedDrl(), diff);
+                outcome.ruleTests(), outcome.impact(), outcome.generatedDrl(), diff, CellDiff.headers(diff.keySet(),
+                        merged, before));
         return new Checked<>(validation, outcome.errors().isEmpty() ? outcome.candidate() : null, merged);
     }
 

@@ -116,7 +116,15 @@ public final class RuleCompiler {
                 continue;
             }
             if (file.getKey().endsWith(".drl")) {
-                refused.addAll(RuleAllowlist.check(path, file.getValue()));
+                List<RuleProblem> brackets = DrlBrackets.check(path, file.getValue());
+                List<RuleProblem> parser = RuleAllowlist.check(path, file.getValue());
+                if (brackets.isEmpty()) {
+                    refused.addAll(parser);
+                } else {
+                    // The parser gives up lines below the mistake; the plain words say where it is.
+                    String said = String.join("\n", parser.stream().map(RuleProblem::toString).toList());
+                    brackets.forEach(b -> refused.add(parser.isEmpty() ? b : b.withDetail(said)));
+                }
             } else if (file.getKey().endsWith(".drl.csv")) {
                 String drl;
                 try {

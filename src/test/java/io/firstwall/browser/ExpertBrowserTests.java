@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,50 @@ class ExpertBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aParenthesisLeftOpenIsSaidInPlainWordsAtItsLineAndAClickGoesThere() throws IOException {
+        driver.get(url("/rules"));
+        BrowserSupport.logIn(driver, "expert", "expert");
+        driver.findElement(By.xpath("//tr[td/code='grid/grid_interconnect.drl']//a")).click();
+        BrowserSupport.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
+        String text = editorText();
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        int broken = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("$p : Plan(") && lines.get(i).endsWith(")")) {
+                lines.set(i, lines.get(i).substring(0, lines.get(i).length() - 1));
+                broken = i + 1;
+                break;
+            }
+        }
+        assertThat(broken).isPositive();
+        setEditorText(String.join("\n", lines) + "\n");
+        driver.findElement(By.id("validate")).click();
+        WebElement errors = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("errors")));
+        WebElement first = errors.findElement(By.cssSelector("li"));
+        assertThat(first.getText()).contains("a parenthesis opened on line " + broken).contains("is never closed");
+        assertThat(first.findElement(By.cssSelector("details summary")).getText()).isEqualTo("What the parser said");
+        assertThat(driver.findElement(By.id("publish")).isEnabled()).isFalse();
+        assertThat(errors.getLocation().getY()).as("the problems are above the editor, not below the fold")
+                .isLessThan(driver.findElement(By.cssSelector(".CodeMirror")).getLocation().getY());
+
+        first.findElement(By.cssSelector("a.jump")).click();
+        Long cursor = (Long) ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelector('.CodeMirror').CodeMirror.getCursor().line;");
+        assertThat(cursor).as("the click put the cursor on the line").isEqualTo(broken - 1L);
+        Long height = (Long) ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelector('.CodeMirror').getBoundingClientRect().height | 0;");
+        Long window = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerHeight;");
+        assertThat(height).as("the editor fills most of the window").isGreaterThan(window / 2);
+        BrowserSupport.screenshot(driver, "rule-plain-error");
+
+        setEditorText(text);
+        driver.findElement(By.id("validate")).click();
+        BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("review-summary")));
+        assertThat(driver.findElement(By.id("review-summary")).getText()).startsWith("No problems in the files");
+        assertThat(driver.findElement(By.id("publish")).isEnabled()).isTrue();
+    }
+
+    @Test
     void anExpertChangesAThresholdSeesTheImpactAndPublishes() throws IOException {
         driver.get(url("/rules"));
         BrowserSupport.logIn(driver, "expert", "expert");
@@ -66,10 +112,9 @@ class ExpertBrowserTests extends BrowserTest {
                 .filter(l -> l.contains(row)).findFirst().orElseThrow()) + 1;
         assertThat(errors.getText()).contains("rules/permits/permits_by_region.drl.csv:" + tableRow + " ")
                 .contains("row " + tableRow + " of the table");
-        driver.findElement(By.id("message")).sendKeys("broken");
-        driver.findElement(By.id("publish")).click();
-        assertThat(BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-error")))
-                .getText()).contains("do not compile");
+        assertThat(driver.findElement(By.id("publish")).isEnabled()).as("publish is off while problems remain").isFalse();
+        assertThat(driver.findElement(By.id("publish-off")).getText()).contains("validate again");
+        assertThat(driver.findElement(By.id("review-summary")).getText()).startsWith("1 problem in the files");
         BrowserSupport.screenshot(driver, "rule-error");
 
         // In the grid, Memphis's air-permit threshold goes from 100 to 10,000 MW: its 1,720 MW of turbines stay under it.

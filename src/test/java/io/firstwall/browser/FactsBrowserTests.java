@@ -65,8 +65,14 @@ class FactsBrowserTests extends BrowserTest {
         BrowserSupport.type(driver, By.id("high"), "");
         BrowserSupport.type(driver, By.id("source"), "assumption: a contested certificate, for a what-if");
         driver.findElement(By.id("check")).click();
-        String changes = visible(By.cssSelector("#validation pre.diff")).getText();
-        assertThat(changes).contains("- " + LINE + ",180,180,365").contains("+ " + LINE + ",1800,,,days");
+        String changes = visible(By.cssSelector("#validation table.cell-diff")).getText();
+        assertThat(changes).as("only the changed cells are marked, old to new").contains("180 \u2192 1800")
+                .contains("365 \u2192").contains(LINE);
+        WebElement idCell = driver.findElement(By.cssSelector("#validation table.cell-diff tr.changed-row td"));
+        assertThat(idCell.getText()).isEqualTo(LINE);
+        assertThat(idCell.getAttribute("class")).as("the fact id did not change").doesNotContain("changed");
+        assertThat(visible(By.id("review-summary")).getText()).as("never 'no problems' above a failing rule test")
+                .contains("1 of").contains("rule tests fails").contains("blocks publishing");
         assertThat(driver.findElement(By.id("scenarios")).getText()).contains("FAIL tests/ercot-campus-new-line.json");
         WebElement first = driver.findElement(By.cssSelector("#impact tbody tr"));
         assertThat(first.getText()).contains("ERCOT campus on a new 345 kV line").contains("permits on");

@@ -189,7 +189,9 @@ class FactEditingTests {
         mvc.perform(importAsExpert().file(new MockMultipartFile("csv", "t.csv", "text/csv",
                         "id,value,unit,source\nx,1,W,s\n".getBytes())).param("file", PERMITS))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("facts/permits.csv:1 wrong columns id,value,unit,source")));
+                .andExpect(content().string(containsString("data-line=\"1\"")))
+                .andExpect(content().string(containsString(">facts/permits.csv:1</a>")))
+                .andExpect(content().string(containsString("wrong columns id,value,unit,source")));
         String badRow = facts.liveFiles().get(PERMITS) + "turbine.new,12,,,MW,2025,,secondary,\n";
         mvc.perform(importAsExpert().file(new MockMultipartFile("csv", "t.csv", "text/csv",
                         ("\uFEFF" + badRow).getBytes(StandardCharsets.UTF_8))).param("file", PERMITS))
@@ -211,7 +213,7 @@ class FactEditingTests {
         mvc.perform(importAsExpert().file(new MockMultipartFile("csv", "cooling.csv", "text/csv",
                         csv.getBytes())).param("file", PERMITS).param("newFile", "cooling"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("No problems found")));
+                .andExpect(content().string(containsString("No problems in the files")));
         facts.publish(Map.of("facts/cooling.csv", csv), facts.liveVersion(), "expert", "a cooling figure", false);
         assertThat(live.facts().get("cooling.test_figure").source()).isEqualTo("Example source, with a comma");
         mvc.perform(get("/facts/export").param("file", "facts/cooling.csv").with(user("analyst").roles("ANALYST")))

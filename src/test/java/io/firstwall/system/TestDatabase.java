@@ -82,7 +82,7 @@ public final class TestDatabase {
         String password = env("FIRSTWALL_PG_PASSWORD", "firstwall");
         String why = null;
         if (server == null) {
-            why = "PostgreSQL tests skipped: FIRSTWALL_PG_URL is not set (.ci/run starts PostgreSQL and sets it;"
+            why = "PostgreSQL tests skipped, and the database tests ran on H2 only: FIRSTWALL_PG_URL is not set (.ci/run starts PostgreSQL and sets it;"
                     + " see the README's \"Deployment\" section to run them locally)";
         } else {
             try (Connection c = DriverManager.getConnection(server, user, password)) {
