@@ -1,9 +1,11 @@
 package io.firstwall.editing;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -35,6 +37,7 @@ import io.firstwall.rules.RuleProblem;
 import io.firstwall.system.AuditLog;
 import io.firstwall.system.FirstwallProperties;
 import io.firstwall.system.LiveAnalyzer;
+import io.firstwall.system.NotFoundException;
 
 /**
  * Edits of {@code rules/}: rule files and rule tests. How they are read (allowlist and compile),
@@ -106,6 +109,44 @@ public class RuleEditingService extends Editor<RuleBase> {
      */
     public Revision publish(Map<String, String> changes, String baseVersion, String author, String message) {
         return pipeline.publish(changes, baseVersion, author, message, null);
+    }
+
+    /** Runs the live rule tests against the live rules and facts. */
+    public List<RuleTestResult> runRuleTests() {
+        return tests.run(live.analyzer(), live.facts(), false);
+    }
+
+    /**
+     * Publishes a new rule test for a saved plan that expects what the rules answer it now (first wall,
+     * bindsOn, cascade), under {@code tests/} with a file name made from the plan's name.
+     */
+    public Revision addRuleTest(SavedPlan plan, String author) {
+        String text;
+        try {
+            text = RuleTests.fromAnswer(plan.json(), live.analyzer(), live.facts(), properties.dataDir());
+        } catch (IOException | RuntimeException e) {
+            throw new RefusedException("The saved plan \"" + plan.name() + "\" cannot be analysed, so no rule test"
+                    + " can expect its answer: " + e.getMessage());
+        }
+        String slug = plan.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        slug = slug.isEmpty() ? "plan-" + plan.id() : slug.substring(0, Math.min(slug.length(), 60));
+        Map<String, String> live = liveFiles();
+        String path = RuleTests.FOLDER + slug + ".json";
+        for (int n = 2; live.containsKey(path); n++) {
+            path = RuleTests.FOLDER + slug + "-" + n + ".json";
+        }
+        return publish(Map.of(path, text), liveVersion(), author, "rule test " + path + " from the saved plan \""
+                + plan.name() + "\": it expects what the rules answer now");
+    }
+
+    /** Publishes a rule test with a new expectation, made on {@code baseVersion}; refused when the rules answer otherwise. */
+    public Revision saveExpectation(String file, RuleTests.Expectation expectation, String baseVersion, String author,
+            String message) {
+        String text = liveFiles().get(file);
+        if (text == null || !RuleTests.isRuleTest(file)) {
+            throw new NotFoundException("There is no rule test " + file + ".");
+        }
+        return publish(Map.of(file, RuleTests.withExpectation(text, expectation)), baseVersion, author, message);
     }
 
     /**

@@ -98,6 +98,51 @@ public final class RuleTests {
         return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
+    /**
+     * A new rule test for a plan (its JSON) that expects what the analyzer answers it now: the first wall,
+     * its bindsOn date when there is one, and the cascade.
+     */
+    public static String fromAnswer(String planJson, Analyzer analyzer, FactBase facts, Path dataDir)
+            throws IOException {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.set("plan", Json.MAPPER.readTree(planJson));
+        ObjectNode expect = root.putObject("expect");
+        expect.put("firstWall", "");
+        expect.put("bindsOn", "");
+        expect.putArray("cascade");
+        return withNewExpectation(Json.MAPPER.writeValueAsString(root), analyzer, facts, dataDir);
+    }
+
+    /** What a rule test expects: the first wall ("none" for a feasible plan), bindsOn or null, the cascade or empty. */
+    public record Expectation(String firstWall, String bindsOn, List<String> cascade) {
+    }
+
+    /** The expectation a rule test states. */
+    public static Expectation expectation(String text) {
+        JsonNode expect = Json.MAPPER.readTree(text).get("expect");
+        List<String> cascade = new ArrayList<>();
+        if (expect.hasNonNull("cascade")) {
+            expect.get("cascade").forEach(c -> cascade.add(c.asString()));
+        }
+        return new Expectation(expect.get("firstWall").asString(),
+                expect.hasNonNull("bindsOn") ? expect.get("bindsOn").asString() : null, cascade);
+    }
+
+    /** The rule test with a new expectation (its plan kept as it is); a blank bindsOn or an empty cascade is left out. */
+    public static String withExpectation(String text, Expectation expectation) {
+        ObjectNode root = (ObjectNode) Json.MAPPER.readTree(text);
+        ObjectNode expect = root.putObject("expect");
+        expect.put("firstWall", expectation.firstWall());
+        if (expectation.bindsOn() != null && !expectation.bindsOn().isBlank()) {
+            expect.put("bindsOn", expectation.bindsOn().trim());
+        }
+        if (!expectation.cascade().isEmpty()) {
+            ArrayNode cascade = expect.putArray("cascade");
+            expectation.cascade().forEach(cascade::add);
+        }
+        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
     /** Runs every rule test among {@code files} (other files are skipped). */
     public static List<RuleTestResult> run(Map<String, String> files, Analyzer analyzer, FactBase facts, Path dataDir) {
         List<RuleTestResult> results = new ArrayList<>();

@@ -96,6 +96,32 @@ class ExpertBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aSavedPlanBecomesARuleTestInOneClick() throws IOException {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        driver.get(url("/rules"));
+        BrowserSupport.logIn(driver, "expert", "expert");
+        driver.findElement(By.id("rule-tests-link")).click();
+        WebElement summary = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("tests-summary")));
+        assertThat(summary.getText()).contains("rule tests pass");
+        int before = driver.findElements(By.cssSelector("#rule-tests tbody tr")).size();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("planId")))
+                .selectByVisibleText("Modest H100 expansion with power and HBM in hand");
+        driver.findElement(By.id("add-test")).click();
+        BrowserSupport.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"),
+                "expects what the plan gets now"));
+        assertThat(driver.findElements(By.cssSelector("#rule-tests tbody tr"))).hasSize(before + 1);
+        assertThat(driver.findElement(By.id("rule-tests")).getText()).contains("tests/modest-h100-expansion-with-power-and-hbm-in-hand.json");
+        BrowserSupport.screenshot(driver, "rule-tests-1440");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        assertThat(((Number) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                .longValue()).as("the rule tests fit a phone").isLessThanOrEqualTo(0);
+        BrowserSupport.screenshot(driver, "rule-tests-390");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+    }
+
+    @Test
     void anExpertChangesAThresholdSeesTheImpactAndPublishes() throws IOException {
         driver.get(url("/rules"));
         BrowserSupport.logIn(driver, "expert", "expert");
@@ -153,7 +179,7 @@ class ExpertBrowserTests extends BrowserTest {
         driver.findElements(By.cssSelector("#revisions a.revert")).get(0).click();
         WebElement review = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("validation")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("Revert to revision");
-        assertThat(review.getText()).contains("US-TN,ONSITE_GAS,,FUEL_CELL,100,permits.air_permit_months.contested")
+        assertThat(review.getText()).as("the table row it puts back, cell by cell").contains("10000 \u2192 100")
                 .contains("1 GW on-site gas campus");
         assertThat(Files.readString(rulesDir.resolve("permits/permits_by_region.drl.csv")))
                 .as("nothing is reverted by the review").contains("US-TN,ONSITE_GAS,,FUEL_CELL,10000,");

@@ -151,8 +151,9 @@ class FactEditingTests {
         String original = Files.readString(dataDir.resolve(PERMITS));
         mvc.perform(certificateInFiveYears("assumption: a contested certificate").param("baseVersion", base))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("+ " + LINE + ",1800,,,days,2026-11,")))
-                .andExpect(content().string(containsString("- " + LINE + ",180,180,365,days")))
+                .andExpect(content().string(containsString("<del>180</del>")))
+                .andExpect(content().string(containsString("<ins>1800</ins>")))
+                .andExpect(content().string(containsString("<del>365</del>")))
                 .andExpect(content().string(containsString("FAIL")))
                 .andExpect(content().string(containsString("ERCOT campus on a new 345 kV line")))
                 .andExpect(content().string(containsString("<td class=\"changed\">permits on ")));
@@ -197,7 +198,8 @@ class FactEditingTests {
                         ("\uFEFF" + badRow).getBytes(StandardCharsets.UTF_8))).param("file", PERMITS))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("source is empty")))
-                .andExpect(content().string(containsString("+ turbine.new,12")));
+                .andExpect(content().string(containsString("<tr class=\"added\">")))
+                .andExpect(content().string(containsString("turbine.new</td>")));
         mvc.perform(post("/api/facts/publish").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
                         .content(body(Map.of(PERMITS, badRow), before, "new turbine", false)))
                 .andExpect(status().isUnprocessableContent())

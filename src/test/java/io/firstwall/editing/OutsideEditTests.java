@@ -74,14 +74,14 @@ class OutsideEditTests {
     }
 
     /**
-     * A browser's textarea sends CRLF line endings: publishes alternating CRLF and LF are the app's own
+     * A browser's textarea sends CRLF line endings: ten publishes in a row alternating CRLF and LF are the app's own
      * writes, never taken for outside edits (no phantom "external edit" revision or audit entry).
      */
     @Test
     void publishesWithCrlfOrLfAreNeverMistakenForOutsideEdits() throws Exception {
         int before = editing.revisions().size();
         String path = "grid/grid_interconnect.drl";
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
             String text = editing.liveFiles().get(path) + "// publish " + i + "\n";
             if (i % 2 == 0) {
                 text = text.replace("\n", "\r\n");
@@ -91,7 +91,7 @@ class OutsideEditTests {
         }
         Thread.sleep(3000);
         watcher.check();
-        assertThat(editing.revisions()).hasSize(before + 5)
+        assertThat(editing.revisions()).as("ten publishes, ten revisions").hasSize(before + 10)
                 .noneSatisfy(r -> assertThat(r.author()).isEqualTo("external edit"));
         assertThat(editing.auditLog()).isNotEmpty().noneSatisfy(e -> assertThat(e.get("who")).isEqualTo("external edit"));
         assertThat(watcher.lastRejection()).isNull();
