@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,16 +45,8 @@ class KilledRunTests {
     void aRunKilledMidwayResumesWithoutLosingOrRepeatingAPlan(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE";
         TestDatabase.migrateH2(url);
-        String plan = Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json"));
-        try (Connection c = DriverManager.getConnection(url, "sa", "");
-                PreparedStatement insert = c.prepareStatement("insert into saved_plan(name, plan_json, created_at, updated_at)"
-                        + " values (?, ?, current_timestamp, current_timestamp)")) {
-            for (int i = 0; i < PLANS; i++) {
-                insert.setString(1, "Variant " + i);
-                insert.setString(2, plan.replace("330000", Integer.toString(200_000 + i * 10)));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            TestDatabase.insertPlanVariants(c, PLANS);
         }
         Path out = dir.resolve("reports");
         // This JVM keeps the database open (and serves it): the batch JVM connects to it, so killing

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -218,15 +217,8 @@ class ClusterTests {
     void aPartitionedRunSurvivesAWorkerKilledMidPartition(@TempDir Path dir) throws Exception {
         TestDatabase.Postgres pg = TestDatabase.freshPostgres();
         pg.migrate();
-        String plan = Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json"));
-        try (Connection c = pg.connect(); PreparedStatement insert = c.prepareStatement("insert into saved_plan(name,"
-                + " plan_json, created_at, updated_at) values (?, ?, current_timestamp, current_timestamp)")) {
-            for (int i = 0; i < PLANS; i++) {
-                insert.setString(1, "Variant " + i);
-                insert.setString(2, plan.replace("330000", Integer.toString(200_000 + i * 10)));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        try (Connection c = pg.connect()) {
+            TestDatabase.insertPlanVariants(c, PLANS);
         }
         List<String> common = new ArrayList<>(pg.springArgs());
         common.addAll(List.of("--firstwall.rules-dir=" + AnalysisFixtures.copyOfRules(), "--firstwall.data-dir="

@@ -1,7 +1,11 @@
 package io.firstwall.system;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -53,6 +57,23 @@ public final class TestDatabase {
     }
 
     private TestDatabase() {
+    }
+
+    /**
+     * Saves {@code n} variants of the Memphis example plan (200,000 accelerators and up, in steps of 10),
+     * named "Variant i": the load of the batch tests and benchmarks.
+     */
+    public static void insertPlanVariants(Connection c, int n) throws IOException, SQLException {
+        String plan = Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json"));
+        try (PreparedStatement insert = c.prepareStatement("insert into saved_plan(name, plan_json, created_at,"
+                + " updated_at) values (?, ?, current_timestamp, current_timestamp)")) {
+            for (int i = 0; i < n; i++) {
+                insert.setString(1, "Variant " + i);
+                insert.setString(2, plan.replace("330000", Integer.toString(200_000 + i * 10)));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** Migrates an H2 database the way the app does. */
