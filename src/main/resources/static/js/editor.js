@@ -6,11 +6,11 @@
   var editor = CodeMirror.fromTextArea(area, { lineNumbers: true, mode: area.getAttribute('data-mode') || null,
     indentUnit: 4 });
   // Each problem marks its line; a click on it puts the cursor there.
-  document.querySelectorAll('#errors li[data-line]').forEach(function (li) {
+  document.querySelectorAll('#errors li[data-line], #warnings li[data-line]').forEach(function (li) {
     var line = parseInt(li.getAttribute('data-line'), 10) - 1;
     var column = Math.max(0, parseInt(li.getAttribute('data-column'), 10) - 1);
     if (line < 0) { return; }
-    editor.addLineClass(line, 'background', 'error-line');
+    editor.addLineClass(line, 'background', li.closest('#warnings') ? 'warning-line' : 'error-line');
     var jump = li.querySelector('a.jump');
     if (jump) {
       jump.addEventListener('click', function (e) {

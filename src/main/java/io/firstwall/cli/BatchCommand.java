@@ -86,7 +86,8 @@ public final class BatchCommand {
         context.addApplicationListener((ContextClosedEvent e) -> closed.countDown());
         context.registerShutdownHook();
         out.println("Batch worker " + ProcessHandle.current().pid() + " is waiting for partitions of nightly runs in "
-                + context.getEnvironment().getProperty("spring.datasource.url") + "; stop it with Ctrl-C.");
+                + context.getEnvironment().getProperty("spring.datasource.url", "").replaceFirst("\\?.*", "")
+                + "; stop it with Ctrl-C.");
         out.flush();
         try {
             closed.await();

@@ -66,6 +66,11 @@ interface EditedFiles<C> {
 
     Outcome<C> check(Map<String, String> merged, Set<String> changed, boolean withImpact, boolean testsOnDisk);
 
+    /** What the changed files may not mean as written (a decision table's overlaps and gaps); none by default. */
+    default List<RuleProblem> warnings(Map<String, String> merged, Set<String> changed) {
+        return List.of();
+    }
+
     /** What changes in the database with the revision, in its transaction; nothing by default. */
     default void store(C candidate) {
     }

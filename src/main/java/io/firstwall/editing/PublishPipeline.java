@@ -86,7 +86,7 @@ final class PublishPipeline<C> {
         Validation validation = new Validation(outcome.errors().isEmpty() && outcome.candidate() != null
                 && outcome.ruleTests().stream().allMatch(t -> t.passed()), FileSets.version(before), outcome.errors(),
                 outcome.ruleTests(), outcome.impact(), outcome.generatedDrl(), diff, CellDiff.headers(diff.keySet(),
-                        merged, before));
+                        merged, before), files.warnings(merged, changes.keySet()));
         return new Checked<>(validation, outcome.errors().isEmpty() ? outcome.candidate() : null, merged);
     }
 

@@ -3,6 +3,7 @@ package io.firstwall.editing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -224,6 +225,19 @@ public class RuleEditingService extends Editor<RuleBase> {
         }
 
         private record Ran(List<RuleTestResult> ruleTests, List<Impact> impact) {
+        }
+
+        /** Overlaps and gaps of the changed decision tables, against the regions of the fact base. */
+        @Override
+        public List<RuleProblem> warnings(Map<String, String> merged, Set<String> changed) {
+            List<RuleProblem> warnings = new ArrayList<>();
+            for (String path : changed) {
+                if (path.endsWith(".drl.csv") && merged.get(path) != null) {
+                    warnings.addAll(DecisionTableChecks.check("rules/" + path, merged.get(path),
+                            facts.get().regions().values()));
+                }
+            }
+            return warnings;
         }
 
         @Override

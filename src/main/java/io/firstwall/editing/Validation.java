@@ -17,11 +17,11 @@ import io.firstwall.rules.RuleProblem;
  */
 public record Validation(boolean ok, String baseVersion, List<RuleProblem> errors,
         @JsonProperty("scenarios") List<RuleTestResult> ruleTests, List<Impact> impact, Map<String, String> generatedDrl,
-        Map<String, List<LineDiff.Line>> changes, Map<String, List<String>> tableHeaders) {
+        Map<String, List<LineDiff.Line>> changes, Map<String, List<String>> tableHeaders, List<RuleProblem> warnings) {
 
     public Validation(boolean ok, String baseVersion, List<RuleProblem> errors, List<RuleTestResult> ruleTests,
             List<Impact> impact, Map<String, String> generatedDrl, Map<String, List<LineDiff.Line>> changes) {
-        this(ok, baseVersion, errors, ruleTests, impact, generatedDrl, changes, Map.of());
+        this(ok, baseVersion, errors, ruleTests, impact, generatedDrl, changes, Map.of(), List.of());
     }
 
     /** The column names of a changed table file (a fact CSV's header row), or none. */
@@ -57,6 +57,9 @@ public record Validation(boolean ok, String baseVersion, List<RuleProblem> error
         List<String> parts = new ArrayList<>();
         parts.add(errors.isEmpty() ? "no problems in the files" : count(errors.size(), "problem", "problems")
                 + " in the files");
+        if (!warnings.isEmpty()) {
+            parts.add(count(warnings.size(), "warning", "warnings") + " about a table's rows");
+        }
         if (!ruleTests.isEmpty()) {
             long failing = failingRuleTests();
             parts.add(failing == 0 ? (ruleTests.size() == 1 ? "the rule test passes" : "all " + ruleTests.size()

@@ -128,6 +128,8 @@ class ExpertBrowserTests extends BrowserTest {
         driver.findElement(By.xpath("//tr[td/code='permits/permits_by_region.drl.csv']//a")).click();
         BrowserSupport.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
         String table = editorText();
+        assertThat(driver.findElement(By.id("hit-policy")).getText()).as("the hit policy in words")
+                .contains("Every row whose conditions a plan meets applies");
         String row = "US-TN,ONSITE_GAS,,FUEL_CELL,100,permits.air_permit_months.contested";
 
         // A broken threshold is refused with its row.

@@ -127,6 +127,18 @@ class RuleEditingTests {
     }
 
     @Test
+    void aDecisionTableRowThatOverlapsAnotherIsAWarningThatDoesNotBlock() throws Exception {
+        String row = table().lines().filter(l -> l.startsWith("PERM-010 ")).findFirst().orElseThrow();
+        String doubled = table().replace(row + "\n", row + "\n" + row.replaceFirst("^PERM-010 ", "PERM-019 ") + "\n");
+        mvc.perform(post("/api/rules/validate").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of(TABLE, doubled), editing.liveVersion(), "")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.errors").isEmpty())
+                .andExpect(jsonPath("$.warnings[0].message").value(Matchers.startsWith("overlap: PERM-010 and PERM-019")))
+                .andExpect(jsonPath("$.summary").value(Matchers.containsString("1 warning about a table's rows")));
+    }
+
+    @Test
     void validateAloneRunsNothingHostile() throws Exception {
         String before = editing.liveVersion();
         String[] payloads = {

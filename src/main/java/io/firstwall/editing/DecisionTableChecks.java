@@ -1,0 +1,164 @@
+package io.firstwall.editing;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import io.firstwall.facts.Region;
+import io.firstwall.rules.RuleProblem;
+
+/**
+ * What DMN tools check in a decision table, for the tables of {@code rules/}: every row whose
+ * conditions a plan meets applies (all matching rows, DMN's COLLECT; a blank cell matches anything),
+ * so two rows that can match the same plan and add the same lane are an overlap (one plan gets both),
+ * and a region of the catalogue that no row of a lane covers for a power type the lane names is a gap
+ * (a plan there gets no such lane). Warnings, not errors: a gap can be meant.
+ */
+public final class DecisionTableChecks {
+
+    /** The hit policy, in words, as the editor states it. */
+    public static final String HIT_POLICY = "Every row whose conditions a plan meets applies (all matching rows add"
+            + " their lane); a blank cell matches anything.";
+
+    private DecisionTableChecks() {
+    }
+
+    private record Table(List<String> types, List<String> code, List<String> labels, List<CSVRecord> rows,
+            List<Integer> lines) {
+    }
+
+    /** Overlaps and gaps of one decision table ({@code path} as messages name it); empty when it cannot be read. */
+    public static List<RuleProblem> check(String path, String text, Collection<Region> regions) {
+        Table t = read(text);
+        if (t == null) {
+            return List.of();
+        }
+        int region = column(t, "location ==");
+        int power = column(t, "power ==");
+        int action = t.types().indexOf("ACTION");
+        List<RuleProblem> warnings = new ArrayList<>();
+        for (int a = 0; a < t.rows().size(); a++) {
+            for (int b = a + 1; b < t.rows().size(); b++) {
+                CSVRecord ra = t.rows().get(a);
+                CSVRecord rb = t.rows().get(b);
+                if (action >= 0 && lane(ra, action).equals(lane(rb, action)) && canMatchTheSamePlan(t, ra, rb)) {
+                    warnings.add(new RuleProblem(path, t.lines().get(b), 0, "overlap: " + id(ra) + " and " + id(rb)
+                            + " can both apply to the same plan and both add the '" + lane(ra, action) + "' lane, so"
+                            + " that plan would get it twice; make their conditions differ or merge them"));
+                }
+            }
+        }
+        if (region >= 0 && power >= 0 && action >= 0) {
+            Set<String> catalogue = new TreeSet<>();
+            regions.stream().filter(r -> !r.orbital()).forEach(r -> catalogue.add(r.id()));
+            Set<String> lanePowers = new LinkedHashSet<>();
+            for (CSVRecord r : t.rows()) {
+                if (!cell(r, power).isEmpty()) {
+                    lanePowers.add(lane(r, action) + "\u0000" + cell(r, power));
+                }
+            }
+            for (String lp : lanePowers) {
+                String lane = lp.substring(0, lp.indexOf('\u0000'));
+                String pw = lp.substring(lp.indexOf('\u0000') + 1);
+                Set<String> missing = new TreeSet<>(catalogue);
+                for (CSVRecord r : t.rows()) {
+                    if (lane(r, action).equals(lane) && (cell(r, power).isEmpty() || cell(r, power).equals(pw))) {
+                        if (cell(r, region).isEmpty()) {
+                            missing.clear();
+                        } else {
+                            missing.remove(cell(r, region));
+                        }
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    warnings.add(new RuleProblem(path, 0, 0, "gap: no row gives " + pw + " plans in "
+                            + String.join(", ", missing) + " the '" + lane + "' lane; a plan there gets none"));
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private static boolean canMatchTheSamePlan(Table t, CSVRecord a, CSVRecord b) {
+        for (int c = 0; c < t.types().size(); c++) {
+            if (!"CONDITION".equals(t.types().get(c))) {
+                continue;
+            }
+            String code = c < t.code().size() ? t.code().get(c) : "";
+            String va = cell(a, c);
+            String vb = cell(b, c);
+            // A blank cell matches anything; "above" thresholds and "not this" cells always leave plans both match.
+            if (va.isEmpty() || vb.isEmpty() || code.contains("> $param") || code.contains("!=")
+                    || code.contains("facts.get")) {
+                continue;
+            }
+            if (!va.equals(vb)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int column(Table t, String codePart) {
+        for (int c = 0; c < t.code().size(); c++) {
+            if ("CONDITION".equals(t.types().get(c)) && t.code().get(c).contains(codePart)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private static String lane(CSVRecord r, int action) {
+        String value = cell(r, action);
+        int comma = value.indexOf(',');
+        return comma < 0 ? value : value.substring(0, comma).trim();
+    }
+
+    private static String id(CSVRecord r) {
+        String name = cell(r, 0);
+        int space = name.indexOf(' ');
+        return space < 0 ? name : name.substring(0, space);
+    }
+
+    private static String cell(CSVRecord r, int c) {
+        return c < r.size() ? r.get(c).trim() : "";
+    }
+
+    private static Table read(String text) {
+        List<CSVRecord> records;
+        try {
+            records = CSVFormat.RFC4180.parse(new StringReader(text)).getRecords();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        int start = -1;
+        for (int i = 0; i < records.size(); i++) {
+            if (cell(records.get(i), 0).startsWith("RuleTable")) {
+                start = i;
+                break;
+            }
+        }
+        if (start < 0 || start + 4 >= records.size()) {
+            return null;
+        }
+        List<CSVRecord> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        for (int i = start + 5; i < records.size(); i++) {
+            if (cell(records.get(i), 0).isEmpty()) {
+                break;
+            }
+            rows.add(records.get(i));
+            lines.add((int) records.get(i).getRecordNumber());
+        }
+        return new Table(records.get(start + 1).toList(), records.get(start + 3).toList(),
+                records.get(start + 4).toList(), rows, lines);
+    }
+}
