@@ -81,6 +81,19 @@ final class PublishJournal {
         }
     }
 
+    /**
+     * Writes a change set that is already recorded elsewhere (another node's revision) through the journal,
+     * then runs {@code goLive} before the journal goes: a crash midway leaves a journal that recovery rolls
+     * back, and the node follows the revision again.
+     */
+    static void writeRecorded(Path dir, String table, Map<String, String> changes, Map<String, String> current,
+            Runnable goLive) {
+        Entry entry = begin(dir, table, changes, current);
+        apply(dir, entry, true);
+        goLive.run();
+        end(dir, entry);
+    }
+
     /** The publish is complete: the journal goes. */
     static void end(Path dir, Entry entry) {
         try {

@@ -46,6 +46,8 @@ final class PublishPipeline<C> {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    /** The live revision this node last found it serves (see {@link #follow}). */
+    private RevisionStore.Live followed;
 
     PublishPipeline(EditedFiles<C> files, RevisionStore revisions, LiveAnalyzer live, AuditLog audit, JdbcClient jdbc,
             TransactionTemplate tx) {
@@ -188,7 +190,10 @@ final class PublishPipeline<C> {
      */
     synchronized RevisionStore.Live follow() {
         RevisionStore.Live latest = revisions.live().orElse(null);
-        if (latest == null || latest.version().equals(liveVersion())) {
+        // The version of the live files is a hash of all of them: computed once per new live revision, not
+        // at every poll.
+        if (latest == null || latest.equals(followed) || latest.version().equals(liveVersion())) {
+            followed = latest;
             return null;
         }
         Map<String, String> published = revisions.files(latest.revisionId());
@@ -200,10 +205,9 @@ final class PublishPipeline<C> {
                     + " published on another node does not read here: " + checked.validation().errors());
         }
         LocalCopies.keepOutsideEdits(files.dir(), current, changes.keySet());
-        PublishJournal.Entry journal = PublishJournal.begin(files.dir(), revisions.table(), changes, current);
-        PublishJournal.apply(files.dir(), journal, true);
-        files.goLive(checked.candidate(), checked.merged());
-        PublishJournal.end(files.dir(), journal);
+        PublishJournal.writeRecorded(files.dir(), revisions.table(), changes, current,
+                () -> files.goLive(checked.candidate(), checked.merged()));
+        followed = latest;
         return latest;
     }
 

@@ -61,9 +61,8 @@ public class PublishRecovery {
         }
         Map<String, String> known = revisions.filesOfVersion(FileSets.version(onDisk));
         Path kept = LocalCopies.keepOutsideEdits(dir, known, changes.keySet());
-        PublishJournal.Entry journal = PublishJournal.begin(dir, table, changes, onDisk);
-        PublishJournal.apply(dir, journal, true);
-        PublishJournal.end(dir, journal);
+        PublishJournal.writeRecorded(dir, table, changes, onDisk, () -> {
+        });
         String what = "brought " + dir.getFileName() + "/ on this node to the live revision " + live.get().revisionId()
                 + (kept == null ? "" : "; its unpublished edits are kept in " + kept);
         log.warn("At start: {} ({})", what, String.join(", ", changes.keySet()));

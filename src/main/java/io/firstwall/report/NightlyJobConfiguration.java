@@ -14,7 +14,9 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
@@ -72,13 +74,17 @@ class NightlyJobConfiguration {
     @Bean
     @StepScope
     JdbcPagingItemReader<WorkItem> workItems(DataSource dataSource, BatchProperties properties) throws Exception {
-        return new JdbcPagingItemReaderBuilder<WorkItem>().name("workItems").dataSource(dataSource)
+        return workItemReader("workItems", dataSource, properties.chunkSize()).build();
+    }
+
+    /** The plans and scenarios of a run in item-key order, restartable; a partition adds its range. */
+    static JdbcPagingItemReaderBuilder<WorkItem> workItemReader(String name, DataSource dataSource, int pageSize) {
+        return new JdbcPagingItemReaderBuilder<WorkItem>().name(name).dataSource(dataSource)
                 .selectClause("item_key, plan_id, scenario_id, name, plan_json, overrides_json")
-                .fromClause(RunStore.ITEMS).sortKeys(Map.of("item_key", Order.ASCENDING))
-                .pageSize(properties.chunkSize())
+                .fromClause(RunStore.ITEMS).sortKeys(Map.of("item_key", Order.ASCENDING)).pageSize(pageSize)
                 .rowMapper((rs, n) -> new WorkItem(rs.getString(1), rs.getLong(2), (Long) rs.getObject(3, Long.class),
                         rs.getString(4), rs.getString(5), rs.getString(6)))
-                .saveState(true).build();
+                .saveState(true);
     }
 
     /**
@@ -118,12 +124,21 @@ class NightlyJobConfiguration {
         if (properties.partitions() > 0) {
             return RemotePartitioning.managerStep(jobs, runs, properties, requests);
         }
+        return analysing("analyze", jobs, tx, workItems, new ReportRowProcessor(live, uncertainty, properties.samples()),
+                runs, properties, analysers).build();
+    }
+
+    /**
+     * The chunk step that analyses items, here or on a worker. Items of a chunk are analysed on all cores;
+     * reading and writing stay on one thread, so the reader's position and the rows commit together and a
+     * restart resumes exactly.
+     */
+    static ChunkOrientedStepBuilder<WorkItem, ReportRow> analysing(String name, JobRepository jobs,
+            PlatformTransactionManager tx, ItemReader<WorkItem> reader, ReportRowProcessor processor, RunStore runs,
+            BatchProperties properties, Analysers analysers) {
         ReportRowWriter writer = new ReportRowWriter(runs);
-        // Items of a chunk are analysed on both cores; reading and writing stay on one thread, so the
-        // reader's position and the rows commit together and a restart resumes exactly.
-        return new StepBuilder("analyze", jobs).<WorkItem, ReportRow>chunk(properties.chunkSize())
-                .transactionManager(tx).taskExecutor(analysers.pool)
-                .reader(workItems).processor(new ReportRowProcessor(live, uncertainty, properties.samples())).writer(writer).listener(writer).build();
+        return new StepBuilder(name, jobs).<WorkItem, ReportRow>chunk(properties.chunkSize()).transactionManager(tx)
+                .taskExecutor(analysers.pool).reader(reader).processor(processor).writer(writer).listener(writer);
     }
 
     @Bean

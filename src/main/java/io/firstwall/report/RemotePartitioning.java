@@ -23,8 +23,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
@@ -142,14 +140,9 @@ class RemotePartitioning {
         if (to != null) {
             range.put("to", to);
         }
-        return new JdbcPagingItemReaderBuilder<WorkItem>().name("partitionItems").dataSource(dataSource)
-                .selectClause("item_key, plan_id, scenario_id, name, plan_json, overrides_json")
-                .fromClause(RunStore.ITEMS)
+        return NightlyJobConfiguration.workItemReader("partitionItems", dataSource, properties.chunkSize())
                 .whereClause(to == null ? "item_key >= :from" : "item_key >= :from and item_key < :to")
-                .parameterValues(range).sortKeys(Map.of("item_key", Order.ASCENDING)).pageSize(properties.chunkSize())
-                .rowMapper((rs, n) -> new WorkItem(rs.getString(1), rs.getLong(2), (Long) rs.getObject(3, Long.class),
-                        rs.getString(4), rs.getString(5), rs.getString(6)))
-                .saveState(true).build();
+                .parameterValues(range).build();
     }
 
     /** Each run's pinned rules and facts, compiled once per worker. */
@@ -189,11 +182,9 @@ class RemotePartitioning {
     Step analyzePartition(JobRepository jobs, PlatformTransactionManager tx, JdbcPagingItemReader<WorkItem> partitionItems,
             ReportRowProcessor partitionProcessor, RunStore runs, BatchProperties properties,
             NightlyJobConfiguration.Analysers analysers) {
-        ReportRowWriter writer = new ReportRowWriter(runs);
         Progress progress = new Progress();
-        return new StepBuilder(WORKER_STEP, jobs).<WorkItem, ReportRow>chunk(properties.chunkSize())
-                .transactionManager(tx).taskExecutor(analysers.pool).reader(partitionItems)
-                .processor(partitionProcessor).writer(writer).listener(writer).listener((StepExecutionListener) progress)
+        return NightlyJobConfiguration.analysing(WORKER_STEP, jobs, tx, partitionItems, partitionProcessor, runs,
+                properties, analysers).listener((StepExecutionListener) progress)
                 .listener((ItemWriteListener<ReportRow>) progress).build();
     }
 

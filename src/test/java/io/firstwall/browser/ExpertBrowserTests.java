@@ -46,6 +46,14 @@ class ExpertBrowserTests extends BrowserTest {
                 "document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0]);", text);
     }
 
+    /** An expert opens a rule file from the rules page, in the editor. */
+    void openRuleFile(String path) {
+        driver.get(url("/rules"));
+        BrowserSupport.logIn(driver, "expert", "expert");
+        driver.findElement(By.xpath("//tr[td/code='" + path + "']//a")).click();
+        BrowserSupport.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
+    }
+
     String editorText() {
         return (String) ((JavascriptExecutor) driver).executeScript(
                 "return document.querySelector('.CodeMirror').CodeMirror.getValue();");
@@ -53,10 +61,7 @@ class ExpertBrowserTests extends BrowserTest {
 
     @Test
     void aParenthesisLeftOpenIsSaidInPlainWordsAtItsLineAndAClickGoesThere() throws IOException {
-        driver.get(url("/rules"));
-        BrowserSupport.logIn(driver, "expert", "expert");
-        driver.findElement(By.xpath("//tr[td/code='grid/grid_interconnect.drl']//a")).click();
-        BrowserSupport.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
+        openRuleFile("grid/grid_interconnect.drl");
         String text = editorText();
         List<String> lines = new ArrayList<>(text.lines().toList());
         int broken = 0;
@@ -123,10 +128,7 @@ class ExpertBrowserTests extends BrowserTest {
 
     @Test
     void anExpertChangesAThresholdSeesTheImpactAndPublishes() throws IOException {
-        driver.get(url("/rules"));
-        BrowserSupport.logIn(driver, "expert", "expert");
-        driver.findElement(By.xpath("//tr[td/code='permits/permits_by_region.drl.csv']//a")).click();
-        BrowserSupport.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
+        openRuleFile("permits/permits_by_region.drl.csv");
         String table = editorText();
         assertThat(driver.findElement(By.id("hit-policy")).getText()).as("the hit policy in words")
                 .contains("Every row whose conditions a plan meets applies");
