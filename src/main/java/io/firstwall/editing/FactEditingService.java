@@ -88,8 +88,9 @@ public class FactEditingService extends Editor<FactBase> {
      */
     private List<RuleProblem> factsTheRulesNeed(FactBase candidate) {
         List<RuleProblem> missing = new ArrayList<>();
-        live.analyzer().rules().files().forEach((path, file) -> {
-            String text = path.endsWith(".drl.csv") ? RuleCompiler.generatedDrl(file) : file;
+        Map<String, String> files = live.analyzer().rules().files();
+        files.forEach((path, file) -> {
+            String text = RuleCompiler.ruleText(path, file, files);
             Matcher m = FACT_USE.matcher(text);
             TreeSet<String> ids = new TreeSet<>();
             while (m.find()) {

@@ -248,11 +248,11 @@ public class RuleEditingService extends Editor<RuleBase> {
             merged.forEach((path, text) -> {
                 if (RuleCompiler.isRuleSetFile(path) && !RuleTests.isRuleTest(path)) {
                     ruleFiles.put(path, text);
-                    if (path.endsWith(".drl.csv") && changed.contains(path)) {
+                    if ((path.endsWith(".drl.csv") || path.endsWith(".dslr")) && changed.contains(path)) {
                         try {
-                            generated.put(path, RuleCompiler.generatedDrl(text));
-                        } catch (RuntimeException e) {
-                            generated.put(path, "cannot be read as a decision table: " + e.getMessage());
+                            generated.put(path, RuleCompiler.ruleText(path, text, merged));
+                        } catch (RuleBuildException e) {
+                            generated.put(path, "cannot be turned into rule text: " + e.problems().get(0).message());
                         }
                     }
                 }

@@ -37,9 +37,10 @@ import org.kie.internal.io.ResourceFactory;
 import io.firstwall.plan.Attributes;
 
 /**
- * Compiles a rule set (DRL files and {@code *.drl.csv} / {@code *.drl.xlsx} decision tables, keyed
- * by their path under {@code rules/}) into a {@link RuleBase}. Every DRL text, and the DRL of every
- * decision table, passes {@link RuleAllowlist} first. Each build gets its own ReleaseId,
+ * Compiles a rule set (DRL files, {@code *.drl.csv} / {@code *.drl.xlsx} decision tables, and
+ * {@code *.dslr} rules in the sentences of the {@code *.dsl} vocabulary, keyed by their path under
+ * {@code rules/}) into a {@link RuleBase}. Every DRL text, the DRL of every decision table and the
+ * DRL every sentence file stands for pass {@link RuleAllowlist} first. Each build gets its own ReleaseId,
  * and its module is removed from the repository once the KieBase exists. Any ERROR means no rule
  * base: a {@link RuleBuildException} lists each problem as {@code file:line:column message}.
  */
@@ -52,12 +53,13 @@ public final class RuleCompiler {
 
     /** Whether a path under rules/ is part of the rule set. */
     public static boolean isRuleFile(String path) {
-        return path.endsWith(".drl") || path.endsWith(".drl.csv") || path.endsWith(".drl.xlsx");
+        return path.endsWith(".drl") || path.endsWith(".drl.csv") || path.endsWith(".drl.xlsx")
+                || DslSentences.isSentenceRules(path);
     }
 
     /** Whether a path under rules/ belongs to the rule set: a rule file, or the attribute declarations. */
     public static boolean isRuleSetFile(String path) {
-        return isRuleFile(path) || path.equals(Attributes.FILE);
+        return isRuleFile(path) || path.equals(Attributes.FILE) || DslSentences.isVocabulary(path);
     }
 
     /** Reads every rule file below a directory (skipping {@code tests/}), keyed by relative path with '/'. */
@@ -110,12 +112,34 @@ public final class RuleCompiler {
         } catch (IllegalArgumentException e) {
             refused.add(new RuleProblem("rules/" + Attributes.FILE, 0, 0, e.getMessage()));
         }
+        DslSentences vocabulary = DslSentences.of(files);
+        refused.addAll(vocabulary.problems());
+        Map<String, DslSentences.Expansion> expansions = new TreeMap<>();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            if (DslSentences.isSentenceRules(file.getKey()) && vocabulary.problems().isEmpty()) {
+                DslSentences.Result result = vocabulary.expand("rules/" + file.getKey(), file.getValue());
+                refused.addAll(result.problems());
+                if (result.expansion() != null) {
+                    expansions.put(file.getKey(), result.expansion());
+                }
+            }
+        }
         for (Map.Entry<String, String> file : textGuard ? files.entrySet() : Map.<String, String>of().entrySet()) {
             String path = "rules/" + file.getKey();
-            if (file.getKey().equals(Attributes.FILE)) {
+            if (file.getKey().equals(Attributes.FILE) || DslSentences.isVocabulary(file.getKey())) {
                 continue;
             }
-            if (file.getKey().endsWith(".drl")) {
+            if (DslSentences.isSentenceRules(file.getKey())) {
+                DslSentences.Expansion expansion = expansions.get(file.getKey());
+                if (expansion != null) {
+                    List<RuleProblem> found = new ArrayList<>(DrlBrackets.check(path, expansion.drl()));
+                    if (found.isEmpty()) {
+                        found.addAll(RuleAllowlist.check(path, expansion.drl()));
+                    }
+                    found.forEach(p -> refused.add(new RuleProblem(path, expansion.sourceLine(p.line()), 0,
+                            "what this sentence stands for cannot be used: " + p.message(), p.detail())));
+                }
+            } else if (file.getKey().endsWith(".drl")) {
                 List<RuleProblem> brackets = DrlBrackets.check(path, file.getValue());
                 List<RuleProblem> parser = RuleAllowlist.check(path, file.getValue());
                 if (brackets.isEmpty()) {
@@ -155,6 +179,13 @@ public final class RuleCompiler {
             if (!isRuleFile(path)) {
                 continue;
             }
+            if (DslSentences.isSentenceRules(path)) {
+                // The DRL the sentences stand for is compiled: the text the allowlist checked.
+                kfs.write(ResourceFactory.newByteArrayResource(expansions.get(path).drl().getBytes(StandardCharsets.UTF_8))
+                        .setSourcePath("src/main/resources/rules/" + path + ".drl")
+                        .setResourceType(ResourceType.DRL));
+                continue;
+            }
             byte[] bytes = path.endsWith(".xlsx") ? Base64.getDecoder().decode(file.getValue())
                     : file.getValue().getBytes(StandardCharsets.UTF_8);
             ResourceType type = path.endsWith(".drl") ? ResourceType.DRL : ResourceType.DTABLE;
@@ -171,7 +202,7 @@ public final class RuleCompiler {
         }
         List<RuleProblem> errors = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            errors.add(problem(m, files));
+            errors.add(problem(m, files, expansions));
         }
         if (!errors.isEmpty()) {
             ks.getRepository().removeKieModule(releaseId);
@@ -210,8 +241,11 @@ public final class RuleCompiler {
      * ("Line 5:17", 0-based); decision-table errors point into the generated DRL, so they are
      * mapped back to the table row the rule came from.
      */
-    private static RuleProblem problem(Message m, Map<String, String> files) {
+    private static RuleProblem problem(Message m, Map<String, String> files, Map<String, DslSentences.Expansion> expansions) {
         String path = m.getPath() == null ? "rules/" : m.getPath().replaceFirst("^src/main/resources/", "");
+        if (path.endsWith(".dslr.drl")) {
+            path = path.substring(0, path.length() - ".drl".length());
+        }
         String text = m.getText().trim().replaceAll("\\s+", " ");
         int line = Math.max(0, m.getLine());
         int column = Math.max(0, m.getColumn());
@@ -221,6 +255,10 @@ public final class RuleCompiler {
             column = column == 0 ? Integer.parseInt(lc.group(2)) + 1 : column;
         }
         String key = path.replaceFirst("^rules/", "");
+        if (expansions.containsKey(key)) {
+            return new RuleProblem(path, expansions.get(key).sourceLine(line), 0,
+                    "what this sentence stands for does not compile: " + text);
+        }
         if (key.endsWith(".drl.csv") && files.containsKey(key) && line > 0) {
             int row = tableRow(files.get(key), line);
             if (row > 0) {
@@ -247,6 +285,34 @@ public final class RuleCompiler {
             }
         }
         return 0;
+    }
+
+    /**
+     * The DRL a rule file stands for, for people checking what it means: a DRL file's own text, a
+     * decision table's generated rules, a sentence file's expansion with the vocabulary of
+     * {@code files}. A file that cannot be turned into DRL is a {@link RuleBuildException}.
+     */
+    public static String ruleText(String path, String text, Map<String, String> files) {
+        if (DslSentences.isSentenceRules(path)) {
+            DslSentences vocabulary = DslSentences.of(files);
+            if (!vocabulary.problems().isEmpty()) {
+                throw new RuleBuildException(vocabulary.problems());
+            }
+            DslSentences.Result result = vocabulary.expand("rules/" + path, text);
+            if (result.expansion() == null) {
+                throw new RuleBuildException(result.problems());
+            }
+            return result.expansion().drl();
+        }
+        if (path.endsWith(".drl.csv")) {
+            try {
+                return generatedDrl(text);
+            } catch (RuntimeException e) {
+                throw new RuleBuildException(List.of(new RuleProblem("rules/" + path, 0, 0,
+                        "the decision table cannot be read: " + e.getMessage())));
+            }
+        }
+        return text;
     }
 
     /** The DRL a decision table compiles to, for people checking what a table means. */

@@ -50,47 +50,6 @@ class PermitsRulesTests {
     }
 
     @Nested
-    class Perm002Nepa {
-
-        @Test
-        void aFederalNexusAddsAnEnvironmentalImpactStatement() {
-            Wall w = wall(analyze(existingHall().with("federalNexus", true)), PERMITS);
-            assertThat(w.fullCapacityOn()).isEqualTo(Calc.plusMonths(DECISION, fact("permits.nepa_eis_deadline_months")));
-            assertThat(fact("permits.nepa_eis_deadline_months")).as("the 2023 statute, not the rescinded CEQ timeline").isEqualTo(24);
-            assertThat(w.explanation()).contains("NEPA").contains("Fiscal Responsibility Act of 2023");
-        }
-
-        @Test
-        void noFederalNexusNoStatement() {
-            Analysis a = analyze(existingHall());
-            assertThat(a.rulesFired()).doesNotContain("PERM-002");
-            assertThat(hasWall(a, PERMITS)).isFalse();
-        }
-    }
-
-    @Nested
-    class Perm003TransmissionLine {
-
-        @Test
-        void aNewHighVoltageLineTakesAboutTenYears() {
-            Wall w = wall(analyze(plan("US-VA", Power.GRID).phase("2027-06-30", 10_000).with("existingBuilding", true)
-                    .with("newTransmissionLine", true)), PERMITS);
-            assertThat(w.fullCapacityOn()).isEqualTo(Calc.plusMonths(DECISION, fact("permits.transmission_line_months")));
-            assertThat(w.explanation()).contains("transmission line");
-        }
-
-        @Test
-        void noNewLineNoWait() {
-            assertThat(analyze(existingHall()).rulesFired()).doesNotContain("PERM-003");
-        }
-
-        @Test
-        void notForALineInsideErcot() {
-            assertThat(analyze(existingHall().with("newTransmissionLine", true)).rulesFired()).doesNotContain("PERM-003");
-        }
-    }
-
-    @Nested
     class Perm004TexasLineCertificate {
 
         /** Inside ERCOT a 345 kV line needs only the PUCT's certificate: 180 days by statute, not the ten-year figure. */

@@ -90,7 +90,7 @@ class RuleAllowlistTests {
             if (!RuleCompiler.isRuleFile(path)) {
                 return;
             }
-            String drl = path.endsWith(".drl.csv") ? RuleCompiler.generatedDrl(text) : text;
+            String drl = RuleCompiler.ruleText(path, text, AnalysisFixtures.RULES.files());
             assertThat(RuleAllowlist.check(path, drl)).as(path).isEmpty();
         });
     }
