@@ -75,3 +75,66 @@
   editor.on('change', function () { if (!writing) { render(); } });
   render();
 })();
+
+// A rule file in sentences: Ctrl-Space (or typing at the start of a line) offers the vocabulary's
+// sentences that fit where the cursor is: conditions between when and then, actions after then.
+(function () {
+  var list = document.getElementById('sentences');
+  var holder = document.querySelector('.CodeMirror');
+  if (!list || !holder || !CodeMirror.showHint) { return; }
+  var editor = holder.CodeMirror;
+  var sentences = Array.prototype.map.call(list.querySelectorAll('li'), function (li) {
+    return { words: li.textContent, section: li.getAttribute('data-section'), drl: li.getAttribute('data-drl') };
+  });
+  function sectionAt(line) {
+    for (var l = line; l >= 0; l--) {
+      var t = editor.getLine(l).trim();
+      if (t === 'when') { return 'when'; }
+      if (t === 'then') { return 'then'; }
+      if (t === 'end' || t.indexOf('rule ') === 0) { return null; }
+    }
+    return null;
+  }
+  function hint(cm) {
+    var cur = cm.getCursor();
+    var line = cm.getLine(cur.line);
+    var start = line.length - line.replace(/^\s+/, '').length;
+    var typed = line.slice(start, cur.ch).toLowerCase();
+    var section = sectionAt(cur.line - 1);
+    var fits = sentences.filter(function (s) {
+      return (!section || s.section === section) && s.words.toLowerCase().indexOf(typed) === 0;
+    });
+    return {
+      list: fits.map(function (s) {
+        return { text: s.words, displayText: s.words + '   →   ' + s.drl };
+      }),
+      from: CodeMirror.Pos(cur.line, start), to: CodeMirror.Pos(cur.line, line.length)
+    };
+  }
+  editor.setOption('extraKeys', { 'Ctrl-Space': function (cm) { cm.showHint({ hint: hint, completeSingle: false }); } });
+  editor.on('inputRead', function (cm, change) {
+    if (change.origin === '+input' && /^\s*\S$/.test(cm.getLine(cm.getCursor().line).slice(0, cm.getCursor().ch))) {
+      cm.showHint({ hint: hint, completeSingle: false });
+    }
+  });
+})();
+
+// "Show the rule text": what a table or a sentence file stands for, fetched for the editor's text.
+(function () {
+  var button = document.getElementById('show-drl');
+  var holder = document.querySelector('.CodeMirror');
+  if (!button) { return; }
+  button.addEventListener('click', function () {
+    var view = document.getElementById('drl-view');
+    var form = document.getElementById('rule-form');
+    if (holder) { holder.CodeMirror.save(); }
+    var body = new URLSearchParams(new FormData(form));
+    fetch(button.getAttribute('data-url'), { method: 'POST', body: body, credentials: 'same-origin' })
+      .then(function (r) { return r.text(); })
+      .then(function (text) {
+        document.getElementById('drl-text').textContent = text;
+        view.hidden = false;
+        view.scrollIntoView();
+      });
+  });
+})();

@@ -94,12 +94,7 @@ public final class Analyzer {
                     fired.add(RuleInfo.of("", event.getMatch().getRule().getName()).id());
                 }
             });
-            if (factsGlobal) {
-                session.setGlobal(FACTS_GLOBAL, facts);
-            }
-            session.insert(plan);
-            session.insert(facts.regions().get(plan.location()));
-            session.insert(facts.accelerators().get(plan.accelerator()));
+            insertInputs(session, plan, facts, factsGlobal);
             int count = session.fireAllRules(MAX_FIRINGS);
             watch.cancel(false);
             if (timedOut.get()) {
@@ -131,6 +126,16 @@ public final class Analyzer {
             watch.cancel(false);
             session.dispose();
         }
+    }
+
+    /** What every session starts from: the facts global, the plan, its region and its accelerator. */
+    static void insertInputs(KieSession session, Plan plan, FactBase facts, boolean factsGlobal) {
+        if (factsGlobal) {
+            session.setGlobal(FACTS_GLOBAL, facts);
+        }
+        session.insert(plan);
+        session.insert(facts.regions().get(plan.location()));
+        session.insert(facts.accelerators().get(plan.accelerator()));
     }
 
     private static ScheduledThreadPoolExecutor watchdog() {

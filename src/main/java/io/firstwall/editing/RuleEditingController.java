@@ -15,6 +15,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +25,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.firstwall.system.NotFoundException;
 import io.firstwall.system.PageController;
+import io.firstwall.rules.DslSentences;
+import io.firstwall.rules.RuleBase;
+import io.firstwall.rules.RuleBuildException;
+import io.firstwall.rules.RuleCompiler;
 import io.firstwall.rules.RuleInfo;
+import io.firstwall.rules.RuleProblem;
+import io.firstwall.analysis.Why;
+import io.firstwall.plans.PlanStore;
+import io.firstwall.plans.SavedPlan;
 import io.firstwall.analysis.LiveAnalysis;
 
 /** The rules pages for experts: every file and rule, an editor with validate and publish, history and revert. */
@@ -33,11 +43,25 @@ class RuleEditingController implements PageController {
     private final RuleEditingService editing;
     private final LiveAnalysis live;
     private final RuleWatcher watcher;
+    private final PlanStore plans;
 
-    RuleEditingController(RuleEditingService editing, LiveAnalysis live, RuleWatcher watcher) {
+    RuleEditingController(RuleEditingService editing, LiveAnalysis live, RuleWatcher watcher, PlanStore plans) {
         this.editing = editing;
         this.live = live;
         this.watcher = watcher;
+        this.plans = plans;
+    }
+
+    /** The saved plans the editor can trace its rules against. */
+    @ModelAttribute("plans")
+    List<SavedPlan> plans() {
+        return plans.list();
+    }
+
+    /** The sentences of the vocabulary, for the editor's completions on a sentence file. */
+    @ModelAttribute("sentences")
+    List<DslSentences.Sentence> sentences() {
+        return DslSentences.of(live.analyzer().rules().files()).sentences();
     }
 
     /** A rule file with its rules, for the list. */
@@ -107,6 +131,45 @@ class RuleEditingController implements PageController {
             return "redirect:/rules";
         } catch (RefusedException e) {
             return RevisionPages.refused(e, file, text, baseVersion, model, "rules/edit");
+        }
+    }
+
+    /**
+     * Why, with the rules in the editor: they are compiled (not published) and run against a saved
+     * plan; the page shows which rules fired and, for the others, the condition that failed.
+     */
+    @PostMapping("/rules/why")
+    String why(@RequestParam String file, @RequestParam String text, @RequestParam String baseVersion,
+            @RequestParam long plan, Model model) {
+        model.addAttribute("file", file);
+        model.addAttribute("text", text);
+        model.addAttribute("baseVersion", baseVersion);
+        SavedPlan saved = plans.get(plan);
+        model.addAttribute("whyPlan", saved.id());
+        try {
+            RuleBase candidate = editing.candidate(Map.of(file, text));
+            model.addAttribute("trace", Why.of(candidate).explain(live.planReader().read(saved.json()), live.facts()));
+            model.addAttribute("ruleSet", candidate.version());
+            model.addAttribute("info", "Why for " + saved.name() + ", with the rules in the editor (not published).");
+        } catch (RuleBuildException e) {
+            model.addAttribute("validation", editing.validate(Map.of(file, text)));
+        } catch (RefusedException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        return "rules/edit";
+    }
+
+    /** What a decision table or a sentence file stands for, as DRL, for a look under the hood. */
+    @PostMapping(path = "/rules/drl", produces = MediaType.TEXT_PLAIN_VALUE)
+    @ResponseBody
+    String drl(@RequestParam String file, @RequestParam String text) {
+        Map<String, String> files = new TreeMap<>(live.analyzer().rules().files());
+        files.put(file, text);
+        try {
+            return RuleCompiler.ruleText(file, text, files);
+        } catch (RuleBuildException e) {
+            return "This text does not turn into rules yet:\n" + String.join("\n",
+                    e.problems().stream().map(RuleProblem::toString).toList());
         }
     }
 

@@ -112,6 +112,23 @@ public class RuleEditingService extends Editor<RuleBase> {
         return pipeline.publish(changes, baseVersion, author, message, null);
     }
 
+    /**
+     * The rule base the live rules would become with {@code changes}, for tracing an edit before it
+     * is published; a {@link RuleBuildException} when it does not compile.
+     */
+    public RuleBase candidate(Map<String, String> changes) {
+        Map<String, String> merged = new TreeMap<>(live.analyzer().rules().files());
+        RuleFiles files = new RuleFiles(live::facts);
+        changes.forEach((path, text) -> {
+            FileSets.checkLength(path);
+            files.checkPath(path);
+            if (RuleCompiler.isRuleSetFile(path)) {
+                merged.put(path, text);
+            }
+        });
+        return RuleCompiler.compile(merged);
+    }
+
     /** Runs the live rule tests against the live rules and facts. */
     public List<RuleTestResult> runRuleTests() {
         return tests.run(live.analyzer(), live.facts(), false);
@@ -216,10 +233,11 @@ public class RuleEditingService extends Editor<RuleBase> {
 
         @Override
         public void checkPath(String path) {
-            boolean ruleFile = path.matches("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-]+)*\\.(drl|drl\\.csv|json)");
+            boolean ruleFile = path.matches("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-]+)*\\.(drl|drl\\.csv|dsl|dslr|json)");
             boolean inTests = path.startsWith(RuleTests.FOLDER);
             if (!path.equals(Attributes.FILE) && (!ruleFile || inTests != path.endsWith(".json"))) {
-                throw new RefusedException("'" + path + "' is not a rule file (*.drl, *.drl.csv), a rule test"
+                throw new RefusedException("'" + path + "' is not a rule file (*.drl, *.drl.csv, *.dslr), a sentence"
+                        + " vocabulary (*.dsl), a rule test"
                         + " (tests/*.json) or the attribute declarations (attributes.csv)");
             }
         }

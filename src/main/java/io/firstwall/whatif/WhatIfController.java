@@ -36,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.Why;
 import io.firstwall.analysis.WallColours;
 import io.firstwall.facts.SpreadsheetText;
 import io.firstwall.plan.Plan;
@@ -117,6 +118,14 @@ class WhatIfController implements PageController {
         model.addAttribute("chart", TimelineChart.svg(analysis, labels::of));
         model.addAttribute("scenarioCount", scenarios.list(id).size());
         return "plans/analysis";
+    }
+
+    /** Which rules fired for the plan, and for each that did not, the condition that failed. */
+    @GetMapping("/plans/{id}/why")
+    String why(@PathVariable long id, @ModelAttribute(name = "saved", binding = false) SavedPlan saved, Model model) {
+        model.addAttribute("trace", Why.of(live.analyzer().rules()).explain(planOf(saved), live.facts()));
+        model.addAttribute("ruleSet", live.analyzer().rules().version());
+        return "plans/why";
     }
 
     /** The swimlane chart of a plan's walls as an SVG file. */

@@ -1,0 +1,195 @@
+package io.firstwall.analysis;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+import com.github.javaparser.StaticJavaParser;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+
+import io.firstwall.facts.FactBase;
+import io.firstwall.plan.Plan;
+import io.firstwall.rules.RuleBase;
+import io.firstwall.rules.RuleCompiler;
+import io.firstwall.rules.RuleInfo;
+import io.firstwall.rules.TraceProbes;
+
+/**
+ * Why a plan got its answer: which rules fired, and for each rule that did not, the first of its
+ * conditions that failed, with the values the plan and the facts it was tested on had ("did not
+ * fire: power == Power.ONSITE_GAS does not hold; power is GRID"). A rule from a decision table names
+ * its row. The rules run as in an analysis, then the probes of {@link TraceProbes}.
+ */
+public final class Why {
+
+    /** What one rule did for one plan. */
+    public record RuleWhy(String id, String sentence, String file, int tableRow, int timesFired, int conditions,
+            int held, String failedCondition, String failedIn, List<String> values) {
+
+        public boolean fired() {
+            return timesFired > 0;
+        }
+    }
+
+    private static final int CACHED = 4;
+    private static final Map<String, Why> CACHE = new LinkedHashMap<>(CACHED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Why> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    private final RuleBase traced;
+    private final TraceProbes.Probes probes;
+
+    private Why(RuleBase traced, TraceProbes.Probes probes) {
+        this.traced = traced;
+        this.probes = probes;
+    }
+
+    /** The trace of a rule base; built once per rule-set version (a few seconds) and kept for the next plans. */
+    public static Why of(RuleBase rules) {
+        synchronized (CACHE) {
+            Why cached = CACHE.get(rules.version());
+            if (cached != null) {
+                return cached;
+            }
+        }
+        TraceProbes.Probes probes = TraceProbes.of(rules.files());
+        Why why = new Why(RuleCompiler.compile(probes.ruleSet(rules.files())), probes);
+        synchronized (CACHE) {
+            CACHE.put(rules.version(), why);
+        }
+        return why;
+    }
+
+    /** Every rule of the set, fired ones first, each in rule-id order. */
+    public List<RuleWhy> explain(Plan plan, FactBase facts) {
+        KieSession session = traced.kieBase().newKieSession();
+        Map<String, Integer> fired = new HashMap<>();
+        Set<String> probesFired = new HashSet<>();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    String name = event.getMatch().getRule().getName();
+                    if (name.startsWith(TraceProbes.PREFIX)) {
+                        probesFired.add(name);
+                    } else {
+                        fired.merge(name, 1, Integer::sum);
+                    }
+                }
+            });
+            Analyzer.insertInputs(session, plan, facts, true);
+            session.fireAllRules(Analyzer.MAX_FIRINGS);
+            session.getAgenda().getAgendaGroup(TraceProbes.AGENDA_GROUP).setFocus();
+            session.fireAllRules(Analyzer.MAX_FIRINGS);
+            Map<String, Set<Integer>> stepsHeld = new HashMap<>();
+            probes.probes().forEach((name, of) -> {
+                if (probesFired.contains(name)) {
+                    stepsHeld.computeIfAbsent(of.rule(), k -> new HashSet<>()).add(of.step());
+                }
+            });
+            List<RuleWhy> out = new ArrayList<>();
+            for (TraceProbes.Traced rule : probes.rules()) {
+                RuleInfo info = RuleInfo.of("", rule.name());
+                int times = fired.getOrDefault(rule.name(), 0);
+                Set<Integer> held = stepsHeld.getOrDefault(rule.name(), Set.of());
+                int first = 0;
+                while (held.contains(first)) {
+                    first++;
+                }
+                if (times > 0 || first >= rule.steps().size()) {
+                    out.add(new RuleWhy(info.id(), info.sentence(), rule.file(), rule.tableRow(), times,
+                            rule.steps().size(), rule.steps().size(), null, null, List.of()));
+                } else {
+                    TraceProbes.Step step = rule.steps().get(first);
+                    out.add(new RuleWhy(info.id(), info.sentence(), rule.file(), rule.tableRow(), 0, rule.steps().size(),
+                            first, step.condition(), step.element(), values(session, step)));
+                }
+            }
+            out.sort(Comparator.comparing((RuleWhy r) -> !r.fired()).thenComparing(RuleWhy::id));
+            return out;
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * The values a failed condition was tested on: each property it names, on each fact of the
+     * pattern's type in the session ("power is GRID", "attribute existingBuilding is false").
+     */
+    static List<String> values(KieSession session, TraceProbes.Step step) {
+        if (step.objectType() == null || step.fromSource()) {
+            return List.of();
+        }
+        Expression expression;
+        try {
+            expression = StaticJavaParser.parseExpression(step.condition());
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        Collection<? extends Object> objects = session.getObjects(o -> o.getClass().getSimpleName().equals(step.objectType()));
+        if (objects.isEmpty()) {
+            return List.of("there is no " + step.objectType() + " to test");
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (Object o : objects) {
+            for (NameExpr name : expression.findAll(NameExpr.class)) {
+                property(o, name.getNameAsString()).ifPresent(v -> values.add(name.getNameAsString() + " is " + v));
+            }
+            if (o instanceof Plan plan) {
+                for (MethodCallExpr call : expression.findAll(MethodCallExpr.class)) {
+                    if (call.getScope().isEmpty() && !call.getArguments().isEmpty()
+                            && call.getArgument(0) instanceof StringLiteralExpr key) {
+                        String k = key.asString();
+                        switch (call.getNameAsString()) {
+                            case "flag" -> values.add("attribute " + k + " is " + plan.flag(k));
+                            case "text" -> values.add("attribute " + k + " is \"" + plan.text(k, "") + "\"");
+                            case "number" -> values.add("attribute " + k + " is "
+                                    + (plan.attributes().containsKey(k) ? Format.num(plan.number(k, 0)) : "not set"));
+                            default -> {
+                            }
+                        }
+                    }
+                }
+            }
+            if (values.size() >= 6) {
+                break;
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    private static java.util.Optional<String> property(Object o, String name) {
+        if (!o.getClass().isRecord()) {
+            return java.util.Optional.empty();
+        }
+        for (RecordComponent c : o.getClass().getRecordComponents()) {
+            if (c.getName().equals(name)) {
+                try {
+                    Object v = c.getAccessor().invoke(o);
+                    return java.util.Optional.of(v instanceof Double d ? Format.num(d) : String.valueOf(v));
+                } catch (ReflectiveOperationException e) {
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}
