@@ -35,6 +35,127 @@ public final class DecisionTableChecks {
             List<Integer> lines) {
     }
 
+    /** What a column of a table holds, as the business grid edits it and validation checks it. */
+    public enum CellType {
+        /** The rule's id and sentence. */
+        NAME,
+        /** A region id of the fact base. */
+        REGION,
+        /** One of the power types. */
+        POWER,
+        /** true or false; blank for either. */
+        YES_NO,
+        /** A number. */
+        NUMBER,
+        /** A fact id of the fact base. */
+        FACT,
+        /** Free text. */
+        TEXT
+    }
+
+    /** A business column: its place in the CSV, its header, what it holds. */
+    public record Column(int index, String label, CellType type) {
+    }
+
+    /** The business columns of a table; empty when the text is not a readable decision table. */
+    public static List<Column> columns(String text) {
+        Table t = read(text);
+        if (t == null) {
+            return List.of();
+        }
+        List<Column> columns = new ArrayList<>();
+        for (int c = 0; c < t.types().size(); c++) {
+            String kind = t.types().get(c).trim();
+            if (kind.isEmpty()) {
+                continue;
+            }
+            String label = c < t.labels().size() ? t.labels().get(c) : "";
+            columns.add(new Column(c, label, type(kind, c < t.code().size() ? t.code().get(c) : "")));
+        }
+        return columns;
+    }
+
+    private static CellType type(String kind, String code) {
+        if (kind.equals("NAME")) {
+            return CellType.NAME;
+        }
+        if (!kind.equals("CONDITION")) {
+            return CellType.TEXT;
+        }
+        if (code.contains("facts.get(\"$param\")")) {
+            return CellType.FACT;
+        }
+        if (code.contains("Power.$param")) {
+            return CellType.POWER;
+        }
+        if (code.contains("location") && code.contains("\"$param\"")) {
+            return CellType.REGION;
+        }
+        if (code.contains("flag(") && code.contains("== $param")) {
+            return CellType.YES_NO;
+        }
+        String last = code.substring(code.lastIndexOf(',') + 1);
+        if (!code.contains("\"$param\"") && (last.contains(">") || last.contains("<"))) {
+            return CellType.NUMBER;
+        }
+        return CellType.TEXT;
+    }
+
+    /**
+     * Cells that cannot mean what their column needs, in plain words at their row ("row 12, Generation
+     * above (MW): '10x0' is not a number"). These are errors: the compiler would fail on them, or a
+     * plan would fail for a fact that does not exist.
+     */
+    public static List<RuleProblem> cellErrors(String path, String text, Collection<Region> regions, Set<String> factIds) {
+        Table t = read(text);
+        if (t == null) {
+            return List.of();
+        }
+        Set<String> regionIds = new TreeSet<>();
+        regions.forEach(r -> regionIds.add(r.id()));
+        List<RuleProblem> errors = new ArrayList<>();
+        List<Column> columns = columns(text);
+        for (int i = 0; i < t.rows().size(); i++) {
+            CSVRecord r = t.rows().get(i);
+            int line = t.lines().get(i);
+            for (Column c : columns) {
+                String v = cell(r, c.index());
+                if (v.isEmpty()) {
+                    continue;
+                }
+                String wrong = switch (c.type()) {
+                    case NUMBER -> isNumber(v) ? null : "'" + v + "' is not a number; write it with digits and a"
+                            + " decimal point, like 100 or 0.5";
+                    case POWER -> powers().contains(v) ? null : "'" + v + "' is not a power type; use one of "
+                            + String.join(", ", powers());
+                    case REGION -> regionIds.contains(v) ? null : "'" + v + "' is not a region of the fact base; use one of "
+                            + String.join(", ", regionIds);
+                    case YES_NO -> v.equals("true") || v.equals("false") ? null
+                            : "'" + v + "' is neither true nor false (leave it blank for either)";
+                    case FACT -> factIds.contains(v) ? null : "there is no fact '" + v + "' in the fact base";
+                    default -> null;
+                };
+                if (wrong != null) {
+                    errors.add(new RuleProblem(path, line, 0, "row " + line + ", " + (c.label().isBlank()
+                            ? "column " + (c.index() + 1) : c.label()) + ": " + wrong));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static List<String> powers() {
+        return java.util.Arrays.stream(io.firstwall.plan.Power.values()).map(Enum::name).toList();
+    }
+
+    private static boolean isNumber(String v) {
+        try {
+            return Double.isFinite(new java.math.BigDecimal(v).doubleValue());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** Overlaps and gaps of one decision table ({@code path} as messages name it); empty when it cannot be read. */
     public static List<RuleProblem> check(String path, String text, Collection<Region> regions) {
         Table t = read(text);

@@ -58,6 +58,22 @@ class RuleEditingController implements PageController {
         return plans.list();
     }
 
+    /** What the business grid of a decision table needs: its columns and the values its cells may take. */
+    record Grid(List<DecisionTableChecks.Column> columns, List<String> regions, List<String> powers, List<String> factIds) {
+    }
+
+    @ModelAttribute("grid")
+    Grid grid(@RequestParam(required = false) String file, @RequestParam(required = false) String text) {
+        if (file == null || !file.endsWith(".drl.csv")) {
+            return null;
+        }
+        String table = text != null ? text : editing.liveFiles().getOrDefault(file, "");
+        List<String> regions = live.facts().regions().keySet().stream().sorted().toList();
+        List<String> powers = java.util.Arrays.stream(io.firstwall.plan.Power.values()).map(Enum::name).toList();
+        List<String> factIds = live.facts().facts().stream().map(io.firstwall.facts.Fact::id).sorted().toList();
+        return new Grid(DecisionTableChecks.columns(table), regions, powers, factIds);
+    }
+
     /** The sentences of the vocabulary, for the editor's completions on a sentence file. */
     @ModelAttribute("sentences")
     List<DslSentences.Sentence> sentences() {

@@ -245,6 +245,19 @@ public class RuleEditingService extends Editor<RuleBase> {
         private record Ran(List<RuleTestResult> ruleTests, List<Impact> impact) {
         }
 
+        /** The cell problems, each with the compiler's words about its row; then the compiler's other problems. */
+        private static List<RuleProblem> withCells(List<RuleProblem> cells, List<RuleProblem> compiler) {
+            List<RuleProblem> out = new ArrayList<>();
+            for (RuleProblem c : cells) {
+                String said = String.join("\n", compiler.stream().filter(p -> p.file().equals(c.file()) && p.line() == c.line())
+                        .map(RuleProblem::toString).toList());
+                out.add(said.isEmpty() ? c : c.withDetail(said));
+            }
+            compiler.stream().filter(p -> cells.stream().noneMatch(c -> c.file().equals(p.file()) && c.line() == p.line()))
+                    .forEach(out::add);
+            return out;
+        }
+
         /** Overlaps and gaps of the changed decision tables, against the regions of the fact base. */
         @Override
         public List<RuleProblem> warnings(Map<String, String> merged, Set<String> changed) {
@@ -275,11 +288,25 @@ public class RuleEditingService extends Editor<RuleBase> {
                     }
                 }
             });
+            // A cell that cannot mean what its column needs is named in plain words; the compiler's
+            // text for the same row is kept one click away.
+            List<RuleProblem> cells = new ArrayList<>();
+            Set<String> factIds = new java.util.HashSet<>();
+            facts.get().facts().forEach(f -> factIds.add(f.id()));
+            for (String path : changed) {
+                if (path.endsWith(".drl.csv") && ruleFiles.get(path) != null) {
+                    cells.addAll(DecisionTableChecks.cellErrors("rules/" + path, ruleFiles.get(path),
+                            facts.get().regions().values(), factIds));
+                }
+            }
             RuleBase candidate;
             try {
                 candidate = RuleCompiler.compile(ruleFiles);
             } catch (RuleBuildException e) {
-                return Outcome.refused(e.problems(), generated);
+                return Outcome.refused(withCells(cells, e.problems()), generated);
+            }
+            if (!cells.isEmpty()) {
+                return Outcome.refused(cells, generated);
             }
             Analyzer after = new Analyzer(candidate, properties.analysisBudget());
             List<SavedPlan> saved = withImpact ? plans.list() : List.of();

@@ -9,13 +9,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +36,7 @@ import io.firstwall.analysis.AnalysisFixtures;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:expert-browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExpertBrowserTests extends BrowserTest {
 
     static Path rulesDir;
@@ -141,7 +147,9 @@ class ExpertBrowserTests extends BrowserTest {
         int tableRow = Arrays.asList(table.split("\n")).indexOf(table.lines()
                 .filter(l -> l.contains(row)).findFirst().orElseThrow()) + 1;
         assertThat(errors.getText()).contains("rules/permits/permits_by_region.drl.csv:" + tableRow + " ")
-                .contains("row " + tableRow + " of the table");
+                .contains("row " + tableRow + ", Generation above (MW): '10x0' is not a number");
+        assertThat(driver.findElement(By.cssSelector("#grid tr[data-line='" + tableRow + "']")).getAttribute("class"))
+                .as("the row is marked in the grid").contains("error-row");
         assertThat(driver.findElement(By.id("publish")).isEnabled()).as("publish is off while problems remain").isFalse();
         assertThat(driver.findElement(By.id("publish-off")).getText()).contains("validate again");
         assertThat(driver.findElement(By.id("review-summary")).getText()).startsWith("1 problem in the files");
@@ -149,7 +157,7 @@ class ExpertBrowserTests extends BrowserTest {
 
         // In the grid, Memphis's air-permit threshold goes from 100 to 10,000 MW: its 1,720 MW of turbines stay under it.
         setEditorText(table);
-        WebElement threshold = driver.findElement(By.cssSelector("#grid input[data-row='" + (tableRow - 1) + "'][data-col='5']"));
+        WebElement threshold = driver.findElement(By.cssSelector("#grid tr[data-line='" + tableRow + "'] .cell[data-col='5']"));
         assertThat(threshold.getAttribute("value")).isEqualTo("100");
         threshold.clear();
         threshold.sendKeys("10000");
@@ -201,5 +209,166 @@ class ExpertBrowserTests extends BrowserTest {
         assertThat(Files.readString(rulesDir.resolve("permits/permits_by_region.drl.csv")))
                 .contains("US-TN,ONSITE_GAS,,FUEL_CELL,100,permits.air_permit_months.contested");
         assertThat(driver.findElement(By.id("revisions")).getText()).contains("the 10,000 MW threshold had no source");
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /**
+     * The expert flow of the README, end to end: a new permit rule written in sentences (a typo named
+     * in plain words, a click to its line, the fix), a row added to the permits table in the business
+     * grid (a gap warning), the impact previewed and published, the plan's "why" showing both new
+     * rules, and a revert through the review.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anExpertWritesARuleInSentencesAddsATableRowSeesWhyAndReverts() throws IOException {
+        openRuleFile("permits/permits_sentences.dslr");
+        String original = editorText();
+        assertThat(driver.findElement(By.id("sentence-hint")).getText()).contains("Ctrl-Space");
+        String rule = """
+
+                rule "PERM-060 On-site gas in Memphis needs a FERC certificate for its gas lateral, with a NEPA review"
+                when
+                    There is a plan
+                    - located in US-TN
+                    - powerd by on-site gas
+                    The plan is on Earth
+                    The lead time is the fact permits.nepa_eis_deadline_months
+                then
+                    It needs the pipeline permit: a FERC certificate for a new gas lateral to the site, with its NEPA review
+                end
+                """;
+        setEditorText(original + rule);
+        int typo = (original + rule).lines().toList().indexOf("    - powerd by on-site gas") + 1;
+
+        // The offered sentences: typing at the start of a condition line and pressing Ctrl-Space.
+        js("var cm = document.querySelector('.CodeMirror').CodeMirror; cm.focus();"
+                + " cm.setCursor({line: arguments[0], ch: 0}); cm.replaceRange('\\n', {line: arguments[0], ch: 0});"
+                + " cm.setCursor({line: arguments[0], ch: 0});", typo - 1);
+        driver.findElement(By.cssSelector(".CodeMirror textarea")).sendKeys("    - loc");
+        driver.findElement(By.cssSelector(".CodeMirror textarea")).sendKeys(Keys.chord(Keys.CONTROL, Keys.SPACE));
+        WebElement hints = BrowserSupport.waitFor(driver).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".CodeMirror-hints")));
+        assertThat(hints.getText()).contains("- located in {region}").doesNotContain("It needs the");
+        BrowserSupport.screenshot(driver, "expert-sentences");
+        driver.findElement(By.cssSelector(".CodeMirror textarea")).sendKeys(Keys.ESCAPE);
+        setEditorText(original + rule);
+
+        // The typo is said in plain words at its line; a click puts the cursor there.
+        driver.findElement(By.id("validate")).click();
+        WebElement errors = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("errors")));
+        assertThat(errors.getText()).contains("permits_sentences.dslr:" + typo)
+                .contains("\"- powerd by on-site gas\" is not a sentence the vocabulary knows as a condition")
+                .contains("the nearest is \"- powered by on-site gas\"");
+        assertThat(driver.findElement(By.id("publish")).isEnabled()).isFalse();
+        errors.findElement(By.cssSelector("a.jump")).click();
+        assertThat(((Number) js("return document.querySelector('.CodeMirror').CodeMirror.getCursor().line;")).intValue())
+                .isEqualTo(typo - 1);
+        js("var cm = document.querySelector('.CodeMirror').CodeMirror; var l = cm.getCursor().line;"
+                + " cm.replaceRange('    - powered by on-site gas', {line: l, ch: 0}, {line: l, ch: cm.getLine(l).length});");
+
+        // What the sentences stand for, on demand.
+        driver.findElement(By.id("show-drl")).click();
+        WebElement drl = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("drl-text")));
+        BrowserSupport.waitFor(driver).until(d -> drl.getText().contains("PERM-060"));
+        assertThat(drl.getText()).contains("$p : Plan(location == \"US-TN\", power == Power.ONSITE_GAS)")
+                .contains("insert(Calc.permit(drools.getRule().getName(), \"pipeline\", $p, $f,");
+
+        driver.findElement(By.id("validate")).click();
+        BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("review-summary")));
+        assertThat(driver.findElement(By.id("review-summary")).getText()).startsWith("No problems in the files");
+        driver.findElement(By.id("message")).sendKeys("FERC certificate for Memphis gas laterals");
+        driver.findElement(By.id("publish")).click();
+        BrowserSupport.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"),
+                "it is live"));
+        assertThat(Files.readString(rulesDir.resolve("permits/permits_sentences.dslr"))).contains("PERM-060")
+                .contains("    - powered by on-site gas");
+
+        // The permits table as a business grid: a new row, a bad number named in plain words, then a gap.
+        openRuleFile("permits/permits_by_region.drl.csv");
+        WebElement grid = driver.findElement(By.id("grid"));
+        assertThat(grid.findElement(By.tagName("thead")).getAttribute("textContent")).contains("Region", "Power", "Lead time (fact id)")
+                .doesNotContain("CONDITION").doesNotContain("$param");
+        assertThat(driver.findElement(By.id("text-tab")).isDisplayed()).as("the CSV text is a tab, not a second copy").isFalse();
+        assertThat(driver.findElement(By.id("engine-rows")).getAttribute("open")).isNull();
+        int rows = grid.findElements(By.cssSelector("tbody tr")).size();
+        driver.findElement(By.id("add-row")).click();
+        WebElement added = grid.findElements(By.cssSelector("tbody tr")).get(rows);
+        added.findElement(By.cssSelector(".cell-name")).sendKeys("PERM-029 On-site gas in Memphis needs a groundwater well permit");
+        new Select(added.findElement(By.cssSelector(".cell-region"))).selectByValue("US-TN");
+        new Select(added.findElement(By.cssSelector(".cell-power"))).selectByValue("ONSITE_GAS");
+        added.findElement(By.cssSelector(".cell-number")).sendKeys("10x0");
+        added.findElement(By.cssSelector(".cell-fact")).sendKeys("permits.local_approval_months.US-TN");
+        added.findElement(By.cssSelector("[data-col='7']")).sendKeys("water,a Shelby County groundwater well permit");
+        assertThat(editorText()).contains("PERM-029 On-site gas in Memphis needs a groundwater well permit,US-TN,ONSITE_GAS,,,10x0,"
+                + "permits.local_approval_months.US-TN,\"water,a Shelby County groundwater well permit\"");
+        int line = Integer.parseInt(added.getAttribute("data-line"));
+        driver.findElement(By.id("validate")).click();
+        errors = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("errors")));
+        assertThat(errors.getText()).contains("row " + line + ", Generation above (MW): '10x0' is not a number");
+        errors.findElement(By.cssSelector("a.jump")).click();
+        WebElement bad = driver.findElement(By.cssSelector("#grid tr[data-line='" + line + "']"));
+        assertThat(bad.getAttribute("class")).contains("error-row");
+        assertThat(driver.switchTo().activeElement().getAttribute("data-col")).as("the click focused the row").isNotNull();
+        BrowserSupport.screenshot(driver, "expert-grid-error");
+        WebElement number = bad.findElement(By.cssSelector(".cell-number"));
+        number.clear();
+        number.sendKeys("0");
+        driver.findElement(By.id("validate")).click();
+        WebElement warnings = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("warnings")));
+        assertThat(warnings.getText()).contains("gap: no row gives ONSITE_GAS plans in").contains("the 'water' lane");
+        assertThat(driver.findElement(By.id("review-summary")).getText()).contains("1 warning").contains("of 11 saved plans");
+        assertThat(driver.findElement(By.id("publish")).isEnabled()).as("a gap warns, it does not block").isTrue();
+        BrowserSupport.screenshot(driver, "expert-flow");
+        driver.findElement(By.id("message")).sendKeys("Memphis groundwater wells");
+        driver.findElement(By.id("publish")).click();
+        BrowserSupport.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"),
+                "it is live"));
+
+        // Why, for the Memphis plan: both new rules fired, the table rule by its row.
+        driver.get(url("/plans"));
+        driver.findElement(By.linkText("1 GW on-site gas campus")).click();
+        driver.findElement(By.id("why-link")).click();
+        WebElement ferc = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#why-table tr[data-rule='PERM-060']")));
+        assertThat(ferc.getAttribute("class")).contains("fired");
+        assertThat(ferc.getText()).contains("permits/permits_sentences.dslr");
+        WebElement well = driver.findElement(By.cssSelector("#why-table tr[data-rule='PERM-029']"));
+        assertThat(well.getText()).contains("fired").contains("row " + line);
+        WebElement texas = driver.findElement(By.cssSelector("#why-table tr[data-rule='PERM-012']"));
+        assertThat(texas.getText()).contains("did not fire").contains("location == \"US-TX\"").contains("location is US-TN");
+        driver.findElement(By.id("why-filter")).sendKeys("PERM-06");
+        assertThat(driver.findElements(By.cssSelector("#why-table tbody tr")).stream().filter(WebElement::isDisplayed)
+                .map(r -> r.getAttribute("data-rule")).toList()).containsExactly("PERM-060");
+        BrowserSupport.screenshot(driver, "why-1440");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        assertThat(((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                .longValue()).as("why fits a phone").isLessThanOrEqualTo(0);
+        BrowserSupport.screenshot(driver, "why-390");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+
+        // The table change is reverted through the review.
+        driver.get(url("/rules/history"));
+        driver.findElements(By.cssSelector("#revisions a.revert")).get(0).click();
+        WebElement review = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("validation")));
+        assertThat(review.getText()).contains("PERM-029");
+        assertThat(Files.readString(rulesDir.resolve("permits/permits_by_region.drl.csv"))).contains("PERM-029");
+        driver.findElement(By.id("message")).sendKeys("the well permit has no source yet");
+        driver.findElement(By.id("publish")).click();
+        BrowserSupport.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"),
+                "Reverted to revision"));
+        assertThat(Files.readString(rulesDir.resolve("permits/permits_by_region.drl.csv"))).doesNotContain("PERM-029");
+        assertThat(Files.readString(rulesDir.resolve("permits/permits_sentences.dslr"))).contains("PERM-060");
+
+        // The other tests of this class start from the rules as they were.
+        openRuleFile("permits/permits_sentences.dslr");
+        setEditorText(original);
+        driver.findElement(By.id("message")).sendKeys("test over");
+        driver.findElement(By.id("publish")).click();
+        BrowserSupport.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"),
+                "it is live"));
+        assertThat(Files.readString(rulesDir.resolve("permits/permits_sentences.dslr"))).isEqualTo(original);
     }
 }

@@ -60,4 +60,65 @@ class DecisionTableChecksTests {
     void aTableThatDoesNotReadGivesNoWarningsTheCompilerSaysWhy() {
         assertThat(check("not,a,table\n")).isEmpty();
     }
+
+    static List<RuleProblem> cells(String text) {
+        return DecisionTableChecks.cellErrors(PATH, text, AnalysisFixtures.FACTS.regions().values(),
+                AnalysisFixtures.FACTS.facts().stream().map(f -> f.id()).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    static String replaceInRow(String table, String id, String from, String to) {
+        String row = table.lines().filter(l -> l.startsWith(id + " ")).findFirst().orElseThrow();
+        return table.replace(row, row.replace(from, to));
+    }
+
+    static int lineOf(String table, String id) {
+        List<String> lines = table.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(id + " ")) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(id);
+    }
+
+    @Test
+    void theBusinessColumnsAreTypedFromWhatEachColumnStandsFor() throws Exception {
+        assertThat(DecisionTableChecks.columns(table())).extracting(DecisionTableChecks.Column::label,
+                DecisionTableChecks.Column::type).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Rule", DecisionTableChecks.CellType.NAME),
+                        org.assertj.core.groups.Tuple.tuple("Region", DecisionTableChecks.CellType.REGION),
+                        org.assertj.core.groups.Tuple.tuple("Power", DecisionTableChecks.CellType.POWER),
+                        org.assertj.core.groups.Tuple.tuple("Existing building", DecisionTableChecks.CellType.YES_NO),
+                        org.assertj.core.groups.Tuple.tuple("Except generator type", DecisionTableChecks.CellType.TEXT),
+                        org.assertj.core.groups.Tuple.tuple("Generation above (MW)", DecisionTableChecks.CellType.NUMBER),
+                        org.assertj.core.groups.Tuple.tuple("Lead time (fact id)", DecisionTableChecks.CellType.FACT),
+                        org.assertj.core.groups.Tuple.tuple("Lane, what the permit is", DecisionTableChecks.CellType.TEXT));
+    }
+
+    @Test
+    void theLiveTableHasNoBadCell() throws Exception {
+        assertThat(cells(table())).isEmpty();
+    }
+
+    @Test
+    void aNumberWithALetterInItIsNamedInPlainWordsAtItsRowAndColumn() throws Exception {
+        String text = replaceInRow(table(), "PERM-011", ",FUEL_CELL,100,", ",FUEL_CELL,10x0,");
+        assertThat(cells(text)).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(lineOf(text, "PERM-011"));
+            assertThat(p.message()).isEqualTo("row " + p.line() + ", Generation above (MW): '10x0' is not a number;"
+                    + " write it with digits and a decimal point, like 100 or 0.5");
+        });
+    }
+
+    @Test
+    void anUnknownPowerRegionFactOrYesNoIsNamed() throws Exception {
+        String text = replaceInRow(replaceInRow(replaceInRow(replaceInRow(table(), "PERM-011", ",ONSITE_GAS,", ",GAS,"),
+                "PERM-012", "US-TX,", "US-XX,"), "PERM-013", "permits.air_permit_months.nonattainment",
+                "permits.air_permit_months.nonattainmnet"), "PERM-020", ",false,", ",no,");
+        assertThat(cells(text)).extracting(RuleProblem::message).satisfiesExactlyInAnyOrder(
+                m -> assertThat(m).contains("Power: 'GAS' is not a power type; use one of GRID, ONSITE_GAS"),
+                m -> assertThat(m).contains("Region: 'US-XX' is not a region of the fact base"),
+                m -> assertThat(m).contains("Lead time (fact id): there is no fact 'permits.air_permit_months.nonattainmnet'"),
+                m -> assertThat(m).contains("Existing building: 'no' is neither true nor false"));
+    }
 }

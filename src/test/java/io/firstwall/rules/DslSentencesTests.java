@@ -180,6 +180,35 @@ class DslSentencesTests {
                 }));
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> payloads() {
+        return HostileRuleCorpusTests.PAYLOADS.entrySet().stream()
+                .map(e -> org.junit.jupiter.params.provider.Arguments.of(e.getKey(), e.getValue()));
+    }
+
+    /** A payload written into a sentence's blank, where the sentence puts it into code, is refused. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} in a blank")
+    @org.junit.jupiter.params.provider.MethodSource("payloads")
+    void aPayloadInABlankIsRefused(String what, String payload) {
+        Map<String, String> files = files();
+        files.put("permits/hostile.dslr", rule("PERM-070 Hostile", "    There is a plan\n    Its last phase draws more than "
+                + payload + " MW\n    The lead time is the fact permits.transmission_line_months",
+                "    It needs the land permit: a permit"));
+        assertThatThrownBy(() -> RuleCompiler.compile(files)).as(what).isInstanceOfSatisfying(RuleBuildException.class,
+                e -> assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo("rules/permits/hostile.dslr")));
+        assertThat(System.getProperty(HostileRuleCorpusTests.PROPERTY)).isNull();
+    }
+
+    /** A payload in what a new sentence of the vocabulary stands for is refused where a rule uses it. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} in a sentence's rule text")
+    @org.junit.jupiter.params.provider.MethodSource("payloads")
+    void aPayloadInTheVocabularyIsRefused(String what, String payload) {
+        Map<String, String> files = files();
+        files.put(VOCABULARY, files.get(VOCABULARY) + "[then]Do the thing=Object o = String.valueOf(" + payload + ");\n");
+        files.put("permits/hostile.dslr", rule("PERM-071 Hostile", "    There is a plan", "    Do the thing"));
+        assertThatThrownBy(() -> RuleCompiler.compile(files)).as(what).isInstanceOf(RuleBuildException.class);
+        assertThat(System.getProperty(HostileRuleCorpusTests.PROPERTY)).isNull();
+    }
+
     static int lineOf(String text, String part) {
         String[] lines = text.split("\n");
         for (int i = 0; i < lines.length; i++) {
