@@ -70,12 +70,17 @@ public final class Why {
                 return cached;
             }
         }
-        TraceProbes.Probes probes = TraceProbes.of(rules.files());
-        Why why = new Why(RuleCompiler.compile(probes.ruleSet(rules.files())), probes);
+        Why why = build(rules);
         synchronized (CACHE) {
             CACHE.put(rules.version(), why);
         }
         return why;
+    }
+
+    /** The trace of a rule base, built anew (the probes cut and compiled with the rules); {@link #of} keeps it. */
+    public static Why build(RuleBase rules) {
+        TraceProbes.Probes probes = TraceProbes.of(rules.files());
+        return new Why(RuleCompiler.compile(probes.ruleSet(rules.files())), probes);
     }
 
     /** Every rule of the set, fired ones first, each in rule-id order. */

@@ -322,6 +322,11 @@ class ExpertBrowserTests extends BrowserTest {
         assertThat(driver.findElement(By.id("review-summary")).getText()).contains("1 warning").contains("of 11 saved plans");
         assertThat(driver.findElement(By.id("publish")).isEnabled()).as("a gap warns, it does not block").isTrue();
         BrowserSupport.screenshot(driver, "expert-flow");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        assertThat(((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                .longValue()).as("the grid scrolls inside its box on a phone, the page does not").isLessThanOrEqualTo(0);
+        BrowserSupport.screenshot(driver, "expert-flow-390");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
         driver.findElement(By.id("message")).sendKeys("Memphis groundwater wells");
         driver.findElement(By.id("publish")).click();
         BrowserSupport.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"),
