@@ -6,7 +6,10 @@
   var editor = CodeMirror.fromTextArea(area, { lineNumbers: true, mode: area.getAttribute('data-mode') || null,
     indentUnit: 4 });
   // Each problem marks its line; a click on it puts the cursor there.
+  var fileInput = document.querySelector('#rule-form input[name=file]');
+  var here = fileInput ? 'rules/' + fileInput.value : null;
   document.querySelectorAll('#errors li[data-line], #warnings li[data-line]').forEach(function (li) {
+    if (here && li.getAttribute('data-file') && li.getAttribute('data-file') !== here) { return; }
     var line = parseInt(li.getAttribute('data-line'), 10) - 1;
     var column = Math.max(0, parseInt(li.getAttribute('data-column'), 10) - 1);
     if (line < 0) { return; }
@@ -44,7 +47,8 @@
   if (!grid || !holder || !meta) { return; }
   var editor = holder.CodeMirror;
   var columns = Array.prototype.map.call(meta.querySelectorAll('li'), function (li) {
-    return { index: parseInt(li.getAttribute('data-index'), 10), type: li.getAttribute('data-type'), label: li.textContent };
+    return { index: parseInt(li.getAttribute('data-index'), 10), type: li.getAttribute('data-type'), label: li.textContent,
+      kind: li.getAttribute('data-kind'), code: li.getAttribute('data-code') };
   });
   function options(id) {
     return Array.prototype.map.call(document.querySelectorAll('#' + id + ' option'), function (o) { return o.value; });
@@ -120,7 +124,22 @@
   }
   function render() {
     state = split(parse(editor.getValue()));
+    if (state && !sameColumns(state)) {
+      // The engine rows changed in the CSV text since the page typed the columns: the grid would put
+      // cells under the wrong columns, so it waits for a validation to type them again.
+      grid.replaceChildren(document.createTextNode(meta.getAttribute('data-stale')));
+      grid.classList.add('stale');
+      state = null;
+      return;
+    }
+    grid.classList.remove('stale');
     draw();
+  }
+  function sameColumns(st) {
+    var types = st.engine[st.engine.length - 3] || [], code = st.engine[st.engine.length - 1] || [];
+    return columns.every(function (col) {
+      return (types[col.index] || '').trim() === col.kind && (code[col.index] || '') === col.code;
+    });
   }
   // Draws the grid from the rows in hand: a row just added stays, blank, until it is filled in.
   function draw() {
@@ -140,6 +159,7 @@
     var firstLine = lineOfFirstRow();
     state.data.forEach(function (cells, r) {
       var tr = body.insertRow();
+      tr.setAttribute('data-index', r);
       tr.setAttribute('data-line', firstLine + r);
       tr.insertCell().textContent = firstLine + r;
       columns.forEach(function (col) {
@@ -170,7 +190,9 @@
   }
   // Problems from the last validation mark their row of the grid too.
   function markProblems() {
+    var fileInput = document.querySelector('#rule-form input[name=file]');
     document.querySelectorAll('#errors li[data-line], #warnings li[data-line]').forEach(function (li) {
+      if (fileInput && li.getAttribute('data-file') && li.getAttribute('data-file') !== 'rules/' + fileInput.value) { return; }
       var tr = grid.querySelector('tr[data-line="' + li.getAttribute('data-line') + '"]');
       if (tr) { tr.classList.add(li.closest('#warnings') ? 'warning-row' : 'error-row'); }
     });
@@ -182,15 +204,23 @@
     editor.setValue(rows.map(function (cells) { return cells.map(quote).join(','); }).join('\n') + '\n');
     writing = false;
   }
-  function readRow(tr) {
+  // A row as the grid has it: its cells outside the business columns kept as they were, the
+  // business cells from their inputs, each on one line (Drools reads a table line by line).
+  function readRow(tr, original) {
     var width = Math.max(state.labels.length, columns.length ? columns[columns.length - 1].index + 1 : 0);
-    var cells = [];
-    for (var i = 0; i < width; i++) { cells.push(''); }
-    tr.querySelectorAll('.cell').forEach(function (input) { cells[parseInt(input.getAttribute('data-col'), 10)] = input.value; });
+    var cells = (original || []).slice();
+    while (cells.length < width) { cells.push(''); }
+    tr.querySelectorAll('.cell').forEach(function (input) {
+      cells[parseInt(input.getAttribute('data-col'), 10)] = input.value.replace(/\s*[\r\n]+\s*/g, ' ');
+    });
     return cells;
   }
   function readGrid() {
-    state.data = Array.prototype.map.call(grid.querySelectorAll('tbody tr'), readRow);
+    var before = state.data;
+    state.data = Array.prototype.map.call(grid.querySelectorAll('tbody tr'), function (tr) {
+      var index = tr.getAttribute('data-index');
+      return readRow(tr, index === null ? null : before[parseInt(index, 10)]);
+    });
   }
   grid.addEventListener('input', function () { readGrid(); write(); });
   grid.addEventListener('change', function () { readGrid(); write(); });
@@ -207,8 +237,9 @@
   var add = document.getElementById('add-row');
   if (add) {
     add.addEventListener('click', function () {
+      if (!state) { return; }
       readGrid();
-      state.data.push(readRow(document.createElement('tr')));
+      state.data.push(readRow(document.createElement('tr'), null));
       write();
       draw();
       var rows = grid.querySelectorAll('tbody tr');

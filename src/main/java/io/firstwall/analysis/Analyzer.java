@@ -66,8 +66,7 @@ public final class Analyzer {
     public Analyzer(RuleBase rules, Duration timeBudget) {
         this.rules = rules;
         this.timeBudget = timeBudget;
-        this.factsGlobal = rules.kieBase().getKiePackages().stream()
-                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(FACTS_GLOBAL)));
+        this.factsGlobal = declaresFactsGlobal(rules.kieBase());
     }
 
     public RuleBase rules() {
@@ -80,33 +79,43 @@ public final class Analyzer {
 
     /** As {@link #analyze(Plan, FactBase)}; without {@code curves} the chart data is left out (batch). */
     public Analysis analyze(Plan plan, FactBase facts, boolean curves) {
-        KieSession session = rules.kieBase().newKieSession();
         Set<String> fired = new LinkedHashSet<>();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> watch = WATCHDOG.schedule(() -> {
-            timedOut.set(true);
-            session.halt();
-        }, timeBudget.toNanos(), TimeUnit.NANOSECONDS);
-        try {
+        return guarded(rules.kieBase().newKieSession(), plan, facts, factsGlobal, timeBudget, session -> {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     fired.add(RuleInfo.of("", event.getMatch().getRule().getName()).id());
                 }
             });
+        }, session -> assemble(plan, facts, objects(session, PhaseDemand.class), objects(session, Need.class),
+                objects(session, Supply.class), objects(session, Note.class), fired, curves));
+    }
+
+    /** What a guarded session does: before its facts go in, and after its rules have fired. */
+    interface SessionStep<T> {
+        T apply(KieSession session);
+    }
+
+    /**
+     * Runs a session as every analysis runs: the inputs in, the rules fired within the firing limit
+     * and the time budget (halted from outside), and any failure turned into an
+     * {@link AnalysisException} that says what happened; the session is disposed.
+     */
+    static <T> T guarded(KieSession session, Plan plan, FactBase facts, boolean factsGlobal, Duration timeBudget,
+            java.util.function.Consumer<KieSession> before, SessionStep<T> after) {
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> watch = WATCHDOG.schedule(() -> {
+            timedOut.set(true);
+            session.halt();
+        }, timeBudget.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            before.accept(session);
             insertInputs(session, plan, facts, factsGlobal);
             int count = session.fireAllRules(MAX_FIRINGS);
-            watch.cancel(false);
-            if (timedOut.get()) {
-                throw new AnalysisException("the rules ran longer than " + timeBudget.toMillis()
-                        + " ms and were stopped after " + count + " firings; a rule probably loops or does too much work", null);
-            }
-            if (count >= MAX_FIRINGS) {
-                throw new AnalysisException("the rules fired " + MAX_FIRINGS
-                        + " times without settling; a rule probably re-triggers itself", null);
-            }
-            return assemble(plan, facts, objects(session, PhaseDemand.class), objects(session, Need.class),
-                    objects(session, Supply.class), objects(session, Note.class), fired, curves);
+            checkFired(count, timedOut, timeBudget);
+            T result = after.apply(session);
+            checkFired(0, timedOut, timeBudget);
+            return result;
         } catch (AnalysisException e) {
             throw e;
         } catch (OutOfMemoryError | StackOverflowError e) {
@@ -126,6 +135,24 @@ public final class Analyzer {
             watch.cancel(false);
             session.dispose();
         }
+    }
+
+    /** Fails when the rules ran out of time or fired without settling. */
+    static void checkFired(int count, AtomicBoolean timedOut, Duration timeBudget) {
+        if (timedOut.get()) {
+            throw new AnalysisException("the rules ran longer than " + timeBudget.toMillis()
+                    + " ms and were stopped after " + count + " firings; a rule probably loops or does too much work", null);
+        }
+        if (count >= MAX_FIRINGS) {
+            throw new AnalysisException("the rules fired " + MAX_FIRINGS
+                    + " times without settling; a rule probably re-triggers itself", null);
+        }
+    }
+
+    /** Whether a rule base declares the facts global its rules read facts through. */
+    static boolean declaresFactsGlobal(org.kie.api.KieBase kieBase) {
+        return kieBase.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(FACTS_GLOBAL)));
     }
 
     /** What every session starts from: the facts global, the plan, its region and its accelerator. */

@@ -46,7 +46,7 @@ public final class Why {
         }
     }
 
-    private static final int CACHED = 4;
+    private static final int CACHED = 2;
     private static final Map<String, Why> CACHE = new LinkedHashMap<>(CACHED, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Why> eldest) {
@@ -56,25 +56,28 @@ public final class Why {
 
     private final RuleBase traced;
     private final TraceProbes.Probes probes;
+    private final boolean factsGlobal;
 
     private Why(RuleBase traced, TraceProbes.Probes probes) {
         this.traced = traced;
         this.probes = probes;
+        this.factsGlobal = Analyzer.declaresFactsGlobal(traced.kieBase());
     }
 
-    /** The trace of a rule base; built once per rule-set version (a few seconds) and kept for the next plans. */
+    /**
+     * The trace of the live rule base, built once per rule-set version and kept for the next plans;
+     * one build at a time (a build is about a second of CPU), so requests after a publish wait for
+     * the one build rather than each making its own. Drafts in the editor use {@link #build}.
+     */
     public static Why of(RuleBase rules) {
         synchronized (CACHE) {
             Why cached = CACHE.get(rules.version());
-            if (cached != null) {
-                return cached;
+            if (cached == null) {
+                cached = build(rules);
+                CACHE.put(rules.version(), cached);
             }
+            return cached;
         }
-        Why why = build(rules);
-        synchronized (CACHE) {
-            CACHE.put(rules.version(), why);
-        }
-        return why;
     }
 
     /** The trace of a rule base, built anew (the probes cut and compiled with the rules); {@link #of} keeps it. */
@@ -83,56 +86,63 @@ public final class Why {
         return new Why(RuleCompiler.compile(probes.ruleSet(rules.files())), probes);
     }
 
-    /** Every rule of the set, fired ones first, each in rule-id order. */
+    /**
+     * Every rule of the set, fired ones first, each in rule-id order. The rules run as an analysis
+     * runs (firing limit, time budget); a failure is an {@link AnalysisException} that says what happened.
+     */
     public List<RuleWhy> explain(Plan plan, FactBase facts) {
-        KieSession session = traced.kieBase().newKieSession();
         Map<String, Integer> fired = new HashMap<>();
         Set<String> probesFired = new HashSet<>();
-        try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    String name = event.getMatch().getRule().getName();
-                    if (name.startsWith(TraceProbes.PREFIX)) {
-                        probesFired.add(name);
-                    } else {
-                        fired.merge(name, 1, Integer::sum);
+        return Analyzer.guarded(traced.kieBase().newKieSession(), plan, facts, factsGlobal, Analyzer.DEFAULT_TIME_BUDGET,
+                session -> session.addEventListener(new DefaultAgendaEventListener() {
+                    @Override
+                    public void afterMatchFired(AfterMatchFiredEvent event) {
+                        String name = event.getMatch().getRule().getName();
+                        if (name.startsWith(TraceProbes.PREFIX)) {
+                            probesFired.add(name);
+                        } else {
+                            fired.merge(name, 1, Integer::sum);
+                        }
                     }
-                }
-            });
-            Analyzer.insertInputs(session, plan, facts, true);
-            session.fireAllRules(Analyzer.MAX_FIRINGS);
-            session.getAgenda().getAgendaGroup(TraceProbes.AGENDA_GROUP).setFocus();
-            session.fireAllRules(Analyzer.MAX_FIRINGS);
-            Map<String, Set<Integer>> stepsHeld = new HashMap<>();
-            probes.probes().forEach((name, of) -> {
-                if (probesFired.contains(name)) {
-                    stepsHeld.computeIfAbsent(of.rule(), k -> new HashSet<>()).add(of.step());
-                }
-            });
-            List<RuleWhy> out = new ArrayList<>();
-            for (TraceProbes.Traced rule : probes.rules()) {
-                RuleInfo info = RuleInfo.of("", rule.name());
-                int times = fired.getOrDefault(rule.name(), 0);
-                Set<Integer> held = stepsHeld.getOrDefault(rule.name(), Set.of());
-                int first = 0;
-                while (held.contains(first)) {
-                    first++;
-                }
-                if (times > 0 || first >= rule.steps().size()) {
-                    out.add(new RuleWhy(info.id(), info.sentence(), rule.file(), rule.tableRow(), times,
-                            rule.steps().size(), rule.steps().size(), null, null, List.of()));
-                } else {
-                    TraceProbes.Step step = rule.steps().get(first);
-                    out.add(new RuleWhy(info.id(), info.sentence(), rule.file(), rule.tableRow(), 0, rule.steps().size(),
-                            first, step.condition(), step.element(), values(session, step)));
-                }
+                }), session -> {
+                    session.getAgenda().getAgendaGroup(TraceProbes.AGENDA_GROUP).setFocus();
+                    int probeFirings = session.fireAllRules(Analyzer.MAX_FIRINGS);
+                    if (probeFirings >= Analyzer.MAX_FIRINGS) {
+                        throw new AnalysisException("the trace matched more than " + Analyzer.MAX_FIRINGS
+                                + " times; too many facts for a trace of '" + plan.name() + "'", null);
+                    }
+                    return trace(session, fired, probesFired);
+                });
+    }
+
+    private List<RuleWhy> trace(KieSession session, Map<String, Integer> fired, Set<String> probesFired) {
+        Map<String, Set<Integer>> stepsHeld = new HashMap<>();
+        probes.probes().forEach((name, of) -> {
+            if (probesFired.contains(name)) {
+                stepsHeld.computeIfAbsent(of.rule(), k -> new HashSet<>()).add(of.step());
             }
-            out.sort(Comparator.comparing((RuleWhy r) -> !r.fired()).thenComparing(RuleWhy::id));
-            return out;
-        } finally {
-            session.dispose();
+        });
+        List<RuleWhy> out = new ArrayList<>();
+        for (TraceProbes.Traced rule : probes.rules()) {
+            RuleInfo info = RuleInfo.of("", rule.name());
+            int times = fired.getOrDefault(rule.name(), 0);
+            Set<Integer> held = stepsHeld.getOrDefault(rule.name(), Set.of());
+            int first = 0;
+            while (held.contains(first)) {
+                first++;
+            }
+            if (times > 0 || first >= rule.steps().size()) {
+                // Fired, or (all its conditions held yet it did not fire: an untraced rule) said as it is.
+                out.add(new RuleWhy(info.id(), info.sentence(), rule.file(), rule.tableRow(), times,
+                        rule.steps().size(), times > 0 ? rule.steps().size() : 0, null, null, List.of()));
+            } else {
+                TraceProbes.Step step = rule.steps().get(first);
+                out.add(new RuleWhy(info.id(), info.sentence(), rule.file(), rule.tableRow(), 0, rule.steps().size(),
+                        first, step.condition(), step.element(), values(session, step)));
+            }
         }
+        out.sort(Comparator.comparing((RuleWhy r) -> !r.fired()).thenComparing(RuleWhy::id));
+        return out;
     }
 
     /**

@@ -53,8 +53,11 @@ public final class DecisionTableChecks {
         TEXT
     }
 
-    /** A business column: its place in the CSV, its header, what it holds. */
-    public record Column(int index, String label, CellType type) {
+    /**
+     * A business column: its place in the CSV, its header, what it holds, and the engine cells it was
+     * typed from (its kind, CONDITION or ACTION, and its code), so the grid can tell when they change.
+     */
+    public record Column(int index, String label, CellType type, String kind, String code) {
     }
 
     /** The business columns of a table; empty when the text is not a readable decision table. */
@@ -70,7 +73,8 @@ public final class DecisionTableChecks {
                 continue;
             }
             String label = c < t.labels().size() ? t.labels().get(c) : "";
-            columns.add(new Column(c, label, type(kind, c < t.code().size() ? t.code().get(c) : "")));
+            String code = c < t.code().size() ? t.code().get(c) : "";
+            columns.add(new Column(c, label, type(kind, code), kind, code));
         }
         return columns;
     }
@@ -123,7 +127,9 @@ public final class DecisionTableChecks {
                 if (v.isEmpty()) {
                     continue;
                 }
-                String wrong = switch (c.type()) {
+                String wrong = v.contains("\n") || v.contains("\r")
+                        ? "the cell has a line break, which Drools reads as the end of the row; keep each cell on one line"
+                        : switch (c.type()) {
                     case NUMBER -> isNumber(v) ? null : "'" + v + "' is not a number; write it with digits and a"
                             + " decimal point, like 100 or 0.5";
                     case POWER -> powers().contains(v) ? null : "'" + v + "' is not a power type; use one of "

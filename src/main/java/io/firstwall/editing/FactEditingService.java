@@ -90,6 +90,9 @@ public class FactEditingService extends Editor<FactBase> {
         List<RuleProblem> missing = new ArrayList<>();
         Map<String, String> files = live.analyzer().rules().files();
         files.forEach((path, file) -> {
+            if (!RuleCompiler.isRuleFile(path)) {
+                return;
+            }
             String text = RuleCompiler.ruleText(path, file, files);
             Matcher m = FACT_USE.matcher(text);
             TreeSet<String> ids = new TreeSet<>();

@@ -31,6 +31,7 @@ import io.firstwall.rules.RuleBuildException;
 import io.firstwall.rules.RuleCompiler;
 import io.firstwall.rules.RuleInfo;
 import io.firstwall.rules.RuleProblem;
+import io.firstwall.analysis.AnalysisException;
 import io.firstwall.analysis.Why;
 import io.firstwall.plans.PlanStore;
 import io.firstwall.plans.SavedPlan;
@@ -160,17 +161,31 @@ class RuleEditingController implements PageController {
         model.addAttribute("file", file);
         model.addAttribute("text", text);
         model.addAttribute("baseVersion", baseVersion);
-        SavedPlan saved = plans.get(plan);
-        model.addAttribute("whyPlan", saved.id());
+        SavedPlan saved;
         try {
-            RuleBase candidate = editing.candidate(Map.of(file, text));
-            model.addAttribute("trace", Why.of(candidate).explain(live.planReader().read(saved.json()), live.facts()));
-            model.addAttribute("ruleSet", candidate.version());
-            model.addAttribute("info", "Why for " + saved.name() + ", with the rules in the editor (not published).");
+            saved = plans.get(plan);
+        } catch (NotFoundException e) {
+            model.addAttribute("error", "There is no saved plan " + plan + " any more; choose another. Your text is kept.");
+            return "rules/edit";
+        }
+        model.addAttribute("whyPlan", saved.id());
+        RuleBase candidate;
+        try {
+            candidate = editing.candidate(Map.of(file, text));
         } catch (RuleBuildException e) {
             model.addAttribute("validation", editing.validate(Map.of(file, text)));
+            return "rules/edit";
         } catch (RefusedException e) {
             model.addAttribute("error", e.getMessage());
+            return "rules/edit";
+        }
+        try {
+            model.addAttribute("trace", Why.build(candidate).explain(live.planReader().read(saved.json()), live.facts()));
+            model.addAttribute("ruleSet", candidate.version());
+            model.addAttribute("info", "Why for " + saved.name() + ", with the rules in the editor (not published).");
+        } catch (AnalysisException | RuleBuildException e) {
+            model.addAttribute("error", "The rules compile, but the trace for " + saved.name() + " could not be made: "
+                    + e.getMessage());
         }
         return "rules/edit";
     }
@@ -211,7 +226,9 @@ class RuleEditingController implements PageController {
             Model model) throws IOException {
         edit(file, model);
         try {
-            model.addAttribute("text", DecisionTableSheets.fromXlsx(sheet.getInputStream()));
+            String loaded = DecisionTableSheets.fromXlsx(sheet.getInputStream());
+            model.addAttribute("text", loaded);
+            model.addAttribute("grid", grid(file, loaded));
             model.addAttribute("info", "Loaded from " + sheet.getOriginalFilename()
                     + ". Validate to check it, then publish; nothing is live yet.");
         } catch (IllegalArgumentException e) {

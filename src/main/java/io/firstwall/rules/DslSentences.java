@@ -43,10 +43,12 @@ public final class DslSentences {
     }
 
     private final List<DSLMappingEntry> entries;
+    private final List<Pattern> wholeLines;
     private final List<RuleProblem> problems;
 
     private DslSentences(List<DSLMappingEntry> entries, List<RuleProblem> problems) {
         this.entries = entries;
+        this.wholeLines = entries.stream().map(DslSentences::whole).toList();
         this.problems = problems;
     }
 
@@ -88,9 +90,12 @@ public final class DslSentences {
         for (DSLMappingEntry entry : file.getMapping().getEntries()) {
             int line = lineOf(lines, entry.getMappingKey());
             String blank = patternBlank(entry.getMappingKey());
+            String wrongSign = wrongSign(entry.getMappingKey());
             if (blank != null) {
                 problems.add(new RuleProblem(path, line, 0, "the blank " + blank + " in the sentence \""
                         + entry.getMappingKey() + "\" has a pattern; a blank is a plain name in braces, like {region}"));
+            } else if (wrongSign != null) {
+                problems.add(new RuleProblem(path, line, 0, "the sentence \"" + entry.getMappingKey() + "\" " + wrongSign));
             } else if (entry.getSection() != DSLMappingEntry.CONDITION && entry.getSection() != DSLMappingEntry.CONSEQUENCE) {
                 problems.add(new RuleProblem(path, line, 0, "the sentence \"" + entry.getMappingKey()
                         + "\" is marked " + entry.getSection() + "; a sentence is [when] or [then]"));
@@ -98,6 +103,37 @@ public final class DslSentences {
                 entries.add(entry);
             }
         }
+    }
+
+    /** The most blanks a sentence may have. */
+    static final int MAX_BLANKS = 3;
+    /** The longest line a sentence file may have. */
+    static final int MAX_LINE = 300;
+
+    /**
+     * What is wrong with the words of a sentence, or null. Drools reads a sentence's words as a
+     * regular expression, so a sign that means something there is refused: the words are words.
+     * Blanks are few and have a word between them, so matching a line stays quick.
+     */
+    private static String wrongSign(String key) {
+        int blanks = 0;
+        boolean wordSinceBlank = true;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '{') {
+                if (!wordSinceBlank) {
+                    return "has two blanks with no word between them; put a word between them";
+                }
+                blanks++;
+                wordSinceBlank = false;
+                i = key.indexOf('}', i);
+            } else if (Character.isLetterOrDigit(c)) {
+                wordSinceBlank = true;
+            } else if (!Character.isWhitespace(c) && "-,:;'\"/%".indexOf(c) < 0) {
+                return "has the sign '" + c + "'; a sentence is made of words, spaces, blanks like {region} and - , : ; ' \" / %";
+            }
+        }
+        return blanks > MAX_BLANKS ? "has " + blanks + " blanks; a sentence has at most " + MAX_BLANKS : null;
     }
 
     /** The first blank of a sentence that is not a plain {name}, or null. */
@@ -143,21 +179,26 @@ public final class DslSentences {
      */
     public Result expand(String path, String text) {
         List<RuleProblem> found = new ArrayList<>();
+        text = withoutBlockComments(text);
         String[] lines = text.split("\\R", -1);
         String section = null;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
-            if (line.startsWith("rule ") || line.equals("rule")) {
+            String keyword = withoutLineComment(line);
+            if (keyword.startsWith("rule ") || keyword.equals("rule")) {
                 section = "rule";
-            } else if (line.equals("when") && section != null) {
+            } else if (keyword.equals("when") && section != null) {
                 section = "when";
-            } else if (line.equals("then") && section != null) {
+            } else if (keyword.equals("then") && section != null) {
                 section = "then";
-            } else if (line.equals("end")) {
+            } else if (keyword.equals("end")) {
                 section = null;
             } else if (("when".equals(section) || "then".equals(section)) && !line.isEmpty()
-                    && !line.startsWith("#") && !line.startsWith("//") && !line.startsWith(">")) {
-                if (!matchesWhole(section, line)) {
+                    && !line.startsWith("//") && !line.startsWith(">") && !("when".equals(section) && line.startsWith("#"))) {
+                if (line.length() > MAX_LINE) {
+                    found.add(new RuleProblem(path, i + 1, 0, "this line has " + line.length()
+                            + " characters; a sentence has at most " + MAX_LINE));
+                } else if (!matchesWhole(section, line)) {
                     found.add(new RuleProblem(path, i + 1, 0, unknownSentence(section, line)));
                 }
             }
@@ -183,14 +224,49 @@ public final class DslSentences {
     }
 
     private boolean matchesWhole(String section, String line) {
-        for (DSLMappingEntry e : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            DSLMappingEntry e = entries.get(i);
             boolean here = "when".equals(section) ? e.getSection() == DSLMappingEntry.CONDITION
                     : e.getSection() == DSLMappingEntry.CONSEQUENCE;
-            if (here && whole(e).matcher(line).matches()) {
+            if (here && wholeLines.get(i).matcher(line).matches()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A line without its {@code //} comment, stripped. */
+    private static String withoutLineComment(String line) {
+        int comment = line.indexOf("//");
+        return (comment < 0 ? line : line.substring(0, comment)).strip();
+    }
+
+    /** The text with each block comment blanked out, its line breaks kept, so lines keep their numbers. */
+    static String withoutBlockComments(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        boolean quoted = false;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
+                quoted = !quoted;
+            }
+            if (!quoted && c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                end = end < 0 ? text.length() : end + 2;
+                for (int k = i; k < end; k++) {
+                    out.append(text.charAt(k) == '\n' ? '\n' : ' ');
+                }
+                i = end;
+                continue;
+            }
+            if (c == '\n') {
+                quoted = false;
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
     }
 
     private static Pattern whole(DSLMappingEntry e) {

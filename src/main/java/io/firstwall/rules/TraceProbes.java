@@ -91,53 +91,74 @@ public final class TraceProbes {
             }
             StringBuilder out = new StringBuilder(drl).append("\n");
             for (RuleDescr rule : pkg.getRules()) {
-                List<Step> steps = new ArrayList<>();
-                List<String> lhs = new ArrayList<>();
-                List<String> done = new ArrayList<>();
-                for (BaseDescr element : rule.getLhs().getDescrs()) {
-                    String text = cut(drl, element);
-                    if (element instanceof PatternDescr pattern && pattern.getDescrs().size() > 1) {
-                        List<BaseDescr> constraints = new ArrayList<>(pattern.getDescrs());
-                        int from = constraints.get(0).getStartCharacter();
-                        int to = constraints.get(constraints.size() - 1).getEndCharacter() + 1;
-                        for (int j = 0; j < constraints.size(); j++) {
-                            List<String> upTo = constraints.subList(0, j + 1).stream().map(c -> constraint(drl, c)).toList();
-                            String partial = drl.substring(element.getStartCharacter(), from) + String.join(", ", upTo)
-                                    + drl.substring(to, element.getEndCharacter());
-                            List<String> probe = new ArrayList<>(done);
-                            probe.add(partial.strip());
-                            lhs.add(String.join("\n    ", probe));
-                            steps.add(new Step(text.strip(), constraint(drl, constraints.get(j)).strip(),
-                                    pattern.getObjectType(), pattern.getSource() != null));
-                        }
-                    } else {
-                        List<String> probe = new ArrayList<>(done);
-                        probe.add(text.strip());
-                        lhs.add(String.join("\n    ", probe));
-                        String condition = element instanceof PatternDescr p && p.getDescrs().size() == 1
-                                ? constraint(drl, p.getDescrs().get(0)).strip() : text.strip();
-                        steps.add(new Step(text.strip(), condition,
-                                element instanceof PatternDescr p ? p.getObjectType() : null,
-                                element instanceof PatternDescr p && p.getSource() != null));
-                    }
-                    done.add(text.strip());
+                int before = n;
+                try {
+                    n = probe(drl, rule, n, out, probes, rules, path);
+                } catch (RuntimeException e) {
+                    // A construct the cutting does not know: the rule is listed untraced and runs as it is.
+                    rules.add(new Traced(rule.getName(), path, tableRow(drl, rule), List.of()));
+                    n = before;
                 }
-                for (int s = 0; s < lhs.size(); s++) {
-                    String name = PREFIX + (++n);
-                    probes.put(name, new ProbeOf(rule.getName(), s));
-                    out.append("\nrule \"").append(name).append("\"\n    ruleflow-group \"").append(AGENDA_GROUP)
-                            .append("\"\nwhen\n    ").append(lhs.get(s)).append("\nthen\nend\n");
-                }
-                rules.add(new Traced(rule.getName(), path, tableRow(drl, rule), List.copyOf(steps)));
             }
             probeFiles.put(traceFile(path), out.toString());
         }
         return new Probes(probeFiles, probes, rules);
     }
 
+    /** The probes of one rule, appended to {@code out}; returns the last probe number used. */
+    private static int probe(String drl, RuleDescr rule, int n, StringBuilder out, Map<String, ProbeOf> probes,
+            List<Traced> rules, String path) {
+        StringBuilder mine = new StringBuilder();
+        Map<String, ProbeOf> myProbes = new LinkedHashMap<>();
+        List<Step> steps = new ArrayList<>();
+        List<String> lhs = new ArrayList<>();
+        List<String> done = new ArrayList<>();
+        if (rule.getParentName() != null) {
+            throw new IllegalStateException("a rule that extends another is traced with its parent's conditions");
+        }
+        for (BaseDescr element : rule.getLhs().getDescrs()) {
+            String text = cut(drl, element);
+            if (element instanceof PatternDescr pattern && pattern.getDescrs().size() > 1) {
+                List<BaseDescr> constraints = new ArrayList<>(pattern.getDescrs());
+                int from = constraints.get(0).getStartCharacter();
+                int to = constraints.get(constraints.size() - 1).getEndCharacter() + 1;
+                for (int j = 0; j < constraints.size(); j++) {
+                    List<String> upTo = constraints.subList(0, j + 1).stream().map(c -> constraint(drl, c)).toList();
+                    String partial = drl.substring(element.getStartCharacter(), from) + String.join(", ", upTo)
+                            + drl.substring(to, element.getEndCharacter());
+                    List<String> probe = new ArrayList<>(done);
+                    probe.add(partial.strip());
+                    lhs.add(String.join("\n    ", probe));
+                    steps.add(new Step(text.strip(), constraint(drl, constraints.get(j)).strip(),
+                            pattern.getObjectType(), pattern.getSource() != null));
+                }
+            } else {
+                List<String> probe = new ArrayList<>(done);
+                probe.add(text.strip());
+                lhs.add(String.join("\n    ", probe));
+                String condition = element instanceof PatternDescr p && p.getDescrs().size() == 1
+                        ? constraint(drl, p.getDescrs().get(0)).strip() : text.strip();
+                steps.add(new Step(text.strip(), condition,
+                        element instanceof PatternDescr p ? p.getObjectType() : null,
+                        element instanceof PatternDescr p && p.getSource() != null));
+            }
+            done.add(text.strip());
+        }
+        for (int s = 0; s < lhs.size(); s++) {
+            String name = PREFIX + (++n);
+            myProbes.put(name, new ProbeOf(rule.getName(), s));
+            mine.append("\nrule \"").append(name).append("\"\n    ruleflow-group \"").append(AGENDA_GROUP)
+                    .append("\"\nwhen\n    ").append(lhs.get(s)).append("\nthen\nend\n");
+        }
+        rules.add(new Traced(rule.getName(), path, tableRow(drl, rule), List.copyOf(steps)));
+        out.append(mine);
+        probes.putAll(myProbes);
+        return n;
+    }
+
     /** Where a traced rule file is compiled: in place of the file, as DRL. */
     static String traceFile(String path) {
-        return path.replaceAll("\\.(drl\\.csv|dslr|drl)$", "") + ".trace.drl";
+        return path + ".trace.drl";
     }
 
     /** A constraint's text: the parser's end of a constraint is its last character, not the one after. */

@@ -36,7 +36,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.AnalysisException;
 import io.firstwall.analysis.Why;
+import io.firstwall.rules.RuleBase;
+import io.firstwall.rules.RuleBuildException;
 import io.firstwall.analysis.WallColours;
 import io.firstwall.facts.SpreadsheetText;
 import io.firstwall.plan.Plan;
@@ -123,8 +126,13 @@ class WhatIfController implements PageController {
     /** Which rules fired for the plan, and for each that did not, the condition that failed. */
     @GetMapping("/plans/{id}/why")
     String why(@PathVariable long id, @ModelAttribute(name = "saved", binding = false) SavedPlan saved, Model model) {
-        model.addAttribute("trace", Why.of(live.analyzer().rules()).explain(planOf(saved), live.facts()));
-        model.addAttribute("ruleSet", live.analyzer().rules().version());
+        RuleBase rules = live.analyzer().rules();
+        model.addAttribute("ruleSet", rules.version());
+        try {
+            model.addAttribute("trace", Why.of(rules).explain(planOf(saved), live.facts()));
+        } catch (AnalysisException | RuleBuildException e) {
+            model.addAttribute("error", "The trace could not be made: " + e.getMessage());
+        }
         return "plans/why";
     }
 

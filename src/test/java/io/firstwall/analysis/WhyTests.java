@@ -91,4 +91,27 @@ class WhyTests {
     void theTraceIsBuiltOncePerRuleSet() {
         assertThat(Why.of(RULES)).isSameAs(Why.of(RULES));
     }
+
+    @Test
+    void aLoopingRuleStopsTheTraceWithTheSameWordsAsAnAnalysis() {
+        Why why = Why.build(io.firstwall.rules.RuleCompiler.compile(AnalysisBudgetTests.LOOPING));
+        Plan p = plan("US-TX", Power.GRID).phase("2028-06-30", 100_000).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> why.explain(p, FACTS))
+                .isInstanceOf(AnalysisException.class).hasMessageMatching("the rules (fired .* times without settling|ran longer than .* ms and were stopped).*");
+    }
+
+    @Test
+    void aRuleThatExtendsAnotherIsListedUntracedNotCutWrong() {
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>(RULES.files());
+        files.put("test/child.drl", "package rules.test;\nimport io.firstwall.plan.Plan;\n"
+                + "rule \"T-001 Parent\"\nwhen\n    $p : Plan(location == \"US-TX\")\nthen\nend\n"
+                + "rule \"T-002 Child\" extends \"T-001 Parent\"\nwhen\n    Plan(power == io.firstwall.plan.Power.ONSITE_GAS)\nthen\nend\n");
+        List<Why.RuleWhy> trace = Why.build(io.firstwall.rules.RuleCompiler.compile(files))
+                .explain(plan("US-TX", Power.GRID).phase("2028-06-30", 100_000).build(), FACTS);
+        Why.RuleWhy child = rule(trace, "T-002");
+        assertThat(child.fired()).isFalse();
+        assertThat(child.failedCondition()).as("no probe was cut for it").isNull();
+        assertThat(child.conditions()).isZero();
+        assertThat(rule(trace, "T-001").fired()).isTrue();
+    }
 }

@@ -121,4 +121,12 @@ class DecisionTableChecksTests {
                 m -> assertThat(m).contains("Lead time (fact id): there is no fact 'permits.air_permit_months.nonattainmnet'"),
                 m -> assertThat(m).contains("Existing building: 'no' is neither true nor false"));
     }
+
+    @Test
+    void aLineBreakInACellIsNamedBecauseDroolsReadsATableLineByLine() throws Exception {
+        String text = replaceInRow(table(), "PERM-011", "\"air,a major-source air permit (PSD/Title V) for on-site gas turbines\"",
+                "\"air,a major-source air permit\n(PSD/Title V) for on-site gas turbines\"");
+        assertThat(cells(text)).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("Lane, what the permit is: the cell has a line break"));
+    }
 }

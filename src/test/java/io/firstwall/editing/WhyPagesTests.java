@@ -145,4 +145,15 @@ class WhyPagesTests {
         assertThat(edit.select("#show-drl")).hasSize(1);
         assertThat(edit.select("#why-plan option")).isNotEmpty();
     }
+
+    @Test
+    void aPlanDeletedMeanwhileIsSaidInTheEditorAndTheTextIsKept() throws Exception {
+        String text = Files.readString(rulesDir.resolve(SENTENCES)) + "\n// my draft\n";
+        String html = mvc.perform(post("/rules/why").param("file", SENTENCES).param("text", text)
+                .param("baseVersion", editing.liveVersion()).param("plan", "987654"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("#edit-error").text()).contains("There is no saved plan 987654");
+        assertThat(page.select("textarea#rule-text").text()).contains("// my draft");
+    }
 }

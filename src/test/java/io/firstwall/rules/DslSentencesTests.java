@@ -185,28 +185,83 @@ class DslSentencesTests {
                 .map(e -> org.junit.jupiter.params.provider.Arguments.of(e.getKey(), e.getValue()));
     }
 
-    /** A payload written into a sentence's blank, where the sentence puts it into code, is refused. */
+    /**
+     * A payload written into a sentence's blank, where the sentence puts it into code: the allowlist
+     * refuses it at the sentence's line (a payload with a line break is two lines, neither a sentence).
+     */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} in a blank")
     @org.junit.jupiter.params.provider.MethodSource("payloads")
     void aPayloadInABlankIsRefused(String what, String payload) {
         Map<String, String> files = files();
-        files.put("permits/hostile.dslr", rule("PERM-070 Hostile", "    There is a plan\n    Its last phase draws more than "
+        String text = rule("PERM-070 Hostile", "    There is a plan\n    Its last phase draws more than "
                 + payload + " MW\n    The lead time is the fact permits.transmission_line_months",
-                "    It needs the land permit: a permit"));
+                "    It needs the land permit: a permit");
+        files.put("permits/hostile.dslr", text);
         assertThatThrownBy(() -> RuleCompiler.compile(files)).as(what).isInstanceOfSatisfying(RuleBuildException.class,
-                e -> assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo("rules/permits/hostile.dslr")));
-        assertThat(System.getProperty(HostileRuleCorpusTests.PROPERTY)).isNull();
+                e -> assertThat(e.problems()).anySatisfy(p -> {
+                    assertThat(p.file()).isEqualTo("rules/permits/hostile.dslr");
+                    assertThat(p.message()).startsWith(payload.contains("\n") ? "\"" : "what this sentence stands for cannot be used");
+                }));
     }
 
-    /** A payload in what a new sentence of the vocabulary stands for is refused where a rule uses it. */
+    /** A payload in what a new sentence of the vocabulary stands for is refused at the line of the rule that uses it. */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} in a sentence's rule text")
     @org.junit.jupiter.params.provider.MethodSource("payloads")
     void aPayloadInTheVocabularyIsRefused(String what, String payload) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(payload.contains("\n") || payload.contains("{"),
+                "a line break or a brace is not one vocabulary line");
         Map<String, String> files = files();
         files.put(VOCABULARY, files.get(VOCABULARY) + "[then]Do the thing=Object o = String.valueOf(" + payload + ");\n");
-        files.put("permits/hostile.dslr", rule("PERM-071 Hostile", "    There is a plan", "    Do the thing"));
-        assertThatThrownBy(() -> RuleCompiler.compile(files)).as(what).isInstanceOf(RuleBuildException.class);
-        assertThat(System.getProperty(HostileRuleCorpusTests.PROPERTY)).isNull();
+        String text = rule("PERM-071 Hostile", "    There is a plan", "    Do the thing");
+        files.put("permits/hostile.dslr", text);
+        assertThatThrownBy(() -> RuleCompiler.compile(files)).as(what).isInstanceOfSatisfying(RuleBuildException.class,
+                e -> assertThat(e.problems()).anySatisfy(p -> {
+                    assertThat(p.line()).isEqualTo(lineOf(text, "Do the thing"));
+                    assertThat(p.message()).startsWith("what this sentence stands for cannot be used");
+                }));
+    }
+
+    @Test
+    void signsThatMeanSomethingToARegularExpressionAreRefusedInASentence() {
+        Map<String, String> files = files();
+        files.put(VOCABULARY, files.get(VOCABULARY) + "[when](a|aa)+ plan=$p : Plan()\n");
+        assertThatThrownBy(() -> RuleCompiler.compile(files)).isInstanceOfSatisfying(RuleBuildException.class,
+                e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p.message())
+                        .contains("has the sign '('").contains("a sentence is made of words")));
+    }
+
+    @Test
+    void blanksAreFewAndHaveAWordBetweenThem() {
+        Map<String, String> files = files();
+        files.put(VOCABULARY, files.get(VOCABULARY) + "[when]{a} {b} stop=$p : Plan()\n"
+                + "[when]a {a} b {b} c {c} d {d}=$p : Plan()\n");
+        assertThatThrownBy(() -> RuleCompiler.compile(files)).isInstanceOfSatisfying(RuleBuildException.class,
+                e -> assertThat(e.problems()).extracting(RuleProblem::message).anySatisfy(m -> assertThat(m)
+                        .contains("two blanks with no word between them")).anySatisfy(m -> assertThat(m)
+                        .contains("has 4 blanks; a sentence has at most 3")));
+    }
+
+    @Test
+    void aVeryLongLineIsRefusedBeforeAnySentenceIsMatchedAgainstIt() {
+        Map<String, String> files = files();
+        String text = rule("PERM-072 Long", "    There is a plan " + "x ".repeat(400), "    It needs the land permit: a permit");
+        files.put("permits/long.dslr", text);
+        assertThatThrownBy(() -> RuleCompiler.compile(files)).isInstanceOfSatisfying(RuleBuildException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                        .contains("characters; a sentence has at most 300")));
+    }
+
+    @Test
+    void aBlockCommentKeepsTheLinesWhereTheyAreAndACommentAfterWhenStillChecksTheSentences() {
+        Map<String, String> files = files();
+        String text = rule("PERM-073 Commented", "    /* the plan\n       and where it is */\n    There is a plan running on coal",
+                "    It needs the land permit: a permit").replace("\nwhen\n", "\nwhen // the conditions\n");
+        files.put("permits/commented.dslr", text);
+        assertThatThrownBy(() -> RuleCompiler.compile(files)).isInstanceOfSatisfying(RuleBuildException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.line()).isEqualTo(lineOf(text, "running on coal"));
+                    assertThat(p.message()).contains("is not a sentence");
+                }));
     }
 
     static int lineOf(String text, String part) {
