@@ -48,7 +48,7 @@
   var editor = holder.CodeMirror;
   var columns = Array.prototype.map.call(meta.querySelectorAll('li'), function (li) {
     return { index: parseInt(li.getAttribute('data-index'), 10), type: li.getAttribute('data-type'), label: li.textContent,
-      kind: li.getAttribute('data-kind'), code: li.getAttribute('data-code') };
+      kind: li.getAttribute('data-kind') || '', code: li.getAttribute('data-code') || '' };
   });
   function options(id) {
     return Array.prototype.map.call(document.querySelectorAll('#' + id + ' option'), function (o) { return o.value; });

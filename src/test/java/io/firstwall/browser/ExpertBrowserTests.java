@@ -293,7 +293,16 @@ class ExpertBrowserTests extends BrowserTest {
                 .doesNotContain("CONDITION").doesNotContain("$param");
         assertThat(driver.findElement(By.id("text-tab")).isDisplayed()).as("the CSV text is a tab, not a second copy").isFalse();
         assertThat(driver.findElement(By.id("engine-rows")).getAttribute("open")).isNull();
+        // Engine rows changed in the CSV text: the grid waits for a validation rather than misplace cells.
+        String tableText = editorText();
+        driver.findElement(By.id("tab-text")).click();
+        setEditorText(tableText.replace("power == Power.$param", "power != Power.$param"));
+        driver.findElement(By.id("tab-grid")).click();
+        assertThat(driver.findElement(By.id("grid")).getText()).contains("The engine rows changed in the CSV text");
+        setEditorText(tableText);
+        driver.findElement(By.id("tab-grid")).click();
         int rows = grid.findElements(By.cssSelector("tbody tr")).size();
+        assertThat(rows).isPositive();
         driver.findElement(By.id("add-row")).click();
         WebElement added = grid.findElements(By.cssSelector("tbody tr")).get(rows);
         added.findElement(By.cssSelector(".cell-name")).sendKeys("PERM-029 On-site gas in Memphis needs a groundwater well permit");
