@@ -42,9 +42,9 @@ import io.firstwall.system.LiveAnalyzer;
 public class FactEditingService extends Editor<FactBase> {
 
     /** How rules name the facts they read: {@code facts.get("id")}. */
-    private static final Pattern FACT_USE = Pattern.compile("facts\\.get\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern FACT_USE = Pattern.compile("facts\\.(?:get|at)\\(\\s*\"([^\"]+)\"\\s*[,)]");
     /** A fact id built at run time: {@code facts.get(("turbine." + turbineKind($p) + ".unit_mw"))}. */
-    private static final Pattern FACT_FAMILY = Pattern.compile("facts\\.get\\(\\(?\\s*\"([^\"]+)\"\\s*\\+[^\";\\n]*(?:\"([^\"]*)\")?");
+    private static final Pattern FACT_FAMILY = Pattern.compile("facts\\.(?:get|at)\\(\\(?\\s*\"([^\"]+)\"\\s*\\+[^\";\\n]*(?:\"([^\"]*)\")?");
     private static final Pattern PROBLEM = Pattern.compile("^([^:]+?)(?::(\\d+))?: (.*)$", Pattern.DOTALL);
 
     private final LiveAnalyzer live;
@@ -99,7 +99,7 @@ public class FactEditingService extends Editor<FactBase> {
             while (m.find()) {
                 ids.add(m.group(1));
             }
-            ids.stream().filter(id -> candidate.fact(id).isEmpty()).forEach(id -> missing.add(new RuleProblem(
+            ids.stream().filter(id -> candidate.fact(id).isEmpty() && candidate.points(id).isEmpty()).forEach(id -> missing.add(new RuleProblem(
                     "rules/" + path, 0, 0, "uses fact '" + id + "', which this change removes; change the rule first")));
             Matcher family = FACT_FAMILY.matcher(text);
             while (family.find()) {

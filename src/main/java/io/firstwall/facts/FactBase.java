@@ -1,9 +1,11 @@
 package io.firstwall.facts;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -11,12 +13,14 @@ import java.util.function.Function;
 public final class FactBase {
 
     private final Map<String, Fact> facts;
+    private final Map<String, NavigableMap<LocalDate, Fact>> series;
     private final Map<String, Region> regions;
     private final Map<String, Accelerator> accelerators;
     private final String version;
 
     public FactBase(Collection<Fact> facts, Collection<Region> regions, Collection<Accelerator> accelerators) {
         this.facts = index(facts, Fact::id);
+        this.series = Series.index(this.facts.values());
         this.regions = index(regions, Region::id);
         this.accelerators = index(accelerators, Accelerator::id);
         this.version = null;
@@ -25,6 +29,7 @@ public final class FactBase {
     private FactBase(Map<String, Fact> facts, Map<String, Region> regions, Map<String, Accelerator> accelerators,
             String version) {
         this.facts = facts;
+        this.series = Series.index(facts.values());
         this.regions = regions;
         this.accelerators = accelerators;
         this.version = version;
@@ -68,6 +73,34 @@ public final class FactBase {
         return fact;
     }
 
+    /**
+     * The fact a rule needs at a date: the point of series {@code id} that holds on {@code date}
+     * ({@link Series}), or the plain fact {@code id} when it has no points. A missing id is an error,
+     * as for {@link #get}.
+     */
+    public Fact at(String id, LocalDate date) {
+        NavigableMap<LocalDate, Fact> points = series.get(id);
+        if (points == null) {
+            return get(id);
+        }
+        Map.Entry<LocalDate, Fact> point = points.floorEntry(date);
+        if (point != null) {
+            return point.getValue();
+        }
+        Fact before = facts.get(id);
+        return before != null ? before : points.firstEntry().getValue();
+    }
+
+    /** The points of a series in date order; empty for a plain fact or an unknown id. */
+    public NavigableMap<LocalDate, Fact> points(String id) {
+        return series.getOrDefault(id, Collections.emptyNavigableMap());
+    }
+
+    /** The ids of every series that has points. */
+    public java.util.Set<String> seriesIds() {
+        return series.keySet();
+    }
+
     public Map<String, Region> regions() {
         return regions;
     }
@@ -87,8 +120,9 @@ public final class FactBase {
     }
 
     /**
-     * A copy in which the given facts take new values. An unknown id is an error, so that a typo in
-     * a scenario never passes silently.
+     * A copy in which the given facts take new values; an id {@code series@*} multiplies every point
+     * of a series by its value. An unknown id is an error, so that a typo in a scenario never passes
+     * silently.
      */
     public FactBase withOverrides(Map<String, Double> overrides) {
         if (overrides == null || overrides.isEmpty()) {
@@ -96,6 +130,20 @@ public final class FactBase {
         }
         Map<String, Fact> copy = new LinkedHashMap<>(facts);
         overrides.forEach((id, value) -> {
+            if (id.endsWith(Series.AT + "*")) {
+                // A whole series scaled: every point (and the value before the first) times the factor.
+                String of = id.substring(0, id.length() - 2);
+                NavigableMap<LocalDate, Fact> points = series.get(of);
+                if (points == null) {
+                    throw new IllegalArgumentException("'" + of + "' is not a series with points; '" + id
+                            + "' scales every point of one");
+                }
+                points.values().forEach(f -> copy.put(f.id(), f.overriddenWith(f.value() * value)));
+                if (facts.containsKey(of)) {
+                    copy.put(of, facts.get(of).overriddenWith(facts.get(of).value() * value));
+                }
+                return;
+            }
             Fact fact = facts.get(id);
             if (fact == null) {
                 throw new IllegalArgumentException("unknown fact '" + id + "'");

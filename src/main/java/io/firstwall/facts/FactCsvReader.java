@@ -208,8 +208,9 @@ public final class FactCsvReader {
             }
             int before = problems.size();
             String id = row.get(0).trim();
-            if (!id.matches("[A-Za-z0-9_.\\-]+")) {
-                problems.add(where + ": id '" + id + "' must be letters, digits, '.', '_' or '-'");
+            String seriesProblem = Series.problem(id);
+            if (seriesProblem != null) {
+                problems.add(where + ": " + seriesProblem);
             }
             Double value = number(where, "value", row.get(1), true);
             Double low = number(where, "low", row.get(2), false);
@@ -255,6 +256,7 @@ public final class FactCsvReader {
                 problems.add("fact id '" + fact.id() + "' is defined more than once");
             }
         }
+        problems.addAll(Series.unitProblems(facts));
     }
 
     private Double number(String where, String column, String text, boolean required) {

@@ -32,6 +32,8 @@ public final class PostgresSuiteCustomizer implements ContextCustomizerFactory {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("firstwall-postgres-suite",
                     Map.of("spring.datasource.url", pg.url(), "spring.datasource.username", pg.user(),
                             "spring.datasource.password", pg.password(), "spring.flyway.schemas", pg.schema(),
+                            // Spring keeps up to 32 test contexts; small pools keep them within PostgreSQL's 100 connections.
+                            "spring.datasource.hikari.maximum-pool-size", "5", "spring.datasource.hikari.minimum-idle", "1",
                             // as the postgres profile has it: the node follows the database's live revisions
                             "firstwall.cluster.enabled", "true")));
         }
