@@ -124,12 +124,7 @@ class ExpertBrowserTests extends BrowserTest {
         assertThat(driver.findElements(By.cssSelector("#rule-tests tbody tr"))).hasSize(before + 1);
         assertThat(driver.findElement(By.id("rule-tests")).getText()).contains("tests/modest-h100-expansion-with-power-and-hbm-in-hand.json");
         BrowserSupport.screenshot(driver, "rule-tests-1440");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        assertThat(((Number) ((JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
-                .longValue()).as("the rule tests fit a phone").isLessThanOrEqualTo(0);
-        BrowserSupport.screenshot(driver, "rule-tests-390");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        fitsAPhone("the rule tests fit a phone", "rule-tests-390");
     }
 
     @Test
@@ -196,12 +191,7 @@ class ExpertBrowserTests extends BrowserTest {
         assertThat(Files.readString(rulesDir.resolve("permits/permits_by_region.drl.csv")))
                 .as("nothing is reverted by the review").contains("US-TN,ONSITE_GAS,,FUEL_CELL,10000,");
         BrowserSupport.screenshot(driver, "revert-review");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
-                .longValue()).as("the review fits a phone").isLessThanOrEqualTo(0);
-        BrowserSupport.screenshot(driver, "revert-review-390");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        fitsAPhone("the review fits a phone", "revert-review-390");
         driver.findElement(By.id("message")).sendKeys("the 10,000 MW threshold had no source");
         driver.findElement(By.id("publish")).click();
         BrowserSupport.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"),
@@ -209,6 +199,15 @@ class ExpertBrowserTests extends BrowserTest {
         assertThat(Files.readString(rulesDir.resolve("permits/permits_by_region.drl.csv")))
                 .contains("US-TN,ONSITE_GAS,,FUEL_CELL,100,permits.air_permit_months.contested");
         assertThat(driver.findElement(By.id("revisions")).getText()).contains("the 10,000 MW threshold had no source");
+    }
+
+    /** At 390 px wide the page does not scroll sideways; a screenshot, then back to 1440 px. */
+    void fitsAPhone(String what, String screenshot) throws IOException {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        assertThat(((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                .longValue()).as(what).isLessThanOrEqualTo(0);
+        BrowserSupport.screenshot(driver, screenshot);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
     }
 
     Object js(String script, Object... args) {
@@ -254,6 +253,7 @@ class ExpertBrowserTests extends BrowserTest {
         assertThat(hints.getText()).contains("- located in {region}").doesNotContain("It needs the");
         BrowserSupport.screenshot(driver, "expert-sentences");
         driver.findElement(By.cssSelector(".CodeMirror textarea")).sendKeys(Keys.ESCAPE);
+        fitsAPhone("the sentence editor fits a phone", "expert-sentences-390");
         setEditorText(original + rule);
 
         // The typo is said in plain words at its line; a click puts the cursor there.
@@ -331,11 +331,7 @@ class ExpertBrowserTests extends BrowserTest {
         assertThat(driver.findElement(By.id("review-summary")).getText()).contains("1 warning").contains("of 11 saved plans");
         assertThat(driver.findElement(By.id("publish")).isEnabled()).as("a gap warns, it does not block").isTrue();
         BrowserSupport.screenshot(driver, "expert-flow");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        assertThat(((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
-                .longValue()).as("the grid scrolls inside its box on a phone, the page does not").isLessThanOrEqualTo(0);
-        BrowserSupport.screenshot(driver, "expert-flow-390");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        fitsAPhone("the grid scrolls inside its box on a phone, the page does not", "expert-flow-390");
         driver.findElement(By.id("message")).sendKeys("Memphis groundwater wells");
         driver.findElement(By.id("publish")).click();
         BrowserSupport.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"),
@@ -357,11 +353,7 @@ class ExpertBrowserTests extends BrowserTest {
         assertThat(driver.findElements(By.cssSelector("#why-table tbody tr")).stream().filter(WebElement::isDisplayed)
                 .map(r -> r.getAttribute("data-rule")).toList()).containsExactly("PERM-060");
         BrowserSupport.screenshot(driver, "why-1440");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        assertThat(((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
-                .longValue()).as("why fits a phone").isLessThanOrEqualTo(0);
-        BrowserSupport.screenshot(driver, "why-390");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        fitsAPhone("why fits a phone", "why-390");
 
         // The table change is reverted through the review.
         driver.get(url("/rules/history"));
