@@ -29,12 +29,17 @@ class GalliumSupplyRulesTests {
         return plan("LEO", Power.SPACE_SOLAR).decided("2026-01-15").phase(online, 10_000);
     }
 
+    /** An orbital plan that buys its gallium in China only. */
+    static PlanBuilder orbitalChinaOnly(String online) {
+        return orbital(online).with("galliumSource", "CN");
+    }
+
     @Nested
     class Gall001SpaceArrays {
 
         @Test
         void spaceSolarNeedsGaAsForItsArray() {
-            Analysis a = analyze(orbital("2028-06-30"));
+            Analysis a = analyze(orbitalChinaOnly("2028-06-30"));
             assertThat(wall(a, GALLIUM).needed()).isEqualTo(a.demand().get(0).generationMw());
         }
 
@@ -48,10 +53,16 @@ class GalliumSupplyRulesTests {
     @Nested
     class Gall002GroundGaN {
 
+        /** v1 made a small H100 plan "never feasible" for its GaN parts; finished devices are not under the ban. */
         @Test
-        void ganPowerElectronicsNeedGallium() {
-            Analysis a = analyze(plan("US-TX", Power.GRID).phase("2030-01-01", 1000).with("ganPowerElectronics", true));
-            assertThat(wall(a, GALLIUM).needed()).isEqualTo(a.demand().get(0).facilityMw());
+        void ganPowerDevicesAreANoteNeverAGalliumWall() {
+            Analysis a = analyze(plan("US-TX", Power.GRID).accelerator("H100").phase("2030-01-01", 1000)
+                    .with("existingBuilding", true).with("ganPowerElectronics", true));
+            assertThat(hasWall(a, GALLIUM)).isFalse();
+            assertThat(a.rulesFired()).contains("GALL-002").doesNotContain("GALL-003", "GALL-004");
+            assertThat(a.notes()).filteredOn(n -> n.ruleId().equals("GALL-002")).singleElement()
+                    .satisfies(n -> assertThat(n.text()).contains("finished").contains("not finished transistors")
+                            .contains("dual-use export licence"));
         }
 
         @Test
@@ -62,23 +73,44 @@ class GalliumSupplyRulesTests {
     }
 
     @Nested
+    class DefaultSource {
+
+        /** v1's default (China only) left any plan decided near the ban's end an open-ended wall. */
+        @Test
+        void byDefaultABuyerTakesChineseGalliumWhileAllowedThenAQualifiedNonChineseChain() {
+            Analysis a = analyze(orbital("2028-06-30"));
+            assertThat(a.rulesFired()).contains("GALL-003", "GALL-004");
+            assertThat(hasWall(a, GALLIUM)).isFalse();
+        }
+
+        @Test
+        void aPlanDueBeforeQualificationAfterTheBanEndsWaitsForTheNonChineseChainNotForever() {
+            Analysis a = analyze(plan("LEO", Power.SPACE_SOLAR).decided("2026-11-01").phase("2027-03-31", 10_000));
+            Wall w = wall(a, GALLIUM);
+            assertThat(w.openEnded()).isFalse();
+            assertThat(w.fullCapacityOn()).isEqualTo(Calc.plusMonths(LocalDate.of(2026, 11, 1),
+                    fact("gallium.non_china_qualification_months")));
+        }
+    }
+
+    @Nested
     class Gall003ChineseGallium {
 
         @Test
         void chineseGalliumAfterTheSuspensionEndsIsOpenEnded() {
-            Wall w = wall(analyze(orbital("2028-06-30")), GALLIUM);
+            Wall w = wall(analyze(orbitalChinaOnly("2028-06-30")), GALLIUM);
             assertThat(w.openEnded()).isTrue();
             assertThat(w.explanation()).contains("99%").contains("Nov 2026");
         }
 
         @Test
         void whatIsBoughtWhileTheSuspensionLastsIsCovered() {
-            assertThat(hasWall(analyze(orbital("2026-10-31")), GALLIUM)).isFalse();
+            assertThat(hasWall(analyze(orbitalChinaOnly("2026-10-31")), GALLIUM)).isFalse();
         }
 
         @Test
         void extendingTheSuspensionInAScenarioRemovesTheWall() {
-            Analysis a = AnalysisFixtures.ANALYZER.analyze(orbital("2028-06-30").build(),
+            Analysis a = AnalysisFixtures.ANALYZER.analyze(orbitalChinaOnly("2028-06-30").build(),
                     AnalysisFixtures.FACTS.withOverrides(Map.of("gallium.us_ban_suspended_until", 20301231.0)));
             assertThat(hasWall(a, GALLIUM)).isFalse();
         }
