@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -191,20 +192,20 @@ public final class Why {
         return List.copyOf(values);
     }
 
-    private static java.util.Optional<String> property(Object o, String name) {
+    private static Optional<String> property(Object o, String name) {
         if (!o.getClass().isRecord()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (RecordComponent c : o.getClass().getRecordComponents()) {
             if (c.getName().equals(name)) {
                 try {
                     Object v = c.getAccessor().invoke(o);
-                    return java.util.Optional.of(v instanceof Double d ? Format.num(d) : String.valueOf(v));
+                    return Optional.of(v instanceof Double d ? Format.num(d) : String.valueOf(v));
                 } catch (ReflectiveOperationException e) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -2,7 +2,9 @@ package io.firstwall.editing;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 import io.firstwall.facts.Region;
+import io.firstwall.plan.Power;
 import io.firstwall.rules.RuleProblem;
 
 /**
@@ -150,13 +153,14 @@ public final class DecisionTableChecks {
         return errors;
     }
 
-    private static List<String> powers() {
-        return java.util.Arrays.stream(io.firstwall.plan.Power.values()).map(Enum::name).toList();
+    /** The power types, as a cell names them. */
+    static List<String> powers() {
+        return Arrays.stream(Power.values()).map(Enum::name).toList();
     }
 
     private static boolean isNumber(String v) {
         try {
-            return Double.isFinite(new java.math.BigDecimal(v).doubleValue());
+            return Double.isFinite(new BigDecimal(v).doubleValue());
         } catch (NumberFormatException e) {
             return false;
         }

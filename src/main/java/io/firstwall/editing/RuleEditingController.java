@@ -16,26 +16,27 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.firstwall.system.NotFoundException;
-import io.firstwall.system.PageController;
+import io.firstwall.analysis.AnalysisException;
+import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.analysis.Why;
+import io.firstwall.facts.Fact;
+import io.firstwall.plans.PlanStore;
+import io.firstwall.plans.SavedPlan;
 import io.firstwall.rules.DslSentences;
 import io.firstwall.rules.RuleBase;
 import io.firstwall.rules.RuleBuildException;
 import io.firstwall.rules.RuleCompiler;
 import io.firstwall.rules.RuleInfo;
 import io.firstwall.rules.RuleProblem;
-import io.firstwall.analysis.AnalysisException;
-import io.firstwall.analysis.Why;
-import io.firstwall.plans.PlanStore;
-import io.firstwall.plans.SavedPlan;
-import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.system.NotFoundException;
+import io.firstwall.system.PageController;
 
 /** The rules pages for experts: every file and rule, an editor with validate and publish, history and revert. */
 @Controller
@@ -70,9 +71,8 @@ class RuleEditingController implements PageController {
         }
         String table = text != null ? text : editing.liveFiles().getOrDefault(file, "");
         List<String> regions = live.facts().regions().keySet().stream().sorted().toList();
-        List<String> powers = java.util.Arrays.stream(io.firstwall.plan.Power.values()).map(Enum::name).toList();
-        List<String> factIds = live.facts().facts().stream().map(io.firstwall.facts.Fact::id).sorted().toList();
-        return new Grid(DecisionTableChecks.columns(table), regions, powers, factIds);
+        List<String> factIds = live.facts().facts().stream().map(Fact::id).sorted().toList();
+        return new Grid(DecisionTableChecks.columns(table), regions, DecisionTableChecks.powers(), factIds);
     }
 
     /** The sentences of the vocabulary, for the editor's completions on a sentence file. */

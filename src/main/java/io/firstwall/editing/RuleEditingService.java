@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +30,12 @@ import io.firstwall.facts.FactBase;
 import io.firstwall.plan.Attributes;
 import io.firstwall.plans.PlanStore;
 import io.firstwall.plans.SavedPlan;
-import io.firstwall.ruletests.RuleTestResult;
-import io.firstwall.ruletests.RuleTests;
 import io.firstwall.rules.RuleBase;
 import io.firstwall.rules.RuleBuildException;
 import io.firstwall.rules.RuleCompiler;
 import io.firstwall.rules.RuleProblem;
+import io.firstwall.ruletests.RuleTestResult;
+import io.firstwall.ruletests.RuleTests;
 import io.firstwall.system.AuditLog;
 import io.firstwall.system.FirstwallProperties;
 import io.firstwall.system.LiveAnalyzer;
@@ -291,7 +292,7 @@ public class RuleEditingService extends Editor<RuleBase> {
             // A cell that cannot mean what its column needs is named in plain words; the compiler's
             // text for the same row is kept one click away.
             List<RuleProblem> cells = new ArrayList<>();
-            Set<String> factIds = new java.util.HashSet<>();
+            Set<String> factIds = new HashSet<>();
             facts.get().facts().forEach(f -> factIds.add(f.id()));
             for (String path : changed) {
                 if (path.endsWith(".drl.csv") && ruleFiles.get(path) != null) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /** An immutable set of facts and catalogues. Scenarios derive overridden copies; the base never changes. */
@@ -97,7 +98,7 @@ public final class FactBase {
     }
 
     /** The ids of every series that has points. */
-    public java.util.Set<String> seriesIds() {
+    public Set<String> seriesIds() {
         return series.keySet();
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.drools.drl.parser.lang.ExpanderException;
 import org.drools.drl.parser.lang.dsl.DSLMapping;
 import org.drools.drl.parser.lang.dsl.DSLMappingEntry;
 import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
@@ -212,7 +213,7 @@ public final class DslSentences {
         expander.addDSLMapping(mapping);
         String drl = expander.expand(text);
         for (Object error : expander.getErrors()) {
-            org.drools.drl.parser.lang.ExpanderException e = (org.drools.drl.parser.lang.ExpanderException) error;
+            ExpanderException e = (ExpanderException) error;
             found.add(new RuleProblem(path, e.getLine(), 0, "this line is not a sentence of the vocabulary", e.getMessage()));
         }
         return found.isEmpty() ? new Result(new Expansion(drl, sourceLines(lines, drl.split("\\R", -1))), List.of())

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.AnalysisFixtures.PlanBuilder;
-import io.firstwall.analysis.Calc;
 import io.firstwall.analysis.Supply;
 import io.firstwall.analysis.Wall;
 import io.firstwall.facts.Region;
