@@ -3,8 +3,9 @@
 (function () {
   var area = document.getElementById('rule-text');
   if (!area || !window.CodeMirror) { return; }
+  // Sentences and tables read as prose: their long lines wrap; DRL keeps its lines.
   var editor = CodeMirror.fromTextArea(area, { lineNumbers: true, mode: area.getAttribute('data-mode') || null,
-    indentUnit: 4 });
+    indentUnit: 4, lineWrapping: !area.getAttribute('data-mode') });
   // Each problem marks its line; a click on it puts the cursor there.
   var fileInput = document.querySelector('#rule-form input[name=file]');
   var here = fileInput ? 'rules/' + fileInput.value : null;
