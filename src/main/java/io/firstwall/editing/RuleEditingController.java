@@ -54,10 +54,10 @@ class RuleEditingController implements PageController {
         this.plans = plans;
     }
 
-    /** The saved plans the editor can trace its rules against. */
+    /** The saved plans the editor can trace its rules against; only the editor's pages (a file) need them. */
     @ModelAttribute("plans")
-    List<SavedPlan> plans() {
-        return plans.list();
+    List<SavedPlan> plans(@RequestParam(required = false) String file) {
+        return file == null ? List.of() : plans.list();
     }
 
     /** What the business grid of a decision table needs: its columns and the values its cells may take. */
@@ -77,8 +77,9 @@ class RuleEditingController implements PageController {
 
     /** The sentences of the vocabulary, for the editor's completions on a sentence file. */
     @ModelAttribute("sentences")
-    List<DslSentences.Sentence> sentences() {
-        return DslSentences.of(live.analyzer().rules().files()).sentences();
+    List<DslSentences.Sentence> sentences(@RequestParam(required = false) String file) {
+        return file == null || !DslSentences.isSentenceRules(file) ? List.of()
+                : DslSentences.of(live.analyzer().rules().files()).sentences();
     }
 
     /** A rule file with its rules, for the list. */
