@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.firstwall.facts.Fact;
+import io.firstwall.facts.FactBase;
 import io.firstwall.plan.Plan;
 
 /** Date and ramp arithmetic for rule consequences. No domain figures live here: rules pass them in. */
@@ -96,6 +97,75 @@ public final class Calc {
         if (steps.isEmpty()) {
             // Nothing comes within the horizon: say so with a step, or the factor would look unlimited.
             steps.add(new Supply(factor, lane, until, until.isBefore(alreadyFrom) ? 0 : already, ruleId, sentence, factIds));
+        }
+        return steps;
+    }
+
+    /**
+     * Deliveries month by month out of an output that changes over time. From {@code start}, each
+     * month adds the sum of the series {@code summed} (read with {@link FactBase#at} on the month's
+     * first day), times the series {@code times} on that day if it is not null, times {@code scale};
+     * plus {@code extra} spread evenly over the first {@code extraMonths} months. One cumulative step
+     * at the end of each month whose total changed, until {@code until}, or until one step after the
+     * total reaches {@code enough} (a wall needs no later step; the one more step absorbs rounding of
+     * the needs). Nothing within the horizon: one step of zero.
+     */
+    public static List<Supply> monthly(String factor, String lane, LocalDate start, LocalDate until, FactBase facts,
+            List<String> summed, String times, double scale, double extra, int extraMonths, double enough,
+            String ruleId, String sentence, List<String> factIds) {
+        List<Supply> steps = new ArrayList<>();
+        double total = 0;
+        int month = 0;
+        for (LocalDate at = start; at.isBefore(until) && month < 1200; at = at.plusMonths(1), month++) {
+            double rate = 0;
+            for (String id : summed) {
+                rate += facts.at(id, at).value();
+            }
+            if (times != null) {
+                rate *= facts.at(times, at).value();
+            }
+            double added = rate * scale + (month < extraMonths ? extra / extraMonths : 0);
+            if (added <= 0) {
+                continue;
+            }
+            boolean enoughBefore = total >= enough;
+            total += added;
+            steps.add(new Supply(factor, lane, at.plusMonths(1), total, ruleId, sentence, factIds));
+            if (enoughBefore) {
+                break;
+            }
+        }
+        if (steps.isEmpty()) {
+            steps.add(new Supply(factor, lane, until, 0, ruleId, sentence, factIds));
+        }
+        return steps;
+    }
+
+    /**
+     * Deliveries month by month at a steady rate: {@code perMonth} each month from {@code start},
+     * {@code perMonthAfter} from {@code change} on (null: no change), one cumulative step at the end
+     * of each month that adds something, until {@code until} or one step after the total reaches
+     * {@code enough}. Nothing within the horizon: one step of zero.
+     */
+    public static List<Supply> monthly(String factor, String lane, LocalDate start, LocalDate until, double perMonth,
+            LocalDate change, double perMonthAfter, double enough, String ruleId, String sentence, List<String> factIds) {
+        List<Supply> steps = new ArrayList<>();
+        double total = 0;
+        int month = 0;
+        for (LocalDate at = start; at.isBefore(until) && month < 1200; at = at.plusMonths(1), month++) {
+            double added = change != null && !at.isBefore(change) ? perMonthAfter : perMonth;
+            if (added <= 0) {
+                continue;
+            }
+            boolean enoughBefore = total >= enough;
+            total += added;
+            steps.add(new Supply(factor, lane, at.plusMonths(1), total, ruleId, sentence, factIds));
+            if (enoughBefore) {
+                break;
+            }
+        }
+        if (steps.isEmpty()) {
+            steps.add(new Supply(factor, lane, until, 0, ruleId, sentence, factIds));
         }
         return steps;
     }

@@ -1,5 +1,21 @@
 package io.firstwall.facts;
 
-/** An accelerator a plan can buy; its figures are facts named {@code accelerator.<id>.*}. */
+import java.util.Locale;
+
+/**
+ * An accelerator a plan can buy; its figures are facts named {@code accelerator.<id>.*}. Its name
+ * starts with its maker ("NVIDIA GB300 ...", "AMD Instinct ...", "Google TPU ..."), whose share of
+ * packaging and memory is the fact {@code chip.<maker>_cowos_share}.
+ */
 public record Accelerator(String id, String name, String source, String status) {
+
+    /** The maker: the first word of the name, in lower case ({@code nvidia}, {@code amd}, {@code google}). */
+    public String maker() {
+        return makerName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /** The maker as the name writes it: {@code NVIDIA}, {@code AMD}, {@code Google}. */
+    public String makerName() {
+        return name.strip().split("\\s+", 2)[0];
+    }
 }

@@ -26,7 +26,8 @@ class GalliumSupplyRulesTests {
     static final String GALLIUM = "GALLIUM_SUPPLY";
 
     static PlanBuilder orbital(String online) {
-        return plan("LEO", Power.SPACE_SOLAR).decided("2026-01-15").phase(online, 10_000);
+        // 1,000 accelerators: about 2 MW of cells, whose germanium (about 3 t) comes within months.
+        return plan("LEO", Power.SPACE_SOLAR).decided("2026-01-15").phase(online, 1_000);
     }
 
     /** An orbital plan that buys its gallium in China only. */
@@ -85,7 +86,7 @@ class GalliumSupplyRulesTests {
 
         @Test
         void aPlanDueBeforeQualificationAfterTheBanEndsWaitsForTheNonChineseChainNotForever() {
-            Analysis a = analyze(plan("LEO", Power.SPACE_SOLAR).decided("2026-11-01").phase("2027-03-31", 10_000));
+            Analysis a = analyze(plan("LEO", Power.SPACE_SOLAR).decided("2026-11-01").phase("2027-03-31", 1_000));
             Wall w = wall(a, GALLIUM);
             assertThat(w.openEnded()).isFalse();
             assertThat(w.fullCapacityOn()).isEqualTo(Calc.plusMonths(LocalDate.of(2026, 11, 1),
@@ -136,6 +137,59 @@ class GalliumSupplyRulesTests {
         void noWallOnceQualified() {
             Analysis a = analyze(orbital("2028-06-30").with("galliumSource", "NON_CN"));
             assertThat(a.rulesFired()).contains("GALL-004");
+            assertThat(hasWall(a, GALLIUM)).isFalse();
+        }
+    }
+
+    @Nested
+    class Gall005Germanium {
+
+        static double germaniumMwPerMonth(double shareOfWorld) {
+            return fact("germanium.world_primary_t") / 12 * fact("germanium.buyer_share") * shareOfWorld
+                    / fact("space_solar.ge_g_per_w");
+        }
+
+        /** v1 had no germanium: a gigawatt of GaAs arrays in orbit passed the material wall. */
+        @Test
+        void aGigawattOfArraysNeedsMoreGermaniumThanTheWorldCanSpare() {
+            Analysis a = analyze(plan("LEO", Power.SPACE_SOLAR).decided("2026-01-15").phase("2029-12-31", 470_000));
+            Wall w = wall(a, GALLIUM);
+            assertThat(w.needed()).isGreaterThan(1000);
+            // 1 GW x 1.5 g/W = 1,500 t against about 6 t a year outside China for this buyer.
+            assertThat(w.openEnded()).isTrue();
+            assertThat(w.explanation()).contains("germanium").contains("210 t a year").contains("86% of it in China");
+            assertThat(a.rulesFired()).contains("GALL-005");
+        }
+
+        @Test
+        void aSmallArrayBoughtWhileChinaExportsIsCovered() {
+            assertThat(hasWall(analyze(orbital("2026-10-31")), GALLIUM)).isFalse();
+        }
+
+        @Test
+        void eachMonthBringsTheBuyersShareOfWorldGermaniumAsMwOfCells() {
+            // Outside China only: about 0.3 MW of cells a month; 5,000 accelerators need about 11 MW, nearly three years.
+            Analysis a = analyze(plan("LEO", Power.SPACE_SOLAR).decided("2026-01-15").phase("2026-06-30", 5_000)
+                    .with("galliumSource", "NON_CN"));
+            Wall w = wall(a, GALLIUM);
+            double perMonth = germaniumMwPerMonth(1 - fact("germanium.china_share"));
+            int months = (int) Math.ceil(a.demand().get(0).generationMw() / perMonth);
+            assertThat(w.fullCapacityOn()).isEqualTo(LocalDate.of(2026, 1, 15).plusMonths(months));
+            assertThat(w.explanation()).contains("germanium");
+        }
+
+        @Test
+        void chineseGermaniumStopsWithTheSuspension() {
+            Analysis a = analyze(plan("LEO", Power.SPACE_SOLAR).decided("2027-01-15").phase("2028-06-30", 1_000)
+                    .with("galliumSource", "CN"));
+            assertThat(wall(a, GALLIUM).openEnded()).isTrue();
+        }
+
+        @Test
+        void siliconCellsNeedNeitherGalliumNorGermanium() {
+            Analysis a = analyze(plan("LEO", Power.SPACE_SOLAR).decided("2026-01-15").phase("2029-12-31", 470_000)
+                    .with("spaceCells", "SILICON"));
+            assertThat(a.rulesFired()).doesNotContain("GALL-001", "GALL-003", "GALL-004", "GALL-005");
             assertThat(hasWall(a, GALLIUM)).isFalse();
         }
     }

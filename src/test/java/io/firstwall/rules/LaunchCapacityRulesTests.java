@@ -1,5 +1,7 @@
 package io.firstwall.rules;
 
+import static io.firstwall.analysis.AnalysisFixtures.ANALYZER;
+import static io.firstwall.analysis.AnalysisFixtures.FACTS;
 import static io.firstwall.analysis.AnalysisFixtures.analyze;
 import static io.firstwall.analysis.AnalysisFixtures.fact;
 import static io.firstwall.analysis.AnalysisFixtures.hasWall;
@@ -8,8 +10,12 @@ import static io.firstwall.analysis.AnalysisFixtures.wall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.AnalysisFixtures.PlanBuilder;
@@ -26,8 +32,14 @@ class LaunchCapacityRulesTests {
                 .with("hbmAllocationSecured", true);
     }
 
-    static double licensedTonnesPerQuarter() {
-        return fact("launch.licensed_per_year") * fact("launch.buyer_share_licensed") * fact("launch.payload_t") / 4;
+    static double at(String id, String date) {
+        return FACTS.at(id, LocalDate.parse(date)).value();
+    }
+
+    static double licensedTonnesPerMonth(String date) {
+        double launches = at("launch.licensed_per_year.starbase", date) + at("launch.licensed_per_year.lc39a", date)
+                + at("launch.licensed_per_year.slc37", date);
+        return launches / 12 * fact("launch.buyer_share_licensed") * at("launch.payload_t", date);
     }
 
     @Nested
@@ -50,21 +62,59 @@ class LaunchCapacityRulesTests {
     }
 
     @Nested
-    class Launch002Cadence {
+    class Launch002Licences {
 
-        @Test
-        void theLicensedCadenceLiftsAFewHundredTonnesAQuarter() {
+        @ParameterizedTest(name = "{0} of a month''s licensed tonnes in the first month: wall {1}")
+        @CsvSource({"0.99, false", "1.01, true"})
+        void theFirstMonthLiftsTheBuyersShareOfLicensedLaunches(double ofAMonth, boolean wall) {
+            // Decided 2026-01-15, satellites ready 12 months later: Starbase 25 and LC-39A 44 a year, V3 at 100 t.
             double perAccelerator = fact("accelerator.GB300.it_w") / 1e6 * fact("launch.mass_kg_per_kw_it");
-            long fitsInFourQuarters = (long) Math.floor(4 * licensedTonnesPerQuarter() / perAccelerator);
-            assertThat(hasWall(analyze(orbital().phase("2028-01-20", fitsInFourQuarters)), LAUNCH)).isFalse();
-            assertThat(hasWall(analyze(orbital().phase("2028-01-20", fitsInFourQuarters + 100)), LAUNCH)).isTrue();
+            long accelerators = (long) Math.floor(licensedTonnesPerMonth("2027-01-15") * ofAMonth / perAccelerator);
+            assertThat(hasWall(analyze(orbital().phase("2027-02-15", accelerators)), LAUNCH)).isEqualTo(wall);
         }
 
         @Test
-        void theFleetCadenceLiftsAGigawattWithinYears() {
-            Wall w = wall(analyze(orbital().phase("2029-12-31", 500_000)), LAUNCH);
-            assertThat(w.slipMonths()).isNotNull().isBetween(1, 36);
-            assertThat(w.explanation()).contains("licensed launches").contains("fleet cadence");
+        void eachSiteCountsFromTheDateItsLicenceHolds() {
+            assertThat(at("launch.licensed_per_year.starbase", "2025-01-01")).isEqualTo(5);
+            assertThat(at("launch.licensed_per_year.starbase", "2026-01-01")).isEqualTo(25);
+            assertThat(at("launch.licensed_per_year.lc39a", "2026-01-01")).isZero();
+            assertThat(at("launch.licensed_per_year.slc37", "2028-01-01")).isEqualTo(76);
+            assertThat(licensedTonnesPerMonth("2028-06-01")).isGreaterThan(4 * licensedTonnesPerMonth("2026-01-01"));
+        }
+
+        @Test
+        void payloadFollowsTheStarshipVersion() {
+            assertThat(at("launch.payload_t", "2026-01-01")).isEqualTo(35);
+            assertThat(at("launch.payload_t", "2027-01-01")).isEqualTo(100);
+            assertThat(at("launch.payload_t", "2028-06-01")).isEqualTo(200);
+        }
+
+        @Test
+        void aGigawattInOrbitWaitsYearsForLicensedLaunches() {
+            // 1 GW of IT at 25 kg/kW is 25,000 t; the buyer's half of licensed launches lifts about 5,000 t in 2027
+            // and 14,500 t a year from 2028 (145 launches at 200 t), so the array is up in 2029, not by end-2028.
+            Wall w = wall(analyze(orbital().phase("2028-12-31", 470_000)), LAUNCH);
+            assertThat(w.needed()).isCloseTo(470_000 * fact("accelerator.GB300.it_w") / 1e6 * fact("launch.mass_kg_per_kw_it"),
+                    within(1.0));
+            assertThat(w.slipMonths()).isNotNull().isBetween(3, 8);
+            assertThat(w.explanation()).contains("launches licensed each year").contains("Starbase, LC-39A and SLC-37")
+                    .contains("145 once every approved site is licensed");
+        }
+
+        @Test
+        void noAssumedFleetYearMovesTheAnswer() {
+            // v1 switched to a fleet cadence in one assumed year (2030): the slip jumped when that year moved.
+            assertThat(FACTS.fact("launch.fleet_year")).isEmpty();
+            assertThat(analyze(orbital().phase("2028-12-31", 470_000)).rulesFired()).contains("LAUNCH-002");
+        }
+
+        @Test
+        void spaceXsTenKilogramsPerKilowattIsTheLowEndOfTheMassRange() {
+            assertThat(FACTS.get("launch.mass_kg_per_kw_it").low()).isEqualTo(10.0);
+            assertThat(FACTS.get("launch.mass_kg_per_kw_it").high()).isEqualTo(51.0);
+            Analysis light = ANALYZER.analyze(orbital().phase("2028-12-31", 470_000).build(),
+                    FACTS.withOverrides(java.util.Map.of("launch.mass_kg_per_kw_it", 10.0)));
+            assertThat(hasWall(light, LAUNCH)).isFalse();
         }
     }
 }
