@@ -16,7 +16,7 @@ import io.firstwall.cli.Cli;
 public class FirstwallApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("analyze")) {
+        if (args.length > 0 && (args[0].equals("analyze") || args[0].equals("backtest"))) {
             System.setProperty("logback.configurationFile", "logback-cli.xml");
             System.exit(new Cli(System.out, System.err).run(args));
         }

@@ -43,7 +43,9 @@ public final class Cli {
               --samples N   how sure: N Latin hypercube samples of the facts' ranges (1 to 100000; 1000 is usual)
               --seed S      the samples' seed, to reproduce them (default 20261129)
               --rules DIR   rule files (default ./rules)
-              --data DIR    fact base (default ./data)""";
+              --data DIR    fact base (default ./data)
+                   java -jar target/firstwall.jar backtest [--rules DIR] [--data DIR]
+              the analyzer against real campuses (DATA/backtests/*.json): its answer beside the observed one, and the hit rate""";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -58,6 +60,9 @@ public final class Cli {
     }
 
     public int run(String[] args) {
+        if (args.length > 0 && args[0].equals("backtest")) {
+            return backtest(args);
+        }
         if (args.length == 0 || !args[0].equals("analyze")) {
             err.println(USAGE);
             return 2;
@@ -218,5 +223,36 @@ public final class Cli {
 
     private static String months(int n) {
         return n + (n == 1 ? " month" : " months");
+    }
+
+    private int backtest(String[] args) {
+        Path rules = Path.of("rules");
+        Path data = Path.of("data");
+        for (int i = 1; i < args.length; i++) {
+            if ((args[i].equals("--rules") || args[i].equals("--data")) && i + 1 < args.length) {
+                Path dir = Path.of(args[++i]);
+                if (args[i - 1].equals("--rules")) {
+                    rules = dir;
+                } else {
+                    data = dir;
+                }
+            } else {
+                err.println("unknown or incomplete option " + args[i] + "\n" + USAGE);
+                return 2;
+            }
+        }
+        try {
+            Map<String, String> factFiles = FactCsvReader.texts(data);
+            FactBase facts = FactCsvReader.read(factFiles).withVersion(Hashes.ofFiles(factFiles));
+            Analyzer analyzer = new Analyzer(RuleCompiler.compile(rules));
+            out.print(Backtest.table(Backtest.run(data.resolve("backtests"), analyzer, facts)));
+            return 0;
+        } catch (FactLoadException | RuleBuildException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (IOException | IllegalArgumentException | AnalysisException e) {
+            err.println("backtest: " + e.getMessage());
+            return 1;
+        }
     }
 }

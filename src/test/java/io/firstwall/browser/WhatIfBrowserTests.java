@@ -208,14 +208,14 @@ class WhatIfBrowserTests extends BrowserTest {
         driver.manage().window().setSize(new Dimension(1440, 900));
         driver.get(url("/plans"));
         logIn("analyst", "analyst");
-        driver.findElement(By.linkText("1 GW orbital cluster with non-Chinese GaAs cells")).click();
+        driver.findElement(By.linkText("1 GW orbital cluster on silicon cells by end-2028")).click();
         WebElement bars = visible(By.id("odds-bars"));
         WebElement launch = bars.findElement(By.cssSelector("g[data-factor='LAUNCH_CAPACITY']"));
         assertThat(launch.getText()).contains("launch").containsPattern("\\d+% \\(\\d+\u2013\\d+%\\)");
         double width = Double.parseDouble(launch.findElement(By.tagName("rect")).getAttribute("width"));
         assertThat(width).isStrictlyBetween(40.0, 380.0);
         assertThat(bars.findElement(By.cssSelector("g[data-factor='feasible']")).getText()).contains("feasible as planned");
-        assertThat(visible(By.id("full-capacity-chart")).getText()).contains("target 2030-12-31");
+        assertThat(visible(By.id("full-capacity-chart")).getText()).contains("target 2028-12-31");
         WebElement tornado = visible(By.id("tornado"));
         assertThat(tornado.findElements(By.cssSelector("rect.low")).size()).isBetween(3, 10);
         assertThat(visible(By.id("percentiles")).getText()).contains("P10").contains("P90");
@@ -226,16 +226,16 @@ class WhatIfBrowserTests extends BrowserTest {
         assertThat(phoneBars.getSize().getWidth()).isLessThanOrEqualTo(390);
         // On a phone the tornado is a table that reads at phone size.
         WebElement table = visible(By.id("tornado-table"));
-        assertThat(table.getText()).contains("launch.fleet_year").containsPattern("2032 \u2192 \\d+ months");
+        assertThat(table.getText()).contains("launch.mass_kg_per_kw_it").containsPattern("51 \u2192 \\d+ months");
         assertThat(driver.findElement(By.id("tornado")).isDisplayed()).isFalse();
         new Actions(driver).scrollToElement(table).perform();
         BrowserSupport.screenshot(driver, "analysis-odds-390");
         driver.manage().window().setSize(new Dimension(1440, 900));
         tornado = visible(By.id("tornado"));
-        tornado.findElement(By.xpath(".//*[local-name()='a'][.//*[local-name()='text' and text()='launch.fleet_year']]"))
+        tornado.findElement(By.xpath(".//*[local-name()='a'][.//*[local-name()='text' and text()='launch.mass_kg_per_kw_it']]"))
                 .click();
-        assertThat(visible(By.id("fact-launch.fleet_year")).getText()).contains("launch.fleet_year");
-        assertThat(driver.getCurrentUrl()).endsWith("/facts#fact-launch.fleet_year");
+        assertThat(visible(By.id("fact-launch.mass_kg_per_kw_it")).getText()).contains("launch.mass_kg_per_kw_it");
+        assertThat(driver.getCurrentUrl()).endsWith("/facts#fact-launch.mass_kg_per_kw_it");
     }
 
     /**
@@ -271,7 +271,7 @@ class WhatIfBrowserTests extends BrowserTest {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(url("/plans"));
         logIn("analyst", "analyst");
-        String orbital = driver.findElement(By.linkText("1 GW orbital cluster with non-Chinese GaAs cells"))
+        String orbital = driver.findElement(By.linkText("1 GW orbital cluster on silicon cells by end-2028"))
                 .getAttribute("href");
         for (String page : List.of("/plans", orbital, orbital + "/whatif", orbital + "/scenarios", "/facts", "/reports",
                 "/account", "/plans/new", "/glossary")) {

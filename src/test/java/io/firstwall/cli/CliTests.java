@@ -33,7 +33,7 @@ class CliTests {
         Run run = cli("analyze", "data/plans/memphis-onsite-gas-1gw.json");
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("first wall: TURBINE_SUPPLY, binds on 2026-12-31, slip 49 months")
-                .contains("cascade: TURBINE_SUPPLY -> ELECTRICAL_EQUIPMENT -> PERMITS -> MEMORY_SUPPLY");
+                .contains("cascade: TURBINE_SUPPLY -> ELECTRICAL_EQUIPMENT -> PERMITS -> CHIP_SUPPLY -> MEMORY_SUPPLY");
     }
 
     @Test
@@ -58,8 +58,8 @@ class CliTests {
         Run text = cli("analyze", "data/plans/orbital-cluster-1gw.json", "--samples", "400", "--seed", "9");
         assertThat(text.status()).isZero();
         assertThat(text.out()).contains("how sure (400 samples, seed 9):").containsPattern("first wall LAUNCH_CAPACITY +\\d+\\.\\d%")
-                .contains("feasible as planned").contains("delay P10/P50/P90").contains("launch.fleet_year")
-                .contains("at high 2032:");
+                .contains("feasible as planned").contains("delay P10/P50/P90").contains("launch.mass_kg_per_kw_it")
+                .contains("at high 51:");
         Run json = cli("analyze", "data/plans/orbital-cluster-1gw.json", "--samples", "400", "--seed", "9", "--json");
         JsonNode first = Json.MAPPER.readTree(json.out());
         assertThat(first.get("firstWall").get("factor").asString()).isEqualTo("LAUNCH_CAPACITY");

@@ -72,7 +72,7 @@ class NightlyOddsTests {
     void eachPlanSaysHowSureAndAPlanWhoseOddsMovedIsListedFirstWithWhy() throws Exception {
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         JsonNode first = Json.MAPPER.readTree(report("json"));
-        JsonNode orbital = plan(first, "1 GW orbital cluster with non-Chinese GaAs cells");
+        JsonNode orbital = plan(first, "1 GW orbital cluster on silicon cells by end-2028");
         assertThat(orbital.get("uncertainty").get("mostLikely").asString()).isEqualTo("LAUNCH_CAPACITY");
         double before = orbital.get("uncertainty").get("mostLikelyProbability").asDouble();
         assertThat(before).isStrictlyBetween(0.3, 0.9);
@@ -87,7 +87,7 @@ class NightlyOddsTests {
         try {
             List<Fact> narrowed = new ArrayList<>();
             for (Fact f : facts.facts()) {
-                narrowed.add(f.id().equals("launch.buyer_share_fleet") ? new Fact(f.id(), f.value(), f.low(), 0.021,
+                narrowed.add(f.id().equals("launch.mass_kg_per_kw_it") ? new Fact(f.id(), f.value(), 24.9, f.high(),
                         f.unit(), f.asOf(), f.source(), f.status(), f.note(), f.distribution()) : f);
             }
             live.swapFacts(new FactBase(narrowed, facts.regions().values(), facts.accelerators().values()), live.factFiles());
@@ -96,11 +96,11 @@ class NightlyOddsTests {
             live.swapFacts(facts, live.factFiles());
         }
         JsonNode second = Json.MAPPER.readTree(report("json"));
-        double after = plan(second, "1 GW orbital cluster with non-Chinese GaAs cells").get("uncertainty")
+        double after = plan(second, "1 GW orbital cluster on silicon cells by end-2028").get("uncertainty")
                 .get("mostLikelyProbability").asDouble();
         assertThat(after - before).isGreaterThan(0.1);
         JsonNode change = second.get("changes").get(0);
-        assertThat(change.get("name").asString()).isEqualTo("1 GW orbital cluster with non-Chinese GaAs cells");
+        assertThat(change.get("name").asString()).isEqualTo("1 GW orbital cluster on silicon cells by end-2028");
         assertThat(change.get("before").asString()).isEqualTo(change.get("after").asString());
         assertThat(change.get("oddsMove").asDouble()).isGreaterThan(0.1);
         assertThat(change.get("oddsAfter").asString()).startsWith("LAUNCH_CAPACITY");

@@ -36,7 +36,7 @@ class LiveUncertaintyTests {
         Uncertainty first = live.uncertainty(plan, Map.of(), 200, 3);
         assertThat(live.uncertainty(plan, Map.of(), 200, 3)).isSameAs(first);
         assertThat(live.uncertainty(plan, Map.of(), 200, 4)).isNotSameAs(first);
-        assertThat(live.uncertainty(plan, Map.of("launch.fleet_year", 2031.0), 200, 3)).isNotSameAs(first);
+        assertThat(live.uncertainty(plan, Map.of("launch.buyer_share_licensed", 0.4), 200, 3)).isNotSameAs(first);
         FactBase facts = live.facts();
         try {
             live.swapFacts(new FactBase(facts.facts(), facts.regions().values(), facts.accelerators().values()), live.factFiles());

@@ -1,0 +1,81 @@
+package io.firstwall.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.firstwall.analysis.AnalysisFixtures;
+
+/** {@code backtest}: the analyzer's answer beside real campuses' outcomes, and the hit rate. */
+class BacktestTests {
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+                StandardCharsets.UTF_8)).run(args);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void printsEveryRealCampusBesideItsOutcomeAndTheHitRate() throws Exception {
+        Run run = cli("backtest");
+        assertThat(run.status()).as(run.err()).isZero();
+        try (var files = Files.list(Path.of("data/backtests"))) {
+            long campuses = files.filter(f -> f.toString().endsWith(".json")).count();
+            assertThat(campuses).isGreaterThanOrEqualTo(7);
+            assertThat(run.out().lines().filter(l -> l.startsWith("| ") && !l.startsWith("| project")).count())
+                    .isEqualTo(campuses);
+        }
+        assertThat(run.out()).contains("xAI Colossus 1").contains("Stargate Abilene phase 1").contains("Meta Hyperion")
+                .containsPattern("hit rate: \\d+ of \\d+ projects with a known outcome \\(\\d+%\\), a hit within 6 months");
+        Backtest.Result result = Backtest.run(Path.of("data/backtests"), AnalysisFixtures.ANALYZER, AnalysisFixtures.FACTS);
+        assertThat(result.judged()).isEqualTo(result.rows().stream().filter(r -> r.observedMonths() != null).count());
+        assertThat(result.rows()).filteredOn(r -> r.observedMonths() == null)
+                .allSatisfy(r -> assertThat(r.verdict()).isEqualTo("pending"));
+    }
+
+    @Test
+    void aMissStaysAMissAndAnUnknownOutcomeIsPending(@TempDir Path dir) throws Exception {
+        String plan = """
+                {"name": "test", "location": "US-VA", "power": "GRID", "accelerator": "GB300", "decisionDate": "2026-01-15",
+                 "phases": [ {"online": "2026-06-30", "accelerators": 300000} ], "attributes": {}}""";
+        Files.writeString(dir.resolve("a-miss.json"), """
+                {"project": "claimed on time", "plan": %s,
+                 "observed": {"phase": 1, "online": "2026-06-30", "slipMonths": 0, "binding": "none", "sources": []}}"""
+                .formatted(plan));
+        Files.writeString(dir.resolve("b-pending.json"), """
+                {"project": "not yet known", "plan": %s,
+                 "observed": {"phase": 1, "online": null, "slipMonths": null, "binding": "none", "sources": []}}"""
+                .formatted(plan));
+        Backtest.Result result = Backtest.run(dir, AnalysisFixtures.ANALYZER, AnalysisFixtures.FACTS);
+        // A grid campus in Virginia decided in January for June: the analyzer says years late, so not a hit.
+        assertThat(result.rows()).extracting(Backtest.Row::verdict).containsExactly("miss", "pending");
+        assertThat(result.rows().get(0).predictedWall()).isEqualTo("GRID_INTERCONNECT");
+        assertThat(result.hits()).isZero();
+        assertThat(result.judged()).isEqualTo(1);
+        assertThat(Backtest.table(result)).contains("hit rate: 0 of 1 projects with a known outcome (0%)")
+                .contains("1 pending");
+    }
+
+    @Test
+    void aBrokenBacktestFileIsNamedNotA500() throws Exception {
+        Path data = AnalysisFixtures.copyOfData();
+        Files.createDirectories(data.resolve("backtests"));
+        Files.writeString(data.resolve("backtests/broken.json"), """
+                {"project": "broken", "plan": {"name": "x", "location": "NOWHERE"}, "observed": {}}""");
+        Run run = cli("backtest", "--data", data.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("broken.json: the plan is invalid");
+    }
+}
