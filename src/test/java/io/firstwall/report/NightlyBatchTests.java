@@ -150,7 +150,7 @@ class NightlyBatchTests {
         assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
     }
 
-    /** A plan whose HBM wall binds first while the grid holds its second phase for years: the report names both. */
+    /** A plan whose chip wall binds first while the grid holds its second phase for years: the report names both. */
     @Test
     void theWallThatSetsTheScheduleIsReportedBesideTheFirstWall() throws Exception {
         String plan = "{\"name\": \"Phased VA campus\", \"location\": \"US-VA\", \"power\": \"GRID\", \"accelerator\": \"GB300\","
@@ -163,7 +163,7 @@ class NightlyBatchTests {
         String csv = report("csv");
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",schedule_wall,schedule_wall_name,schedule_max_delay_months");
         assertThat(csv.lines().filter(l -> l.contains("Phased VA campus")).findFirst().orElseThrow())
-                .contains(",OK,MEMORY_SUPPLY,").containsPattern(",GRID_INTERCONNECT,grid interconnection,\\d{2}$");
+                .contains(",OK,CHIP_SUPPLY,").containsPattern(",GRID_INTERCONNECT,grid interconnection,\\d{2}$");
         assertThat(report("html")).containsPattern("grid interconnection, \\d{2} months at worst");
         assertThat(report("json")).contains("\"scheduleWall\" : \"GRID_INTERCONNECT\"");
     }
@@ -265,7 +265,7 @@ class NightlyBatchTests {
         var revision = editing.publish(Map.of("permits/permits_by_region.drl.csv", files.get("permits/permits_by_region.drl.csv")
                 .replace("US-TX,,false,,0,permits.local_approval_months.US-TX", "US-TX,,false,,0,permits.transmission_line_months"),
                 "tests/multi-gw-2030-buildout.json", files.get("tests/multi-gw-2030-buildout.json")
-                        .replace("\"CHIP_SUPPLY\", \"bindsOn\": \"2028-12-31\"", "\"PERMITS\", \"bindsOn\": \"2027-12-31\""),
+                        .replace("\"CHIP_SUPPLY\", \"bindsOn\": \"2027-12-31\"", "\"PERMITS\", \"bindsOn\": \"2027-12-31\""),
                 "tests/ercot-campus-new-line.json", files.get("tests/ercot-campus-new-line.json")
                         .replace("\"GRID_INTERCONNECT\"", "\"PERMITS\"")),
                 editing.liveVersion(), "expert", "Texas zoning takes as long as a new line");
@@ -277,12 +277,13 @@ class NightlyBatchTests {
     @Test
     void aPlanEditIsNamedAsTheReasonForAChange() throws Exception {
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
-        jdbc.sql("update saved_plan set plan_json = replace(plan_json, '\"hbmAllocationSecured\" : false', '\"hbmAllocationSecured\" : true')"
+        // The retrofit's GB300 come from February 2027 (12-month order lead): moved to mid-2027, it is feasible.
+        jdbc.sql("update saved_plan set plan_json = replace(plan_json, '\"online\" : \"2026-09-30\"', '\"online\" : \"2027-06-30\"')"
                 + " where name = 'Retrofit of an existing hall with spare power but no HBM allocation'").update();
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         assertThat(changes(runs.list().get(0))).singleElement().satisfies(c -> {
-            assertThat(c.before()).startsWith("MEMORY_SUPPLY");
-            assertThat(c.after()).startsWith("CHIP_SUPPLY");
+            assertThat(c.before()).startsWith("CHIP_SUPPLY");
+            assertThat(c.after()).isEqualTo("feasible");
             assertThat(c.why()).containsExactly("the plan was edited");
         });
     }
