@@ -169,4 +169,27 @@ public final class Calc {
         }
         return steps;
     }
+
+    /**
+     * The ids of the facts a supply read from a series between two dates: the point in force on
+     * {@code from} (the plain fact before the first point) and every point that starts before
+     * {@code until}, so that an answer names each figure it used.
+     */
+    public static List<String> pointIds(FactBase facts, String series, LocalDate from, LocalDate until) {
+        List<String> ids = new ArrayList<>();
+        ids.add(facts.at(series, from).id());
+        facts.points(series).subMap(from, false, until, false).values().forEach(f -> {
+            if (!ids.contains(f.id())) {
+                ids.add(f.id());
+            }
+        });
+        return ids;
+    }
+
+    /** Two lists of fact ids as one, each id once, in order. */
+    public static List<String> ids(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        second.stream().filter(id -> !all.contains(id)).forEach(all::add);
+        return all;
+    }
 }

@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.firstwall.facts.FactCsvReader;
 import io.firstwall.facts.FactLoadException;
 import io.firstwall.facts.FactStatus;
+import io.firstwall.facts.Series;
 import io.firstwall.system.NotFoundException;
 import io.firstwall.system.PageController;
 
@@ -86,6 +87,9 @@ class FactEditingController implements PageController {
             byFile.computeIfAbsent(row.file(), f -> new ArrayList<>()).add(row);
         }
         model.addAttribute("files", byFile);
+        Map<String, List<SeriesChart>> charts = new TreeMap<>();
+        byFile.forEach((file, rows) -> charts.put(file, SeriesChart.of(rows)));
+        model.addAttribute("charts", charts);
         List<String> allFiles = new ArrayList<>(editing.liveFiles().keySet());
         allFiles.sort(Comparator.comparing((String f) -> !f.startsWith("facts/")).thenComparing(f -> f));
         model.addAttribute("allFiles", allFiles);
@@ -113,6 +117,8 @@ class FactEditingController implements PageController {
         FactRows.Row row = editing.rows().stream().filter(r -> r.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("There is no fact " + id + "."));
         model.addAttribute("factHistory", editing.factHistory(row.file(), row.id()));
+        String base = Series.seriesOf(row.id()) == null ? row.id() : Series.seriesOf(row.id());
+        model.addAttribute("seriesChart", SeriesChart.of(editing.rows(), base));
         return form(FactForm.of(row, editing.liveVersion()), Map.of(), model);
     }
 

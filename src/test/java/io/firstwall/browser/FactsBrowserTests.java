@@ -124,4 +124,39 @@ class FactsBrowserTests extends BrowserTest {
         assertThat(visible(By.id("fact-" + LINE)).findElements(By.linkText("edit"))).hasSize(1);
         assertThat(driver.findElements(By.linkText("Users"))).isEmpty();
     }
+
+    /** A series shows as its rows and as a small chart whose dots lead to the rows; its point's edit page shows it too. */
+    @Test
+    void aSeriesIsShownAsRowsAndAsAChartAtDesktopAndPhoneWidths() throws IOException {
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        driver.get(url("/facts"));
+        BrowserSupport.logIn(driver, "expert", "expert");
+        WebElement chart = visible(By.id("series-chip.cowos_wafers_per_month"));
+        assertThat(chart.getText()).contains("chip.cowos_wafers_per_month").contains("wafers/month").contains("2024-01-01")
+                .contains("2028-01-01");
+        assertThat(chart.findElements(By.cssSelector("circle"))).hasSize(17);
+        assertThat(chart.findElement(By.tagName("svg")).getAttribute("aria-label"))
+                .startsWith("chip.cowos_wafers_per_month: 17 points from 2024-01-01 (15,000) to 2028-01-01 (112,000)");
+        assertThat(chart.findElement(By.tagName("svg")).getSize().getWidth()).isBetween(300, 520);
+        assertThat(visible(By.id("series-launch.licensed_per_year.slc37")).findElements(By.cssSelector("circle"))).hasSize(1);
+        new org.openqa.selenium.interactions.Actions(driver).scrollToElement(chart).perform();
+        BrowserSupport.screenshot(driver, "fact-series-1440");
+        chart.findElements(By.cssSelector("a")).get(12).click();
+        assertThat(driver.getCurrentUrl()).endsWith("#fact-chip.cowos_wafers_per_month@2027-01-01");
+        assertThat(visible(By.id("fact-chip.cowos_wafers_per_month@2027-01-01")).getText()).contains("110000");
+
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        chart = visible(By.id("series-chip.cowos_wafers_per_month"));
+        assertThat(chart.findElement(By.tagName("svg")).getSize().getWidth()).isLessThanOrEqualTo(390);
+        new org.openqa.selenium.interactions.Actions(driver).scrollToElement(chart).perform();
+        BrowserSupport.screenshot(driver, "fact-series-390");
+
+        driver.get(url("/facts/edit?id=chip.cowos_wafers_per_month@2027-01-01"));
+        WebElement own = visible(By.id("fact-series"));
+        assertThat(own.getText()).contains("The series this fact belongs to");
+        assertThat(own.findElements(By.cssSelector("circle.current"))).hasSize(1);
+        BrowserSupport.screenshot(driver, "fact-series-edit-390");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+    }
 }

@@ -33,11 +33,12 @@ class BacktestTests {
         assertThat(run.status()).as(run.err()).isZero();
         try (var files = Files.list(Path.of("data/backtests"))) {
             long campuses = files.filter(f -> f.toString().endsWith(".json")).count();
-            assertThat(campuses).isGreaterThanOrEqualTo(7);
+            assertThat(campuses).isGreaterThanOrEqualTo(8);
             assertThat(run.out().lines().filter(l -> l.startsWith("| ") && !l.startsWith("| project")).count())
                     .isEqualTo(campuses);
         }
         assertThat(run.out()).contains("xAI Colossus 1").contains("Stargate Abilene phase 1").contains("Meta Hyperion")
+                .contains("Tesla Cortex")
                 .containsPattern("hit rate: \\d+ of \\d+ projects with a known outcome \\(\\d+%\\), a hit within 6 months");
         Backtest.Result result = Backtest.run(Path.of("data/backtests"), AnalysisFixtures.ANALYZER, AnalysisFixtures.FACTS);
         assertThat(result.judged()).isEqualTo(result.rows().stream().filter(r -> r.observedMonths() != null).count());

@@ -226,6 +226,25 @@ class NightlyBatchTests {
         assertThat(report("html")).contains("Compared with run 1").contains("fact turbine.heavy_duty.lead_months: 48 &rarr; 24");
     }
 
+    /** The rules name a series; the change is one of its points, and the report names that point. */
+    @Test
+    void aChangedPointOfASeriesIsNamedAsTheReasonForAChange() throws Exception {
+        assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        FactBase before = live.facts();
+        try {
+            live.swapFacts(before.withOverrides(Map.of("chip.cowos_wafers_per_month@2028-01-01", 56_000.0)), live.factFiles());
+            assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        } finally {
+            live.swapFacts(before, live.factFiles());
+        }
+        List<ChangeDetector.Change> changes = changes(runs.list().get(0));
+        assertThat(changes).filteredOn(c -> c.name().equals("Multi-GW 2030 build-out in Texas on reserved turbines"))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.before()).isNotEqualTo(c.after());
+                    assertThat(c.why()).containsExactly("fact chip.cowos_wafers_per_month@2028-01-01: 112,000 \u2192 56,000");
+                });
+    }
+
     @Test
     void aPublishedFactRevisionIsNamedWithItsAuthorAndMessage() throws Exception {
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");

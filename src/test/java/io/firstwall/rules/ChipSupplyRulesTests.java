@@ -109,6 +109,13 @@ class ChipSupplyRulesTests {
         }
 
         @Test
+        void theAnswerNamesTheCapacityPointsItUsed() {
+            Wall w = wall(analyze(secured().phase("2027-12-31", 3_000_000)), CHIPS);
+            assertThat(w.factIds()).contains("chip.cowos_wafers_per_month@2027-01-01", "chip.cowos_wafers_per_month@2028-01-01")
+                    .doesNotContain("chip.cowos_wafers_per_month", "chip.cowos_wafers_per_month@2026-10-01");
+        }
+
+        @Test
         void aLargerBuyerShareMovesTheWall() {
             Wall base = wall(analyze(secured().phase("2027-12-31", 3_000_000)), CHIPS);
             Wall larger = wall(analyze(secured().phase("2027-12-31", 3_000_000).with("chipShare", 0.1)), CHIPS);
