@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import io.firstwall.facts.Fact;
 import io.firstwall.facts.FactBase;
@@ -191,5 +192,19 @@ public final class Calc {
         List<String> all = new ArrayList<>(first);
         second.stream().filter(id -> !all.contains(id)).forEach(all::add);
         return all;
+    }
+
+    /**
+     * How a series goes on after {@code date}, in words for a sentence: "rising to 112,000 by Jan 2028"
+     * (or falling), or "the last figure in the series, held after it" when no point comes later.
+     */
+    public static String trend(FactBase facts, String series, LocalDate date) {
+        Fact now = facts.at(series, date);
+        Map.Entry<LocalDate, Fact> last = facts.points(series).lastEntry();
+        if (last == null || !last.getKey().isAfter(date)) {
+            return "the last figure in the series, held after it";
+        }
+        double to = last.getValue().value();
+        return (to >= now.value() ? "rising" : "falling") + " to " + Format.num(to) + " by " + Format.month(last.getKey());
     }
 }

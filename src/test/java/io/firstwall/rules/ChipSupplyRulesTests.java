@@ -104,8 +104,14 @@ class ChipSupplyRulesTests {
         void theSentenceNamesTheMakerTheCapacityAndTheMonthlyRate() {
             Wall w = wall(analyze(secured().phase("2027-12-31", 3_000_000)), CHIPS);
             assertThat(w.explanation()).contains("NVIDIA's 60% of TSMC's CoWoS packaging")
-                    .contains("110,000 wafers a month in Jan 2027").contains("accelerators a month from Jan 2027")
-                    .contains("12 months after the order");
+                    .contains("110,000 wafers a month in Jan 2027, rising to 112,000 by Jan 2028")
+                    .contains("accelerators a month from Jan 2027").contains("12 months after the order");
+        }
+
+        @Test
+        void aPlanPastTheLastPointIsToldTheCapacityIsHeldNotGrowing() {
+            Wall w = wall(analyze(secured().decided("2031-01-15").phase("2032-06-30", 3_000_000)), CHIPS);
+            assertThat(w.explanation()).contains("112,000 wafers a month in Jan 2032, the last figure in the series, held after it");
         }
 
         @Test
