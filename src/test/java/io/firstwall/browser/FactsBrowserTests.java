@@ -142,6 +142,9 @@ class FactsBrowserTests extends BrowserTest {
         assertThat(visible(By.id("series-launch.licensed_per_year.slc37")).findElements(By.cssSelector("circle"))).hasSize(1);
         new org.openqa.selenium.interactions.Actions(driver).scrollToElement(chart).perform();
         BrowserSupport.screenshot(driver, "fact-series-1440");
+        // Each point's row links to the chart, each dot back to its row.
+        assertThat(driver.findElement(By.id("fact-chip.cowos_wafers_per_month@2027-01-01"))
+                .findElement(By.cssSelector("a.series-link")).getAttribute("href")).endsWith("#series-chip.cowos_wafers_per_month");
         chart.findElements(By.cssSelector("a")).get(12).click();
         assertThat(driver.getCurrentUrl()).endsWith("#fact-chip.cowos_wafers_per_month@2027-01-01");
         assertThat(visible(By.id("fact-chip.cowos_wafers_per_month@2027-01-01")).getText()).contains("110000");
@@ -156,6 +159,7 @@ class FactsBrowserTests extends BrowserTest {
         WebElement own = visible(By.id("fact-series"));
         assertThat(own.getText()).contains("The series this fact belongs to");
         assertThat(own.findElements(By.cssSelector("circle.current"))).hasSize(1);
+        new org.openqa.selenium.interactions.Actions(driver).scrollToElement(own).perform();
         BrowserSupport.screenshot(driver, "fact-series-edit-390");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
     }

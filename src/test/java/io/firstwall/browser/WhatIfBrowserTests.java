@@ -115,7 +115,7 @@ class WhatIfBrowserTests extends BrowserTest {
                 .contains("on-site generation");
         assertThat(driver.findElements(By.cssSelector("#walls-chart g.lane")).stream()
                 .map(g -> g.getAttribute("data-factor")).toList()).containsExactly("TURBINE_SUPPLY", "ELECTRICAL_EQUIPMENT", "PERMITS",
-                "MEMORY_SUPPLY");
+                "CHIP_SUPPLY", "MEMORY_SUPPLY");
         assertThat(driver.findElements(By.cssSelector("svg.timeline path.allowed"))).isNotEmpty();
         assertThat(driver.findElement(By.cssSelector("p.cascade")).getText()).contains("on-site generation").contains("permits");
         screenshot("analysis");

@@ -241,7 +241,7 @@ class NightlyBatchTests {
         assertThat(changes).filteredOn(c -> c.name().equals("Multi-GW 2030 build-out in Texas on reserved turbines"))
                 .singleElement().satisfies(c -> {
                     assertThat(c.before()).isNotEqualTo(c.after());
-                    assertThat(c.why()).containsExactly("fact chip.cowos_wafers_per_month@2028-01-01: 112,000 \u2192 56,000");
+                    assertThat(c.why()).containsExactly("fact chip.cowos_wafers_per_month@2028-01-01: 112000 \u2192 56000");
                 });
     }
 
