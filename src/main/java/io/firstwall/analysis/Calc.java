@@ -61,26 +61,6 @@ public final class Calc {
     }
 
     /**
-     * A supply that grows by {@code perQuarter} each quarter from {@code start} (the first step a
-     * quarter after it), switching to {@code perQuarterAfter} from {@code change}, until
-     * {@code until}: one cumulative step per quarter.
-     */
-    public static List<Supply> ramp(String factor, String lane, LocalDate start, double perQuarter,
-            LocalDate change, double perQuarterAfter, LocalDate until, String ruleId, String sentence,
-            List<String> factIds) {
-        List<Supply> steps = new ArrayList<>();
-        double total = 0;
-        LocalDate at = start;
-        while (!at.isAfter(until) && steps.size() < 400) {
-            LocalDate next = at.plusMonths(3);
-            total += change != null && !next.isBefore(change) ? perQuarterAfter : perQuarter;
-            steps.add(new Supply(factor, lane, next, total, ruleId, sentence, factIds));
-            at = next;
-        }
-        return steps;
-    }
-
-    /**
      * Deliveries out of a yearly output: {@code perQuarter} on {@code first} and each quarter after
      * it until {@code until}, as cumulative steps, with {@code already} (say, a reserved slot's MW)
      * counted in every step from {@code alreadyFrom} on.
@@ -103,21 +83,16 @@ public final class Calc {
     }
 
     /**
-     * Deliveries month by month out of an output that changes over time. From {@code start}, each
-     * month adds the sum of the series {@code summed} (read with {@link FactBase#at} on the month's
-     * first day), times the series {@code times} on that day if it is not null, times {@code scale};
-     * plus {@code extra} spread evenly over the first {@code extraMonths} months. One cumulative step
-     * at the end of each month whose total changed, until {@code until}, or until one step after the
-     * total reaches {@code enough} (a wall needs no later step; the one more step absorbs rounding of
-     * the needs). Nothing within the horizon: one step of zero.
+     * Deliveries month by month out of an output that changes over time. Month {@code m} runs from
+     * {@code start.plusMonths(m)}; it adds the sum of the series {@code summed} (read with
+     * {@link FactBase#at} on the month's first day), times the series {@code times} on that day if it
+     * is not null, times {@code scale}; plus {@code extra} spread evenly over the first
+     * {@code extraMonths} months. See {@link #steps} for the steps.
      */
     public static List<Supply> monthly(String factor, String lane, LocalDate start, LocalDate until, FactBase facts,
             List<String> summed, String times, double scale, double extra, int extraMonths, double enough,
             String ruleId, String sentence, List<String> factIds) {
-        List<Supply> steps = new ArrayList<>();
-        double total = 0;
-        int month = 0;
-        for (LocalDate at = start; at.isBefore(until) && month < 1200; at = at.plusMonths(1), month++) {
+        return steps(factor, lane, start, until, enough, ruleId, sentence, factIds, (at, month) -> {
             double rate = 0;
             for (String id : summed) {
                 rate += facts.at(id, at).value();
@@ -125,13 +100,47 @@ public final class Calc {
             if (times != null) {
                 rate *= facts.at(times, at).value();
             }
-            double added = rate * scale + (month < extraMonths ? extra / extraMonths : 0);
+            return rate * scale + (month < extraMonths ? extra / extraMonths : 0);
+        });
+    }
+
+    /**
+     * Deliveries month by month at a steady rate, {@code perMonth}, plus {@code inWindow} in the
+     * months that start on or after {@code windowFrom} and before {@code windowTo} (say, Chinese
+     * material between its export licence and the end of a ban's suspension). See {@link #steps}.
+     */
+    public static List<Supply> monthly(String factor, String lane, LocalDate start, LocalDate until, double perMonth,
+            LocalDate windowFrom, LocalDate windowTo, double inWindow, double enough, String ruleId, String sentence,
+            List<String> factIds) {
+        return steps(factor, lane, start, until, enough, ruleId, sentence, factIds,
+                (at, month) -> perMonth + (!at.isBefore(windowFrom) && at.isBefore(windowTo) ? inWindow : 0));
+    }
+
+    /** What one month adds, given the day it starts and its number from 0. */
+    @FunctionalInterface
+    interface MonthlyAmount {
+        double of(LocalDate monthStart, int month);
+    }
+
+    /**
+     * One cumulative step at the end of each month that adds something, until {@code until}, or until
+     * one step after the total reaches {@code enough} (a wall needs no later step; the one more step
+     * absorbs rounding of the needs). Nothing within the horizon: one step of zero, so that the factor
+     * shows as a wall, not as unlimited. Months count from {@code start}, so a start on the 31st does
+     * not drift to the 28th.
+     */
+    static List<Supply> steps(String factor, String lane, LocalDate start, LocalDate until, double enough, String ruleId,
+            String sentence, List<String> factIds, MonthlyAmount amount) {
+        List<Supply> steps = new ArrayList<>();
+        double total = 0;
+        for (int month = 0; month < 1200 && start.plusMonths(month).isBefore(until); month++) {
+            double added = amount.of(start.plusMonths(month), month);
             if (added <= 0) {
                 continue;
             }
             boolean enoughBefore = total >= enough;
             total += added;
-            steps.add(new Supply(factor, lane, at.plusMonths(1), total, ruleId, sentence, factIds));
+            steps.add(new Supply(factor, lane, start.plusMonths(month + 1), total, ruleId, sentence, factIds));
             if (enoughBefore) {
                 break;
             }
@@ -142,33 +151,9 @@ public final class Calc {
         return steps;
     }
 
-    /**
-     * Deliveries month by month at a steady rate: {@code perMonth} each month from {@code start},
-     * {@code perMonthAfter} from {@code change} on (null: no change), one cumulative step at the end
-     * of each month that adds something, until {@code until} or one step after the total reaches
-     * {@code enough}. Nothing within the horizon: one step of zero.
-     */
-    public static List<Supply> monthly(String factor, String lane, LocalDate start, LocalDate until, double perMonth,
-            LocalDate change, double perMonthAfter, double enough, String ruleId, String sentence, List<String> factIds) {
-        List<Supply> steps = new ArrayList<>();
-        double total = 0;
-        int month = 0;
-        for (LocalDate at = start; at.isBefore(until) && month < 1200; at = at.plusMonths(1), month++) {
-            double added = change != null && !at.isBefore(change) ? perMonthAfter : perMonth;
-            if (added <= 0) {
-                continue;
-            }
-            boolean enoughBefore = total >= enough;
-            total += added;
-            steps.add(new Supply(factor, lane, at.plusMonths(1), total, ruleId, sentence, factIds));
-            if (enoughBefore) {
-                break;
-            }
-        }
-        if (steps.isEmpty()) {
-            steps.add(new Supply(factor, lane, until, 0, ruleId, sentence, factIds));
-        }
-        return steps;
+    /** The most a plan's phases need, at {@code perAccelerator} of something per accelerator. */
+    public static double most(Plan plan, double perAccelerator) {
+        return plan.phases().stream().mapToDouble(p -> p.accelerators() * perAccelerator).max().orElse(0);
     }
 
     /**
@@ -196,7 +181,8 @@ public final class Calc {
 
     /**
      * How a series goes on after {@code date}, in words for a sentence: "rising to 112,000 by Jan 2028"
-     * (or falling), or "the last figure in the series, held after it" when no point comes later.
+     * (or falling, or holding), or "the last figure in the series, held after it" when no point comes
+     * later.
      */
     public static String trend(FactBase facts, String series, LocalDate date) {
         Fact now = facts.at(series, date);
@@ -205,6 +191,9 @@ public final class Calc {
             return "the last figure in the series, held after it";
         }
         double to = last.getValue().value();
-        return (to >= now.value() ? "rising" : "falling") + " to " + Format.num(to) + " by " + Format.month(last.getKey());
+        if (to == now.value()) {
+            return "holding at it to " + Format.month(last.getKey());
+        }
+        return (to > now.value() ? "rising" : "falling") + " to " + Format.num(to) + " by " + Format.month(last.getKey());
     }
 }

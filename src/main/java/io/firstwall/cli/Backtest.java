@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,6 +18,7 @@ import io.firstwall.plan.InvalidPlanException;
 import io.firstwall.plan.Json;
 import io.firstwall.plan.Plan;
 import io.firstwall.plan.PlanReader;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,6 +52,9 @@ public final class Backtest {
 
     public static Result run(Path dir, Analyzer analyzer, FactBase facts) throws IOException {
         PlanReader reader = new PlanReader(facts, analyzer.rules().attributes());
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + " is not a directory of backtest files (*.json)");
+        }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
@@ -58,8 +63,13 @@ public final class Backtest {
         int hits = 0;
         int judged = 0;
         for (Path file : files) {
-            JsonNode root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
             String name = file.getFileName().toString();
+            JsonNode root;
+            try {
+                root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException(name + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+            }
             Plan plan;
             try {
                 plan = reader.read(root.path("plan"));
@@ -68,6 +78,17 @@ public final class Backtest {
             }
             JsonNode observed = root.path("observed");
             int phase = observed.path("phase").asInt(1);
+            if (phase < 1 || phase > plan.phases().size()) {
+                throw new IllegalArgumentException(name + ": observed.phase " + phase + " is not a phase of the plan (1 to "
+                        + plan.phases().size() + ")");
+            }
+            LocalDate online;
+            try {
+                online = observed.path("online").isString() ? LocalDate.parse(observed.path("online").asString()) : null;
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(name + ": observed.online '" + observed.path("online").asString()
+                        + "' is not a date (yyyy-mm-dd) or null", e);
+            }
             Analysis analysis = analyzer.analyze(plan, facts);
             Integer months = 0;
             boolean never = false;
@@ -83,8 +104,6 @@ public final class Backtest {
                 }
             }
             Wall schedule = analysis.scheduleWall();
-            LocalDate online = observed.path("online").isNull() || observed.path("online").isMissingNode() ? null
-                    : LocalDate.parse(observed.path("online").asString());
             Integer slip = observed.path("slipMonths").isNumber() ? observed.path("slipMonths").asInt() : null;
             String verdict;
             if (slip == null) {

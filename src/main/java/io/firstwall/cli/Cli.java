@@ -34,6 +34,8 @@ import io.firstwall.uncertainty.Uncertainty;
 /**
  * {@code analyze PLAN.json... [--json] [--samples N [--seed S]] [--rules DIR] [--data DIR]}. Exit codes: 0 analysed,
  * 1 a plan file is invalid or unreadable, 2 wrong usage or a broken rule set or fact base.
+ * {@code backtest [--rules DIR] [--data DIR]}: {@link Backtest}; exit codes 0 printed, 1 a backtest file is
+ * unreadable or invalid (named), 2 wrong usage or a broken rule set or fact base.
  */
 public final class Cli {
 
@@ -44,8 +46,8 @@ public final class Cli {
               --seed S      the samples' seed, to reproduce them (default 20261129)
               --rules DIR   rule files (default ./rules)
               --data DIR    fact base (default ./data)
-                   java -jar target/firstwall.jar backtest [--rules DIR] [--data DIR]
-              the analyzer against real campuses (DATA/backtests/*.json): its answer beside the observed one, and the hit rate""";
+            usage: java -jar target/firstwall.jar backtest [--rules DIR] [--data DIR]
+              the analyzer against real campuses (DIR/backtests/*.json): its answer beside the observed one, and the hit rate""";
 
     private final PrintStream out;
     private final PrintStream err;

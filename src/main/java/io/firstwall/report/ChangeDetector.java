@@ -3,7 +3,6 @@ package io.firstwall.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 import io.firstwall.analysis.LiveAnalysis;
-import io.firstwall.facts.Series;
 import io.firstwall.rules.RuleInfo;
 
 /**
@@ -80,11 +78,8 @@ public class ChangeDetector {
                 why.add(now.itemKey().startsWith("scenario:") ? "the scenario was edited" : "the plan was edited");
             }
             Set<String> used = words(now.factIds(), before.factIds());
-            // A rule that reads a series at a date names the series (or one point of it): any point counts.
-            Set<String> usedSeries = new HashSet<>();
-            used.forEach(id -> usedSeries.add(Series.seriesOf(id) == null ? id : Series.seriesOf(id)));
             changedFacts.forEach((id, text) -> {
-                if (used.contains(id) || Series.seriesOf(id) != null && usedSeries.contains(Series.seriesOf(id))) {
+                if (used.contains(id)) {
                     why.add(text);
                 }
             });

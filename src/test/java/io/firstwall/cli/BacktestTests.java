@@ -10,6 +10,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.firstwall.analysis.AnalysisFixtures;
 
@@ -69,14 +71,32 @@ class BacktestTests {
                 .contains("1 pending");
     }
 
-    @Test
-    void aBrokenBacktestFileIsNamedNotA500() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "an invalid plan|{\"project\": \"x\", \"plan\": {\"name\": \"x\", \"location\": \"NOWHERE\"}, \"observed\": {}}|the plan is invalid",
+            "not JSON|{\"project\": \"x\", \"plan\": {|not valid JSON",
+            "a phase the plan lacks|{\"project\": \"x\", \"plan\": PLAN, \"observed\": {\"phase\": 3}}|observed.phase 3 is not a phase of the plan (1 to 2)",
+            "a bad date|{\"project\": \"x\", \"plan\": PLAN, \"observed\": {\"online\": \"soon\", \"slipMonths\": 0}}|observed.online 'soon' is not a date"})
+    void aBrokenBacktestFileIsNamedWithWhatIsWrong(String what, String json, String message) throws Exception {
         Path data = AnalysisFixtures.copyOfData();
-        Files.createDirectories(data.resolve("backtests"));
-        Files.writeString(data.resolve("backtests/broken.json"), """
-                {"project": "broken", "plan": {"name": "x", "location": "NOWHERE"}, "observed": {}}""");
+        Files.writeString(data.resolve("backtests/broken.json"), json.replace("PLAN", Files.readString(
+                Path.of("data/plans/nova-grid-1gw.json"))));
         Run run = cli("backtest", "--data", data.toString());
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.err()).contains("broken.json: the plan is invalid");
+        assertThat(run.err()).contains("backtest: broken.json: " + message).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void noBacktestFolderIsSaidPlainly() throws Exception {
+        Path copy = AnalysisFixtures.copyOfData();
+        try (var files = Files.list(copy.resolve("backtests"))) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(copy.resolve("backtests"));
+        Run missing = cli("backtest", "--data", copy.toString());
+        assertThat(missing.status()).isEqualTo(1);
+        assertThat(missing.err()).contains("is not a directory of backtest files");
     }
 }

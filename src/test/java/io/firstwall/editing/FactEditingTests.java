@@ -184,6 +184,31 @@ class FactEditingTests {
                 .anySatisfy(w -> assertThat(w).startsWith("rule test scenarios tests/ercot-campus-new-line.json"));
     }
 
+    /** A point of a series is a row like any other: checked, its impact shown, published, read at its date. */
+    @Test
+    void aPointOfASeriesIsEditedWithItsImpactAndPublished() throws Exception {
+        String point = "chip.cowos_wafers_per_month@2028-01-01";
+        String chips = "facts/chips.csv";
+        String base = facts.liveVersion();
+        mvc.perform(asExpert(post("/facts/check")).param("file", chips).param("originalId", point).param("id", point)
+                        .param("value", "56000").param("low", "").param("high", "").param("unit", "wafers/month")
+                        .param("asOf", "2028-01").param("source", "what if CoWoS stalled at half").param("status", "assumption")
+                        .param("note", "").param("baseVersion", base))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<del>112000</del>")))
+                .andExpect(content().string(containsString("<ins>56000</ins>")))
+                .andExpect(content().string(containsString("Multi-GW 2030 build-out in Texas on reserved turbines")));
+        String row = facts.liveFiles().get(chips).lines().filter(l -> l.startsWith(point + ",")).findFirst().orElseThrow();
+        String text = facts.liveFiles().get(chips).replace(row, point + ",56000,,,wafers/month,2028-01,what if CoWoS stalled,assumption,");
+        mvc.perform(asExpert(post("/facts/publish")).param("file", chips).param("text", text)
+                        .param("baseVersion", base).param("message", "CoWoS stalls").param("accept", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(live.facts().at("chip.cowos_wafers_per_month", java.time.LocalDate.of(2029, 6, 1)).value()).isEqualTo(56000);
+        assertThat(live.facts().at("chip.cowos_wafers_per_month", java.time.LocalDate.of(2027, 6, 1)).value()).isEqualTo(110500);
+        assertThat(jdbc.sql("select fact_value from fact where id = ?").param(point).query(Double.class).single())
+                .isEqualTo(56000);
+    }
+
     @Test
     void anImportWithAWrongColumnOrABadRowIsRefusedWithItsLineAndNothingChanges() throws Exception {
         String before = facts.liveVersion();

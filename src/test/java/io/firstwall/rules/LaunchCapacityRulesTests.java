@@ -74,19 +74,14 @@ class LaunchCapacityRulesTests {
         }
 
         @Test
-        void eachSiteCountsFromTheDateItsLicenceHolds() {
-            assertThat(at("launch.licensed_per_year.starbase", "2025-01-01")).isEqualTo(5);
-            assertThat(at("launch.licensed_per_year.starbase", "2026-01-01")).isEqualTo(25);
-            assertThat(at("launch.licensed_per_year.lc39a", "2026-01-01")).isZero();
-            assertThat(at("launch.licensed_per_year.slc37", "2028-01-01")).isEqualTo(76);
-            assertThat(licensedTonnesPerMonth("2028-06-01")).isGreaterThan(4 * licensedTonnesPerMonth("2026-01-01"));
-        }
-
-        @Test
-        void payloadFollowsTheStarshipVersion() {
-            assertThat(at("launch.payload_t", "2026-01-01")).isEqualTo(35);
-            assertThat(at("launch.payload_t", "2027-01-01")).isEqualTo(100);
-            assertThat(at("launch.payload_t", "2028-06-01")).isEqualTo(200);
+        void satellitesReadyAfterTheFloridaLicencesLiftMoreEachMonth() {
+            // Ready in Jan 2027: Starbase and LC-39A on V3. Ready in Jan 2028: all three sites on V4, about 4x a month.
+            double before = licensedTonnesPerMonth("2027-01-15");
+            double after = licensedTonnesPerMonth("2028-01-15");
+            double perAccelerator = fact("accelerator.GB300.it_w") / 1e6 * fact("launch.mass_kg_per_kw_it");
+            long between = (long) Math.floor((before + after) / 2 / perAccelerator);
+            assertThat(hasWall(analyze(orbital().phase("2027-02-15", between)), LAUNCH)).isTrue();
+            assertThat(hasWall(analyze(orbital().decided("2027-01-15").phase("2028-02-15", between)), LAUNCH)).isFalse();
         }
 
         @Test
@@ -99,13 +94,6 @@ class LaunchCapacityRulesTests {
             assertThat(w.slipMonths()).isNotNull().isBetween(3, 8);
             assertThat(w.explanation()).contains("launches licensed each year").contains("Starbase, LC-39A and SLC-37")
                     .contains("145 once every approved site is licensed");
-        }
-
-        @Test
-        void noAssumedFleetYearMovesTheAnswer() {
-            // v1 switched to a fleet cadence in one assumed year (2030): the slip jumped when that year moved.
-            assertThat(FACTS.fact("launch.fleet_year")).isEmpty();
-            assertThat(analyze(orbital().phase("2028-12-31", 470_000)).rulesFired()).contains("LAUNCH-002");
         }
 
         @Test

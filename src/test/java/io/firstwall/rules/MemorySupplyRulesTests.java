@@ -75,9 +75,14 @@ class MemorySupplyRulesTests {
         }
 
         @Test
-        void worldHbmGrowsYearByYear() {
-            assertThat(hbmTbPerMonth("2026-06-01", 1)).isLessThan(hbmTbPerMonth("2027-06-01", 1));
-            assertThat(FACTS.at("memory.hbm_supply_tb_per_year", LocalDate.of(2026, 6, 1)).value()).isEqualTo(3_750_000);
+        void aLaterOrderGetsMoreHbmAMonthAsWorldSupplyGrows() {
+            // The same month's need, ordered a year apart: 2026's world HBM does not cover it, 2027's does.
+            double tb = (hbmTbPerMonth("2026-01-15", fact("chip.buyer_share")) + hbmTbPerMonth("2027-01-15", fact("chip.buyer_share"))) / 2;
+            long accelerators = Math.round(tb * 1000 / fact("accelerator.GB300.hbm_gb"));
+            assertThat(hasWall(analyze(plan("US-VA", Power.GRID).decided("2025-01-15").phase("2026-02-15", accelerators)
+                    .with("existingPowerMW", 100_000).with("existingBuilding", true)), MEMORY)).isTrue();
+            assertThat(hasWall(analyze(plan("US-VA", Power.GRID).decided("2026-01-15").phase("2027-02-15", accelerators)
+                    .with("existingPowerMW", 100_000).with("existingBuilding", true)), MEMORY)).isFalse();
         }
 
         @Test

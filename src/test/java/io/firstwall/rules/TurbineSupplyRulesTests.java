@@ -149,6 +149,23 @@ class TurbineSupplyRulesTests {
             assertThat(frames.fullCapacityOn()).isNotNull();
         }
 
+        /** The makers' output is a series read when the turbines are delivered: engines delivered from 2030 come twice as fast. */
+        @Test
+        void theMakersOutputIsReadWhenTheTurbinesAreDelivered() {
+            double before = io.firstwall.analysis.AnalysisFixtures.FACTS.at("turbine.gas_engine.output_gw_per_year",
+                    LocalDate.of(2029, 6, 1)).value();
+            double after = io.firstwall.analysis.AnalysisFixtures.FACTS.at("turbine.gas_engine.output_gw_per_year",
+                    LocalDate.of(2030, 6, 1)).value();
+            assertThat(after).isGreaterThan(before);
+            Wall early = wall(analyze(plan("US-OH", Power.ONSITE_GAS).decided("2026-01-15").phase("2027-06-30", 1_000_000)
+                    .with("turbineType", "GAS_ENGINE")), TURBINES);
+            Wall late = wall(analyze(plan("US-OH", Power.ONSITE_GAS).decided("2030-01-15").phase("2031-06-30", 1_000_000)
+                    .with("turbineType", "GAS_ENGINE")), TURBINES);
+            assertThat(early.explanation()).contains("% of the " + Format.num(before) + " GW the makers build a year from 2027");
+            assertThat(late.explanation()).contains("% of the " + Format.num(after) + " GW the makers build a year from 2031");
+            assertThat(late.factIds()).contains("turbine.gas_engine.output_gw_per_year@2030-01-01");
+        }
+
         /** Reciprocating engines: about 18 months from order (Wartsila), no casting backlog, so they run years before frames. */
         @Test
         void gasEnginesComeInMonthsNotYears() {
