@@ -196,4 +196,21 @@ public final class Calc {
         }
         return (to > now.value() ? "rising" : "falling") + " to " + Format.num(to) + " by " + Format.month(last.getKey());
     }
+
+    /**
+     * The first day on or after {@code from} on which the series is above zero ({@code above} true:
+     * say, exports allowed) or at or below zero (false: banned), or null when that never happens in
+     * the fact base.
+     */
+    public static LocalDate firstOn(FactBase facts, String series, LocalDate from, boolean above) {
+        if (facts.at(series, from).value() > 0 == above) {
+            return from;
+        }
+        for (Map.Entry<LocalDate, Fact> point : facts.points(series).tailMap(from, false).entrySet()) {
+            if (point.getValue().value() > 0 == above) {
+                return point.getKey();
+            }
+        }
+        return null;
+    }
 }

@@ -122,7 +122,7 @@ class NightlyBatchTests {
         assertThat(html.substring(html.indexOf("<main>"))).doesNotContain("TURBINE_SUPPLY").doesNotContain("GRID_INTERCONNECT");
         assertThat(html).contains("id=\"report-nav\"").contains("<a href=\"/reports\">Reports</a>");
         assertThat(html).contains("href=\"/plans/").contains("id=\"past-due\"")
-                .contains("gallium.us_ban_suspended_until").contains("the date has passed: 2026-11-27")
+                .contains("accelerator.VR.available").contains("the date has passed: 2026-07-01")
                 // The day a rule came into force, recorded after it, is history, not a date to watch.
                 .doesNotContain("the date has passed: 2026-01-15");
         assertThat(html.substring(html.indexOf("id=\"past-due\""), html.indexOf("</table>", html.indexOf("id=\"past-due\""))))

@@ -112,8 +112,19 @@ class GalliumSupplyRulesTests {
         @Test
         void extendingTheSuspensionInAScenarioRemovesTheWall() {
             Analysis a = AnalysisFixtures.ANALYZER.analyze(orbitalChinaOnly("2028-06-30").build(),
-                    AnalysisFixtures.FACTS.withOverrides(Map.of("gallium.us_ban_suspended_until", 20301231.0)));
+                    AnalysisFixtures.FACTS.withOverrides(Map.of("gallium.us_exports_allowed@2026-11-27", 1.0)));
             assertThat(hasWall(a, GALLIUM)).isFalse();
+        }
+
+        /** The ban is a series: a plan decided while it was in force (Dec 2024 to Nov 2025) waits for the suspension. */
+        @Test
+        void aPlanDecidedDuringTheBanWaitsForTheSuspension() {
+            Wall w = wall(analyze(plan("LEO", Power.SPACE_SOLAR).decided("2025-02-01").phase("2025-09-30", 1_000)
+                    .with("galliumSource", "CN")), GALLIUM);
+            assertThat(w.explanation()).contains("are banned until Nov 2025 and are allowed only until Nov 2026");
+            // Neither gallium nor the cells' germanium comes from China before the suspension; both come during it.
+            assertThat(w.phases().get(0).readyOn()).isAfterOrEqualTo(LocalDate.of(2025, 11, 9)).isBefore(LocalDate.of(2026, 11, 27));
+            assertThat(w.factIds()).contains("gallium.us_exports_allowed@2025-11-09", "gallium.us_exports_allowed@2026-11-27");
         }
 
         @Test
