@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.firstwall.facts.Series;
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.AnalysisException;
 import io.firstwall.analysis.Why;
@@ -237,6 +239,17 @@ class WhatIfController implements PageController {
             shown.facts().forEach(f -> used.add(f.id()));
         }
         model.addAttribute("facts", live.facts().facts().stream().filter(f -> used.contains(f.id())).toList());
+        // A series the answers read can be scaled as a whole (id@* times a factor), beside overriding one point.
+        Set<String> series = new TreeSet<>();
+        used.forEach(id -> {
+            String of = Series.seriesOf(id);
+            if (of != null && !"*".equals(id.substring(id.indexOf(Series.AT) + 1))) {
+                series.add(of);
+            } else if (of == null && !live.facts().points(id).isEmpty()) {
+                series.add(id);
+            }
+        });
+        model.addAttribute("series", series);
         model.addAttribute("otherFacts", live.facts().facts().stream().filter(f -> !used.contains(f.id())).toList());
         model.addAttribute("regions", live.facts().regions().values());
         model.addAttribute("accelerators", live.facts().accelerators().values());
@@ -273,7 +286,12 @@ class WhatIfController implements PageController {
     Map<String, Double> parseOverrides(Map<String, String> raw, Map<String, String> errors) {
         Map<String, Double> parsed = new LinkedHashMap<>();
         raw.forEach((id, text) -> {
-            if (live.facts().fact(id).isEmpty()) {
+            boolean wholeSeries = id.endsWith(Series.AT + "*");
+            if (wholeSeries && live.facts().points(id.substring(0, id.length() - 2)).isEmpty()) {
+                errors.put(id, id.substring(0, id.length() - 2) + " is not a series with points, so it cannot be scaled.");
+                return;
+            }
+            if (!wholeSeries && live.facts().fact(id).isEmpty()) {
                 errors.put(id, "There is no fact " + id + ".");
                 return;
             }

@@ -250,6 +250,20 @@ class WhatIfControllerTests {
                 .andExpect(content().string(containsString("\u201clots\u201d is not a number.")));
     }
 
+    /** A series the answers read is offered as a whole (id@*), beside its points; scaling it moves every point. */
+    @Test
+    void aWholeSeriesIsScaledFromTheForm() throws Exception {
+        mvc.perform(get("/plans/1/whatif")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"o:chip.cowos_wafers_per_month@*\"")))
+                .andExpect(content().string(containsString("name=\"o:chip.cowos_wafers_per_month@2027-01-01\"")));
+        mvc.perform(memphisForm(post("/plans/1/whatif")).param("o:chip.cowos_wafers_per_month@*", "0.1"))
+                .andExpect(status().isOk()).andExpect(model().attributeExists("scenario"))
+                .andExpect(content().string(containsString("11,000 wafers a month in Jan 2027")));
+        mvc.perform(memphisForm(post("/plans/1/whatif")).param("o:chip.buyer_share@*", "0.5"))
+                .andExpect(status().isOk()).andExpect(model().attributeDoesNotExist("scenario"))
+                .andExpect(content().string(containsString("chip.buyer_share is not a series with points, so it cannot be scaled.")));
+    }
+
     @Test
     void aScenarioNeedsANameAndIsNotSavedWithout() throws Exception {
         mvc.perform(memphisForm(post("/plans/1/scenarios")).param("scenarioName", " "))
