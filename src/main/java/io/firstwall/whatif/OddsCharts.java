@@ -127,7 +127,8 @@ public final class OddsCharts {
             Uncertainty.Sensitivity s = top.get(i);
             double y = top0 + i * row;
             svg.append("<a href=\"/facts#fact-" + e(s.fact()) + "\"><text class=\"fact-label\" x=\"" + (labelW - 8)
-                    + "\" y=\"" + f(y + 17) + "\" text-anchor=\"end\">" + e(s.fact()) + "</text></a>");
+                    + "\" y=\"" + f(y + 17) + "\" text-anchor=\"end\">" + e(label(s.fact())) + "<title>" + e(s.fact())
+                    + "</title></text></a>");
             bar(svg, x, point, s.lowDelayMonths(), edge, y + 4, "low", valueText(s.low(), s.unit()),
                     WIDTH - valuesW + 4);
             bar(svg, x, point, s.highDelayMonths(), edge, y + 15, "high", valueText(s.high(), s.unit()),
@@ -143,6 +144,14 @@ public final class OddsCharts {
         svg.append("<text class=\"axis\" x=\"" + f(x.apply(edge)) + "\" y=\"" + (axisY + 16) + "\" text-anchor=\"end\">"
                 + (anyOpen ? "open-ended" : edge + " months") + "</text>");
         return svg.append("</svg>").toString();
+    }
+
+    /** The most characters of a fact id the tornado's label column shows (about 270 px). */
+    static final int LABEL_CHARS = 36;
+
+    /** A fact id as the tornado shows it: whole when it fits, else its end (a series point's date stays readable). */
+    static String label(String id) {
+        return id.length() <= LABEL_CHARS ? id : "\u2026" + id.substring(id.length() - (LABEL_CHARS - 1));
     }
 
     private static void bar(StringBuilder svg, java.util.function.IntFunction<Double> x, int point, Integer delay,
