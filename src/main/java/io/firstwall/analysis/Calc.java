@@ -157,25 +157,26 @@ public final class Calc {
     }
 
     /**
-     * The ids of the facts a supply read from a series between two dates: the point in force on
+     * The ids of the facts a supply read from each series between two dates: the point in force on
      * {@code from} (the plain fact before the first point) and every point that starts before
      * {@code until}, so that an answer names each figure it used.
      */
-    public static List<String> pointIds(FactBase facts, String series, LocalDate from, LocalDate until) {
+    public static List<String> pointIds(FactBase facts, LocalDate from, LocalDate until, String... series) {
         List<String> ids = new ArrayList<>();
-        ids.add(facts.at(series, from).id());
-        facts.points(series).subMap(from, false, until, false).values().forEach(f -> {
-            if (!ids.contains(f.id())) {
-                ids.add(f.id());
-            }
-        });
-        return ids;
+        for (String id : series) {
+            ids.add(facts.at(id, from).id());
+            facts.points(id).subMap(from, false, until, false).values().forEach(f -> ids.add(f.id()));
+        }
+        return ids(ids);
     }
 
-    /** Two lists of fact ids as one, each id once, in order. */
-    public static List<String> ids(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>(first);
-        second.stream().filter(id -> !all.contains(id)).forEach(all::add);
+    /** Lists of fact ids as one, each id once, in order. */
+    @SafeVarargs
+    public static List<String> ids(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> list : lists) {
+            list.stream().filter(id -> !all.contains(id)).forEach(all::add);
+        }
         return all;
     }
 

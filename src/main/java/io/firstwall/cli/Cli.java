@@ -120,8 +120,7 @@ public final class Cli {
         FactBase facts;
         Analyzer analyzer;
         try {
-            Map<String, String> factFiles = FactCsvReader.texts(data);
-            facts = FactCsvReader.read(factFiles).withVersion(Hashes.ofFiles(factFiles));
+            facts = facts(data);
             analyzer = new Analyzer(RuleCompiler.compile(rules));
         } catch (FactLoadException | RuleBuildException e) {
             err.println(e.getMessage());
@@ -227,6 +226,12 @@ public final class Cli {
         return n + (n == 1 ? " month" : " months");
     }
 
+    /** The fact base of a data directory, versioned by its files as the app versions it. */
+    private static FactBase facts(Path data) {
+        Map<String, String> factFiles = FactCsvReader.texts(data);
+        return FactCsvReader.read(factFiles).withVersion(Hashes.ofFiles(factFiles));
+    }
+
     private int backtest(String[] args) {
         Path rules = Path.of("rules");
         Path data = Path.of("data");
@@ -244,8 +249,7 @@ public final class Cli {
             }
         }
         try {
-            Map<String, String> factFiles = FactCsvReader.texts(data);
-            FactBase facts = FactCsvReader.read(factFiles).withVersion(Hashes.ofFiles(factFiles));
+            FactBase facts = facts(data);
             Analyzer analyzer = new Analyzer(RuleCompiler.compile(rules));
             out.print(Backtest.table(Backtest.run(data.resolve("backtests"), analyzer, facts)));
             return 0;

@@ -114,11 +114,11 @@ class FactEditingController implements PageController {
 
     @GetMapping("/facts/edit")
     String edit(@RequestParam String id, Model model) {
-        FactRows.Row row = editing.rows().stream().filter(r -> r.id().equals(id)).findFirst()
+        List<FactRows.Row> rows = editing.rows();
+        FactRows.Row row = rows.stream().filter(r -> r.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("There is no fact " + id + "."));
         model.addAttribute("factHistory", editing.factHistory(row.file(), row.id()));
-        String base = Series.seriesOf(row.id()) == null ? row.id() : Series.seriesOf(row.id());
-        model.addAttribute("seriesChart", SeriesChart.of(editing.rows(), base));
+        model.addAttribute("seriesChart", SeriesChart.of(rows, Series.baseOf(row.id())));
         return form(FactForm.of(row, editing.liveVersion()), Map.of(), model);
     }
 

@@ -1,6 +1,7 @@
 package io.firstwall.facts;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * An accelerator a plan can buy; its figures are facts named {@code accelerator.<id>.*}. Its name
@@ -9,9 +10,11 @@ import java.util.Locale;
  */
 public record Accelerator(String id, String name, String source, String status) {
 
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^a-z0-9]");
+
     /** The maker: the first word of the name, in lower case ({@code nvidia}, {@code amd}, {@code google}). */
     public String maker() {
-        return makerName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return NOT_LETTER_OR_DIGIT.matcher(makerName().toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     /** The maker as the name writes it: {@code NVIDIA}, {@code AMD}, {@code Google}. */

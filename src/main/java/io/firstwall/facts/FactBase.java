@@ -131,9 +131,9 @@ public final class FactBase {
         }
         Map<String, Fact> copy = new LinkedHashMap<>(facts);
         overrides.forEach((id, value) -> {
-            if (id.endsWith(Series.AT + "*")) {
+            String of = Series.scaledWhole(id);
+            if (of != null) {
                 // A whole series scaled: every point (and the value before the first) times the factor.
-                String of = id.substring(0, id.length() - 2);
                 NavigableMap<LocalDate, Fact> points = series.get(of);
                 if (points == null) {
                     throw new IllegalArgumentException("'" + of + "' is not a series with points; '" + id

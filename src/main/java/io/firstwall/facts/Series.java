@@ -32,6 +32,17 @@ public final class Series {
         return at < 0 ? null : id.substring(0, at);
     }
 
+    /** The series an override id {@code series@*} scales as a whole, or null for any other id. */
+    public static String scaledWhole(String id) {
+        return id.endsWith(AT + "*") ? id.substring(0, id.length() - 2) : null;
+    }
+
+    /** The series a fact id belongs to: the part before the {@code @} of a point, else the id itself. */
+    public static String baseOf(String id) {
+        String of = seriesOf(id);
+        return of == null ? id : of;
+    }
+
     /** The date a point holds from; null for a plain fact. */
     public static LocalDate from(String id) {
         int at = id.indexOf(AT);

@@ -36,10 +36,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.firstwall.facts.Series;
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.AnalysisException;
 import io.firstwall.analysis.Why;
+import io.firstwall.facts.Series;
 import io.firstwall.rules.RuleBase;
 import io.firstwall.rules.RuleBuildException;
 import io.firstwall.analysis.WallColours;
@@ -241,14 +241,7 @@ class WhatIfController implements PageController {
         model.addAttribute("facts", live.facts().facts().stream().filter(f -> used.contains(f.id())).toList());
         // A series the answers read can be scaled as a whole (id@* times a factor), beside overriding one point.
         Set<String> series = new TreeSet<>();
-        used.forEach(id -> {
-            String of = Series.seriesOf(id);
-            if (of != null && !"*".equals(id.substring(id.indexOf(Series.AT) + 1))) {
-                series.add(of);
-            } else if (of == null && !live.facts().points(id).isEmpty()) {
-                series.add(id);
-            }
-        });
+        used.stream().map(Series::baseOf).filter(id -> !live.facts().points(id).isEmpty()).forEach(series::add);
         model.addAttribute("series", series);
         model.addAttribute("otherFacts", live.facts().facts().stream().filter(f -> !used.contains(f.id())).toList());
         model.addAttribute("regions", live.facts().regions().values());
@@ -286,12 +279,12 @@ class WhatIfController implements PageController {
     Map<String, Double> parseOverrides(Map<String, String> raw, Map<String, String> errors) {
         Map<String, Double> parsed = new LinkedHashMap<>();
         raw.forEach((id, text) -> {
-            boolean wholeSeries = id.endsWith(Series.AT + "*");
-            if (wholeSeries && live.facts().points(id.substring(0, id.length() - 2)).isEmpty()) {
-                errors.put(id, id.substring(0, id.length() - 2) + " is not a series with points, so it cannot be scaled.");
+            String whole = Series.scaledWhole(id);
+            if (whole != null && live.facts().points(whole).isEmpty()) {
+                errors.put(id, whole + " is not a series with points, so it cannot be scaled.");
                 return;
             }
-            if (!wholeSeries && live.facts().fact(id).isEmpty()) {
+            if (whole == null && live.facts().fact(id).isEmpty()) {
                 errors.put(id, "There is no fact " + id + ".");
                 return;
             }

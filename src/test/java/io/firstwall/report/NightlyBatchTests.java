@@ -205,16 +205,21 @@ class NightlyBatchTests {
                 .param(runId).query(Integer.class).single()).as("the completed analyze step is not run again").isEqualTo(1);
     }
 
-    @Test
-    void aFactEditIsNamedAsTheReasonForAChange() throws Exception {
+    /** A run, then a second run with these facts overridden in the live fact base, which is restored after. */
+    void twoRunsWithOverrides(Map<String, Double> overrides) {
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         FactBase before = live.facts();
         try {
-            live.swapFacts(before.withOverrides(Map.of("turbine.heavy_duty.lead_months", 24.0)), live.factFiles());
+            live.swapFacts(before.withOverrides(overrides), live.factFiles());
             assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         } finally {
             live.swapFacts(before, live.factFiles());
         }
+    }
+
+    @Test
+    void aFactEditIsNamedAsTheReasonForAChange() throws Exception {
+        twoRunsWithOverrides(Map.of("turbine.heavy_duty.lead_months", 24.0));
         RunStore.Run run = runs.list().get(0);
         List<ChangeDetector.Change> changes = changes(run);
         assertThat(changes).singleElement().satisfies(c -> {
@@ -229,14 +234,7 @@ class NightlyBatchTests {
     /** The rules name a series; the change is one of its points, and the report names that point. */
     @Test
     void aChangedPointOfASeriesIsNamedAsTheReasonForAChange() throws Exception {
-        assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
-        FactBase before = live.facts();
-        try {
-            live.swapFacts(before.withOverrides(Map.of("chip.cowos_wafers_per_month@2028-01-01", 56_000.0)), live.factFiles());
-            assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
-        } finally {
-            live.swapFacts(before, live.factFiles());
-        }
+        twoRunsWithOverrides(Map.of("chip.cowos_wafers_per_month@2028-01-01", 56_000.0));
         List<ChangeDetector.Change> changes = changes(runs.list().get(0));
         assertThat(changes).filteredOn(c -> c.name().equals("Multi-GW 2030 build-out in Texas on reserved turbines"))
                 .singleElement().satisfies(c -> {
