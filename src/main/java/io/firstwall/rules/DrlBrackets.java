@@ -18,8 +18,12 @@ public final class DrlBrackets {
     private record Open(char sign, int line, int column) {
     }
 
+    /** How deep parentheses, brackets and braces may nest: parsers recurse once per level. */
+    public static final int MAX_DEPTH = 60;
+
     private DrlBrackets() {
     }
+
 
     /** Plain-language problems of one DRL text; empty when every sign is closed. */
     public static List<RuleProblem> check(String path, String text) {
@@ -84,6 +88,11 @@ public final class DrlBrackets {
             }
             if (c == '(' || c == '[' || c == '{') {
                 open.push(new Open(c, line, column));
+                if (open.size() > MAX_DEPTH) {
+                    problems.add(new RuleProblem(path, line, column, "parentheses, brackets and braces nest more than "
+                            + MAX_DEPTH + " deep on line " + line + "; split the condition or the calculation"));
+                    return problems;
+                }
             } else if (c == ')' || c == ']' || c == '}') {
                 if (open.isEmpty()) {
                     problems.add(new RuleProblem(path, line, column, "a closing " + name(c) + " on line " + line

@@ -183,7 +183,8 @@ final class GeneratedCodeCheck {
         if (name.equals("java.lang.Object")) {
             return member.equals("<init>") || RuleVocabulary.isSafeMember(member);
         }
-        return vocabularyType(name).map(type -> member.equals("<init>") || RuleVocabulary.isSafeMethodOf(type, member))
+        return vocabularyType(name).map(type -> member.equals("<init>") ? RuleVocabulary.isConstructible(type)
+                : RuleVocabulary.isSafeMethodOf(type, member))
                 .orElse(false);
     }
 

@@ -123,7 +123,7 @@ final class JavaSnippetCheck {
             // expressions
             BinaryExpr.class, UnaryExpr.class, ConditionalExpr.class, EnclosedExpr.class, CastExpr.class,
             NameExpr.class, FieldAccessExpr.class, MethodCallExpr.class, ObjectCreationExpr.class,
-            ArrayCreationExpr.class, ArrayInitializerExpr.class, ArrayAccessExpr.class, AssignExpr.class,
+            ArrayAccessExpr.class, AssignExpr.class,
             VariableDeclarationExpr.class, InstanceOfExpr.class, StringLiteralExpr.class, IntegerLiteralExpr.class,
             LongLiteralExpr.class, DoubleLiteralExpr.class, CharLiteralExpr.class, BooleanLiteralExpr.class,
             NullLiteralExpr.class, ThisExpr.class,
@@ -132,14 +132,15 @@ final class JavaSnippetCheck {
             ContinueStmt.class, EmptyStmt.class,
             // parts
             SimpleName.class, VariableDeclarator.class, Modifier.class, ClassOrInterfaceType.class,
-            PrimitiveType.class, ArrayType.class, VarType.class, VoidType.class, WildcardType.class,
-            ArrayCreationLevel.class);
+            PrimitiveType.class, ArrayType.class, VarType.class, VoidType.class, WildcardType.class);
 
     private final Kind kind;
     private final Names names;
     private final Set<String> variables;
     private final List<Offence> offences = new ArrayList<>();
     private final int columnShift;
+    /** How many for-each loops enclose the code being checked. */
+    private int loopDepth;
 
     private JavaSnippetCheck(Kind kind, Names names, int columnShift) {
         this.kind = kind;
@@ -262,6 +263,9 @@ final class JavaSnippetCheck {
         if (n instanceof SwitchStmt) {
             return "switch is not allowed in rules; use if/else";
         }
+        if (n instanceof ArrayCreationExpr || n instanceof ArrayInitializerExpr || n instanceof ArrayCreationLevel) {
+            return "creating arrays is not allowed in rules: a rule reads the lists that Calc and the plan return";
+        }
         if (n instanceof TextBlockLiteralExpr) {
             return "text blocks (\"\"\") are not allowed in rules; use an ordinary string";
         }
@@ -285,12 +289,38 @@ final class JavaSnippetCheck {
     private void collectLocals(Node root) {
         root.walk(VariableDeclarator.class, v -> {
             String name = v.getNameAsString();
+            String bad = badVariableName(name);
             if (name.equals("drools") || name.equals("kcontext") || name.equals(RuleVocabulary.FACTS_GLOBAL)
                     || names.variables().contains(name)) {
                 refuse(v, "a local variable may not be called " + name + ": that name is taken");
+            } else if (bad != null) {
+                refuse(v, "a local variable may not be called " + name + ": " + bad);
             }
             variables.add(name);
         });
+    }
+
+    /** Package names that a dotted name could start from. */
+    private static final Set<String> PACKAGE_ROOTS = Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "io");
+
+    /**
+     * Why a binding, variable, parameter or field may not have this name, or null. The engine (MVEL)
+     * reads a name that is also a class name as the class, not as the binding; so a name must start
+     * with $, _ or a lower-case letter, and must not be a package's first word.
+     */
+    static String badVariableName(String name) {
+        if (name == null || name.isEmpty()) {
+            return "it needs a name";
+        }
+        char first = name.charAt(0);
+        if (first != '$' && first != '_' && !Character.isLowerCase(first)) {
+            return "names of bindings and variables start with $ or a lower-case letter, so that the engine never"
+                    + " reads one as a class (" + name + ")";
+        }
+        if (PACKAGE_ROOTS.contains(name)) {
+            return name + " is the first word of package names";
+        }
+        return null;
     }
 
     // ---- statements ----
@@ -309,7 +339,16 @@ final class JavaSnippetCheck {
         } else if (s instanceof ForEachStmt f) {
             expr(f.getVariable());
             expr(f.getIterable());
+            if (!(f.getIterable() instanceof NameExpr || f.getIterable() instanceof MethodCallExpr)) {
+                refuse(f.getIterable(), "a for-each loop runs over a binding, a variable or what a method returns");
+            }
+            if (loopDepth == RuleVocabulary.MAX_LOOP_DEPTH) {
+                refuse(f, "loops may nest " + RuleVocabulary.MAX_LOOP_DEPTH + " deep at most in rules: a rule must"
+                        + " finish quickly");
+            }
+            loopDepth++;
             stmt(f.getBody());
+            loopDepth--;
         } else if (s instanceof BreakStmt b) {
             if (b.getLabel().isPresent()) {
                 refuse(s, "labels are not allowed in rules");
@@ -341,14 +380,16 @@ final class JavaSnippetCheck {
                 refuse(o, "only plain 'new Type(...)' is allowed in rules");
             } else {
                 type(o.getType());
+                Optional<Class<?>> made = typeNamed(o.getType().getNameWithScope());
+                if (made.isEmpty()) {
+                    made = RuleVocabulary.byFullName(o.getType().getNameWithScope());
+                }
+                if (made.isPresent() && !RuleVocabulary.isConstructible(made.get())) {
+                    refuse(o, "new " + o.getType().getNameAsString() + "(...) is not allowed in rules: rule code creates"
+                            + " only results (Need, Supply, Note, PhaseDemand)");
+                }
                 o.getArguments().forEach(this::expr);
             }
-        } else if (e instanceof ArrayCreationExpr a) {
-            type(a.getElementType());
-            a.getLevels().forEach(l -> l.getDimension().ifPresent(this::expr));
-            a.getInitializer().ifPresent(this::expr);
-        } else if (e instanceof ArrayInitializerExpr a) {
-            a.getValues().forEach(this::expr);
         } else if (e instanceof ArrayAccessExpr a) {
             expr(a.getName());
             expr(a.getIndex());
@@ -379,8 +420,11 @@ final class JavaSnippetCheck {
         } else if (e instanceof AssignExpr a) {
             if (kind.mvel) {
                 refuse(a, "a constraint or from source may not assign anything");
-            } else if (!(a.getTarget() instanceof NameExpr) && !(a.getTarget() instanceof ArrayAccessExpr)) {
+            } else if (!(a.getTarget() instanceof NameExpr)) {
                 refuse(a, "only local variables can be assigned in rules (" + abbreviate(a.getTarget().toString()) + ")");
+            } else if (loopDepth > 0 && selfGrowing(a)) {
+                refuse(a, "a loop may not double a value with itself (" + abbreviate(a.toString()) + "): it grows"
+                        + " without bound; add what each step brings instead");
             }
             expr(a.getTarget());
             expr(a.getValue());
@@ -404,6 +448,13 @@ final class JavaSnippetCheck {
         } else {
             refuse(e, describeRefused(e));
         }
+    }
+
+    /** An assignment in a loop that feeds a variable to itself twice: {@code s = s + s}, {@code s += s}. */
+    private static boolean selfGrowing(AssignExpr a) {
+        String target = ((NameExpr) a.getTarget()).getNameAsString();
+        long uses = a.getValue().findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(target)).count();
+        return a.getOperator() == AssignExpr.Operator.ASSIGN ? uses >= 2 : uses >= 1;
     }
 
     private void name(NameExpr n) {
@@ -511,7 +562,7 @@ final class JavaSnippetCheck {
         Optional<Class<?>> type = scopeType(f.getScope());
         if (type.isPresent()) {
             if (!RuleVocabulary.isSafeStaticMember(type.get(), member, false)) {
-                refuse(f.getName(), type.get().getSimpleName() + "." + member + " is not allowed in rules");
+                refuse(f.getName(), type.get().getSimpleName() + "." + member + " is not allowed in rules: " + memberReason(member));
             }
             return;
         }
@@ -552,7 +603,9 @@ final class JavaSnippetCheck {
         if (RuleVocabulary.FORBIDDEN_MEMBERS.contains(member)) {
             return "reflection, class loading, the runtime, threads or the engine are off limits";
         }
-        return "it is not a safe method or property of the plan, fact, result, java.time, java.util or java.lang types";
+        String why = RuleVocabulary.refusedWhy(member);
+        return why != null ? why : "it is not in the rule vocabulary (the members of the plan, fact and result types,"
+                + " Calc, Format, java.time dates, reading lists, strings and Math that rules may use)";
     }
 
     private void methodCall(MethodCallExpr m) {
@@ -586,7 +639,7 @@ final class JavaSnippetCheck {
             qualified(scope, d.get());
             Optional<Class<?>> type = RuleVocabulary.byFullName(d.get());
             if (type.isPresent() && !RuleVocabulary.isSafeStaticMember(type.get(), name, true)) {
-                refuse(m.getName(), d.get() + "." + name + "(...) is not allowed in rules");
+                refuse(m.getName(), d.get() + "." + name + "(...) is not allowed in rules: " + memberReason(name));
             }
             return;
         }

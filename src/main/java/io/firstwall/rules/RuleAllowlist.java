@@ -103,12 +103,21 @@ public final class RuleAllowlist {
             }
             escape = drl.indexOf("\\u", escape + 1);
         }
+        List<RuleProblem> deep = DrlBrackets.check(file, drl).stream()
+                .filter(p -> p.message().contains("nest more than")).toList();
+        if (!deep.isEmpty()) {
+            problems.addAll(deep);
+            return;
+        }
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
         try {
             pkg = parser.parse(false, drl);
         } catch (DroolsParserException | RuntimeException e) {
             problems.add(new RuleProblem(file, 0, 0, "the rule file cannot be read: " + e.getMessage()));
+            return;
+        } catch (StackOverflowError e) {
+            problems.add(new RuleProblem(file, 0, 0, "the rule file cannot be read: it nests too deep for the parser"));
             return;
         }
         if (parser.hasErrors() || pkg == null) {
@@ -174,13 +183,13 @@ public final class RuleAllowlist {
         for (ImportDescr i : pkg.getImports()) {
             String name = i.getTarget();
             if (name.equals("java.time.*")) {
-                RuleVocabulary.JAVA_TIME.stream().filter(n -> !n.contains("."))
+                RuleVocabulary.javaTimeTypes().stream().filter(n -> !n.contains("."))
                         .forEach(n -> types.put(n, RuleVocabulary.byFullName("java.time." + n).orElseThrow()));
             } else if (RuleVocabulary.isAllowedImport(name)) {
                 types.put(name.substring(name.lastIndexOf('.') + 1), RuleVocabulary.byFullName(name).orElseThrow());
             } else {
                 problem(i, "import " + name + " is not allowed; rules may import only the project's fact and result"
-                        + " types, java.time, java.util collections and java.lang.Math");
+                        + " types, java.time dates, java.util.List and java.util.Locale");
             }
         }
         pkg.getFunctionImports().forEach(i -> problem(i, "import static / import function " + i.getTarget()
@@ -258,6 +267,9 @@ public final class RuleAllowlist {
         for (TypeFieldDescr f : d.getFields().values()) {
             if (!isIdentifier(f.getFieldName())) {
                 problem(f, "a declared field needs a plain name");
+            } else if (JavaSnippetCheck.badVariableName(f.getFieldName()) != null) {
+                problem(f, "the declared field " + f.getFieldName() + " needs another name: "
+                        + JavaSnippetCheck.badVariableName(f.getFieldName()));
             }
             String type = f.getPattern() == null ? null : f.getPattern().getObjectType();
             if (type != null) {
@@ -297,6 +309,8 @@ public final class RuleAllowlist {
             report(JavaSnippetCheck.type(type, signature, false), type, f.getLine());
             if (!isIdentifier(param) || param.equals("drools") || param.equals("kcontext")) {
                 problem(f, "function parameter " + param + " needs another name");
+            } else if (JavaSnippetCheck.badVariableName(param) != null) {
+                problem(f, "function parameter " + param + " needs another name: " + JavaSnippetCheck.badVariableName(param));
             }
             params.add(param);
         }
@@ -316,6 +330,12 @@ public final class RuleAllowlist {
         }
         Set<String> bindings = new HashSet<>(globals);
         collectBindings(rule.getLhs(), bindings);
+        for (String binding : bindings) {
+            String bad = globals.contains(binding) ? null : JavaSnippetCheck.badVariableName(binding);
+            if (bad != null) {
+                problemAtLine(line(rule.getLhs(), rule), binding, "the binding " + binding + " needs another name: " + bad);
+            }
+        }
         lhs(rule.getLhs(), bindings, rule);
         Object consequence = rule.getConsequence();
         String then = consequence == null ? "" : consequence.toString();

@@ -95,6 +95,32 @@ class HostileRuleCorpusTests {
         PAYLOADS.put("switch expression", "switch (1) { default -> System.setProperty(" + set + "); }");
     }
 
+    /**
+     * Payloads that run no foreign code but would hang the service, fill its memory or change it for
+     * every user (the December 2026 probe): each is refused by name, wherever it hides.
+     */
+    static final Map<String, String> EXHAUSTING = new LinkedHashMap<>();
+
+    static {
+        EXHAUSTING.put("a collection of two billion copies", "java.util.Collections.nCopies(2000000000, \"x\").size()");
+        EXHAUSTING.put("a catastrophic regular expression", "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\".matches(\"(.*a){12}\")");
+        EXHAUSTING.put("regular-expression replace", "\"aaaa\".replaceAll(\"(a+)+b\", \"c\")");
+        EXHAUSTING.put("regular-expression split", "\"a,b\".split(\"(a|a)*c\").length");
+        EXHAUSTING.put("string repetition", "\"x\".repeat(1000000000)");
+        EXHAUSTING.put("a formatted string of a billion characters", "String.format(\"%1000000000d\", 1)");
+        EXHAUSTING.put("a huge array", "new long[650000000]");
+        EXHAUSTING.put("an array of a given size", "java.util.Arrays.asList(new Object[100])");
+        EXHAUSTING.put("a list of a given capacity", "new java.util.ArrayList(2000000000)");
+        EXHAUSTING.put("the default locale changed for everyone",
+                "java.util.Locale.setDefault(java.util.Locale.forLanguageTag(\"tr-TR\"))");
+        EXHAUSTING.put("the default locale through its import", "Locale.setDefault(Locale.ROOT)");
+        EXHAUSTING.put("a clock", "java.time.Instant.now()");
+        EXHAUSTING.put("today's date", "java.time.LocalDate.now()");
+        EXHAUSTING.put("a date stream", "$p.decisionDate().datesUntil(java.time.LocalDate.MAX)");
+        EXHAUSTING.put("a collection changed", "$p.phases().add(null)");
+        EXHAUSTING.put("a string builder", "new StringBuilder().append(\"x\")");
+    }
+
     /** Where a payload can stand: a template producing a file (path → text) from a payload. */
     record Place(String name, String path, UnaryOperator<String> file) {
     }
@@ -157,6 +183,7 @@ class HostileRuleCorpusTests {
         List<Arguments> cases = new ArrayList<>();
         for (Place place : PLACES) {
             PAYLOADS.forEach((what, payload) -> cases.add(Arguments.of(what + " in a " + place.name(), place, payload)));
+            EXHAUSTING.forEach((what, payload) -> cases.add(Arguments.of(what + " in a " + place.name(), place, payload)));
         }
         return cases.stream();
     }
@@ -224,6 +251,36 @@ class HostileRuleCorpusTests {
                 .replace("io.firstwall.facts.FactBase facts", "java.util.List facts"));
         files.put("decision table RuleSet row", table("", "name != \"$param\"", "insert(\"$param\");", "x", "y")
                 .replace("RuleSet,rules.test", "RuleSet,java.lang"));
+        String loop = "for (Object a : $p.phases()) { for (Object b : $p.phases()) { for (Object c : $p.phases()) { } } }";
+        files.put("loops nested three deep", drl("", "", "", loop));
+        files.put("loops nested three deep in a function", drl("",
+                "function int deep(Plan $q) { int n = 0; for (Object a : $q.phases()) { for (Object b : $q.phases()) {"
+                        + " for (Object c : $q.phases()) { n = n + 1; } } } return n; }\n", "", "int n = deep($p);"));
+        files.put("a loop over two billion copies", drl("import java.util.Collections;\n", "", "",
+                "long n = 0; for (Object a : Collections.nCopies(2000000000, \"x\")) { n = n + 1; }"));
+        files.put("the probe's published hang", drl("import java.time.Instant;\nimport java.util.Collections;\n", "",
+                "    Plan(name == \"PROBE-HANG\")\n", "Instant end = Instant.now().plusSeconds(70); long n = 0;"
+                        + " for (Object a : Collections.nCopies(2000000000, \"x\")) { n = n + 1; if (Instant.now().isAfter(end))"
+                        + " { break; } }"));
+        files.put("from over two billion copies", drl("import java.util.Collections;\n", "",
+                "    $a : String() from Collections.nCopies(100000, \"x\")\n"
+                        + "    $b : Integer() from Collections.nCopies(2000000000, \"y\")\n", ""));
+        files.put("a catastrophic regular expression with the matches operator", drl("", "",
+                "    Plan(name matches \"(.*a){12}\")\n", ""));
+        files.put("a string doubled in a loop", drl("", "", "",
+                "String s = \"x\"; for (Object a : $p.phases()) { s = s + s; }"));
+        files.put("a string doubled in a loop with +=", drl("", "", "",
+                "String s = \"x\"; for (Object a : $p.phases()) { s += s; }"));
+        files.put("the default locale changed in a consequence", drl("import java.util.Locale;\n", "", "",
+                "Locale.setDefault(Locale.forLanguageTag(\"tr-TR-u-nu-arab\"));"));
+        files.put("a binding named like a process class", drl("", "", "    ProcessHandle : Plan()\n"
+                + "    Plan(ProcessHandle.of(1).isPresent())\n", ""));
+        files.put("a binding named like System", drl("", "", "    System : Plan()\n    Plan(System.name != null)\n", ""));
+        files.put("a local variable named like a class", drl("", "", "", "String Math = \"x\";"));
+        files.put("a function parameter named like a class", drl("",
+                "function int f(Plan Runtime) { return 1; }\n", "", "int n = f($p);"));
+        files.put("3,000 nested parentheses", drl("", "", "    Plan(" + "(".repeat(3000) + "true"
+                + ")".repeat(3000) + ")\n", ""));
         List<Arguments> cases = new ArrayList<>();
         files.forEach((what, text) -> cases.add(Arguments.of(what, what.startsWith("decision table")
                 ? "test/hostile.drl.csv" : "test/hostile.drl", text)));

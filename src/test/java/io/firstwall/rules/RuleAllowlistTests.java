@@ -106,4 +106,38 @@ class RuleAllowlistTests {
                 .isInstanceOfSatisfying(RuleBuildException.class, e -> assertThat(e.problems())
                         .anySatisfy(p -> assertThat(p.message()).startsWith("row ").contains("System")));
     }
+
+    @Test
+    void twoLoopsMayNestAndAThirdIsRefused() {
+        String two = rule("", "", "int n = 0; for (Object a : $p.phases()) { for (Object b : $p.phases()) { n = n + 1; } }");
+        assertThat(RuleAllowlist.check("rules/ok.drl", two)).isEmpty();
+        String three = rule("", "", "int n = 0; for (Object a : $p.phases()) { for (Object b : $p.phases()) {"
+                + " for (Object c : $p.phases()) { n = n + 1; } } }");
+        assertThat(RuleAllowlist.check("rules/deep.drl", three)).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("nest 2 deep at most"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "a member whose signature looks safe but is not listed|String s = \"x\".repeat(3);|repeating a string",
+            "a regular expression|boolean b = $p.name().matches(\"a*\");|regular expressions",
+            "a JVM-wide setter|java.util.Locale.setDefault(java.util.Locale.ROOT);|settings of the whole service",
+            "a collection factory with a size|java.util.List l = java.util.Collections.nCopies(3, \"x\");|java.util.Collections",
+            "a clock|java.time.LocalDate d = java.time.LocalDate.now();|clocks",
+            "a list changed|$p.phases().add(null);|do not change collections",
+            "new of a type that is not a result|String s = new String(\"x\");|creates only results"})
+    void theVocabularyIsClosed(String what, String then, String said) {
+        assertThat(RuleAllowlist.check("rules/closed.drl", rule("", "", then))).as(what)
+                .anySatisfy(p -> assertThat(p.message()).contains(said));
+    }
+
+    @Test
+    void aBindingMayNotBeNamedLikeAClass() {
+        String drl = "package rules.test;\nimport io.firstwall.plan.Plan;\nrule \"T-001 Test\"\nwhen\n"
+                + "    ProcessHandle : Plan()\n    Plan(ProcessHandle.of(1).isPresent())\nthen\nend\n";
+        assertThat(RuleAllowlist.check("rules/shadow.drl", drl))
+                .anySatisfy(p -> assertThat(p.message()).contains("binding ProcessHandle needs another name"));
+        String fine = drl.replace("ProcessHandle : Plan()\n    Plan(ProcessHandle.of(1).isPresent())", "$handle : Plan()");
+        assertThat(RuleAllowlist.check("rules/fine.drl", fine)).isEmpty();
+    }
 }
