@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.stream.Stream;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.Analyzer;
+import io.firstwall.plan.InvalidPlanException;
 import io.firstwall.plan.Json;
 import io.firstwall.facts.FactBase;
 import io.firstwall.plan.Plan;
@@ -22,8 +25,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Runs the rule tests ({@code rules/tests/*.json}: a plan, inline or a path under the data
- * directory, and the answer the rules must give it: the first wall, optionally bindsOn and
+ * Runs the rule tests ({@code rules/tests/*.json}: a plan, inline or the bare file name of an example
+ * plan in {@code data/plans}, and the answer the rules must give it: the first wall, optionally bindsOn and
  * cascade) against a rule base. Not to be confused with a what-if scenario, which is an analyst's
  * saved variant of a plan.
  */
@@ -68,11 +71,65 @@ public final class RuleTests {
         return tests;
     }
 
-    private static Plan plan(JsonNode root, FactBase facts, Path dataDir) throws IOException {
+    /** The largest example plan a rule test may name (the API's body limit). */
+    public static final long MAX_PLAN_BYTES = 1 << 20;
+    /** Where the example plans a rule test may name are, under the data directory. */
+    public static final String PLANS = "plans";
+
+    private static Plan plan(JsonNode root, FactBase facts, Path dataDir) {
         JsonNode planNode = root.get("plan");
-        return planNode.isString()
-                ? new PlanReader(facts).read(Files.readString(dataDir.resolve(planNode.asString())))
-                : new PlanReader(facts).read(planNode);
+        if (planNode == null || !(planNode.isString() || planNode.isObject())) {
+            throw new IllegalArgumentException("a rule test's \"plan\" is the plan itself (a JSON object) or the file"
+                    + " name of an example plan in data/plans (\"memphis-onsite-gas-1gw.json\")");
+        }
+        if (planNode.isObject()) {
+            return new PlanReader(facts).read(planNode);
+        }
+        String name = planNode.asString();
+        String text = examplePlan(name, dataDir);
+        try {
+            return new PlanReader(facts).read(text);
+        } catch (InvalidPlanException e) {
+            // The file's own words stay out of the message: it says which example, and how many problems.
+            throw new IllegalArgumentException("the example plan " + name + " in data/plans is not a valid plan ("
+                    + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
+                    + "); open it in the plan editor to see why");
+        }
+    }
+
+    /**
+     * The text of an example plan named by its bare file name, read only inside {@code data/plans}: one
+     * path element, no folder, no {@code ..}, a regular file (not a link, a device or a folder) of at
+     * most {@link #MAX_PLAN_BYTES}. A refusal names the rule test's value, never anything read.
+     */
+    static String examplePlan(String name, Path dataDir) {
+        String how = "name an example plan by its bare file name in data/plans (\"memphis-onsite-gas-1gw.json\"),"
+                + " or write the plan inline";
+        Path asked;
+        try {
+            asked = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("\"" + name + "\" is not a file name: " + how);
+        }
+        String file = asked.getFileName() == null ? "" : asked.getFileName().toString();
+        if (asked.isAbsolute() || asked.getNameCount() != 1 || !file.equals(name) || !file.endsWith(".json")
+                || file.startsWith(".")) {
+            throw new IllegalArgumentException("\"" + name + "\" is not an example plan: " + how);
+        }
+        Path folder = dataDir.resolve(PLANS).toAbsolutePath().normalize();
+        Path path = folder.resolve(file).normalize();
+        if (!path.getParent().equals(folder) || !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("there is no example plan " + file + " in data/plans: " + how);
+        }
+        try {
+            if (Files.size(path) > MAX_PLAN_BYTES) {
+                throw new IllegalArgumentException("the example plan " + file + " is larger than "
+                        + MAX_PLAN_BYTES / 1024 + " KiB");
+            }
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("the example plan " + file + " in data/plans cannot be read");
+        }
     }
 
     /**
@@ -169,7 +226,7 @@ public final class RuleTests {
                     passed = cascade.equals(a.cascade());
                 }
                 results.add(new RuleTestResult(path, passed, expected, actual));
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 results.add(new RuleTestResult(path, false, expected, "cannot run: " + e.getMessage()));
             }
         });

@@ -113,7 +113,7 @@ class RuleTestEditorTests {
                 .andExpect(status().is3xxRedirection());
         RuleTests.Expectation now = RuleTests.expectation(editing.liveFiles().get(file));
         assertThat(now.cascade()).containsExactly("GRID_INTERCONNECT", "ELECTRICAL_EQUIPMENT");
-        assertThat(Files.readString(rulesDir.resolve(file))).contains("\"cascade\"").contains("plans/nova-grid-1gw.json");
+        assertThat(Files.readString(rulesDir.resolve(file))).contains("\"cascade\"").contains("\"nova-grid-1gw.json\"");
         mvc.perform(get("/rules/tests/edit").param("file", file)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"GRID_INTERCONNECT, ELECTRICAL_EQUIPMENT\"")));
     }
