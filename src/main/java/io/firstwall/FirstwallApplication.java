@@ -8,8 +8,9 @@ import io.firstwall.cli.BatchCommand;
 import io.firstwall.cli.Cli;
 
 /**
- * Starts the web app; with {@code analyze ...} the command line without Spring, with
- * {@code batch ...} one nightly run without the web server.
+ * Starts the web app (no arguments, or only {@code --options}); with {@code analyze ...} or
+ * {@code backtest ...} the command line without Spring, with {@code batch ...} one nightly run
+ * without the web server; any other first word is an unknown command, said so, exit code 2.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -22,6 +23,11 @@ public class FirstwallApplication {
         }
         if (args.length > 0 && args[0].equals("batch")) {
             System.exit(new BatchCommand(System.out, System.err).run(FirstwallApplication.class, args));
+        }
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            // A word that is no command (a typo of one) never starts the web server by surprise.
+            System.err.println(Cli.unknownCommand(args[0]));
+            System.exit(2);
         }
         SpringApplication.run(FirstwallApplication.class, args);
     }

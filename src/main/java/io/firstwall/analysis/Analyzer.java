@@ -13,12 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
@@ -48,29 +46,48 @@ public final class Analyzer {
     /** The global through which rules read facts: {@code $f : Fact() from facts.get("id")}. */
     public static final String FACTS_GLOBAL = RuleVocabulary.FACTS_GLOBAL;
 
-    /** How long one analysis may run before the watchdog halts it. */
+    /** How much CPU time one analysis may use before the watchdog halts it. */
     public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(2);
-
-    /** One daemon thread halts sessions that outrun their budget; it never runs rule code itself. */
-    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+    /**
+     * The first analysis on a rule base also compiles its constraints as they are first evaluated
+     * and loads its classes; it may use this many budgets, so that first use is not taken for a loop.
+     */
+    static final int FIRST_USE_BUDGETS = 10;
 
     private final RuleBase rules;
     private final boolean factsGlobal;
     private final Duration timeBudget;
+    private final CpuWatch.StuckListener stuck;
+    /** Whether an analysis on this rule base has finished: the first one carries the first-use work. */
+    private final AtomicBoolean warmed = new AtomicBoolean();
 
     public Analyzer(RuleBase rules) {
         this(rules, DEFAULT_TIME_BUDGET);
     }
 
-    /** An analyzer whose analyses are halted from outside the session after {@code timeBudget}. */
+    /** An analyzer whose analyses are halted from outside after {@code timeBudget} of CPU time. */
     public Analyzer(RuleBase rules, Duration timeBudget) {
+        this(rules, timeBudget, null);
+    }
+
+    /**
+     * As {@link #Analyzer(RuleBase, Duration)}; {@code stuck} is told of an analysis that keeps working
+     * after it was halted (see {@link CpuWatch}).
+     */
+    public Analyzer(RuleBase rules, Duration timeBudget, CpuWatch.StuckListener stuck) {
         this.rules = rules;
         this.timeBudget = timeBudget;
+        this.stuck = stuck;
         this.factsGlobal = declaresFactsGlobal(rules.kieBase());
     }
 
     public RuleBase rules() {
         return rules;
+    }
+
+    /** The CPU time one analysis may use (the first on a rule base may use {@value #FIRST_USE_BUDGETS} times as much). */
+    public Duration timeBudget() {
+        return timeBudget;
     }
 
     public Analysis analyze(Plan plan, FactBase facts) {
@@ -80,15 +97,21 @@ public final class Analyzer {
     /** As {@link #analyze(Plan, FactBase)}; without {@code curves} the chart data is left out (batch). */
     public Analysis analyze(Plan plan, FactBase facts, boolean curves) {
         Set<String> fired = new LinkedHashSet<>();
-        return guarded(rules.kieBase().newKieSession(), plan, facts, factsGlobal, timeBudget, session -> {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(RuleInfo.of("", event.getMatch().getRule().getName()).id());
-                }
-            });
-        }, session -> assemble(plan, facts, objects(session, PhaseDemand.class), objects(session, Need.class),
-                objects(session, Supply.class), objects(session, Note.class), fired, curves));
+        Duration budget = warmed.get() ? timeBudget : timeBudget.multipliedBy(FIRST_USE_BUDGETS);
+        try {
+            return guarded(rules.kieBase().newKieSession(), plan, facts, factsGlobal, budget, stuck, session -> {
+                session.addEventListener(new DefaultAgendaEventListener() {
+                    @Override
+                    public void afterMatchFired(AfterMatchFiredEvent event) {
+                        fired.add(RuleInfo.of("", event.getMatch().getRule().getName()).id());
+                    }
+                });
+            }, session -> assemble(plan, facts, objects(session, PhaseDemand.class), objects(session, Need.class),
+                    objects(session, Supply.class), objects(session, Note.class), fired, curves));
+        } finally {
+            // Whatever its end, the first analysis has compiled what it reached.
+            warmed.set(true);
+        }
     }
 
     /** What a guarded session does: before its facts go in, and after its rules have fired. */
@@ -98,23 +121,31 @@ public final class Analyzer {
 
     /**
      * Runs a session as every analysis runs: the inputs in, the rules fired within the firing limit
-     * and the time budget (halted from outside), and any failure turned into an
-     * {@link AnalysisException} that says what happened; the session is disposed.
+     * and the CPU budget (watched and halted from outside, {@link CpuWatch}), and any failure turned
+     * into an {@link AnalysisException} that says what happened; the session is disposed.
      */
     static <T> T guarded(KieSession session, Plan plan, FactBase facts, boolean factsGlobal, Duration timeBudget,
-            java.util.function.Consumer<KieSession> before, SessionStep<T> after) {
-        AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> watch = WATCHDOG.schedule(() -> {
-            timedOut.set(true);
-            session.halt();
-        }, timeBudget.toNanos(), TimeUnit.NANOSECONDS);
+            CpuWatch.StuckListener stuck, java.util.function.Consumer<KieSession> before, SessionStep<T> after) {
+        CpuWatch.Watched watched = CpuWatch.start(session, plan.name(), timeBudget, stuck);
         try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    watched.rule = event.getMatch().getRule().getName();
+                }
+
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    watched.lastFired = watched.rule;
+                    watched.rule = null;
+                }
+            });
             before.accept(session);
             insertInputs(session, plan, facts, factsGlobal);
             int count = session.fireAllRules(MAX_FIRINGS);
-            checkFired(count, timedOut, timeBudget);
+            checkFired(count, watched);
             T result = after.apply(session);
-            checkFired(0, timedOut, timeBudget);
+            checkFired(0, watched);
             return result;
         } catch (AnalysisException e) {
             throw e;
@@ -122,6 +153,9 @@ public final class Analyzer {
             throw new AnalysisException("the rules ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack")
                     + " while analyzing '" + plan.name() + "' and were stopped; a rule builds something too large", null);
         } catch (RuntimeException e) {
+            if (watched.halted) {
+                throw overrun(watched, 0);
+            }
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
@@ -132,21 +166,27 @@ public final class Analyzer {
                             + ": " + root.getMessage();
             throw new AnalysisException("a rule failed while analyzing '" + plan.name() + "': " + why, e);
         } finally {
-            watch.cancel(false);
+            CpuWatch.stop(watched);
             session.dispose();
         }
     }
 
-    /** Fails when the rules ran out of time or fired without settling. */
-    static void checkFired(int count, AtomicBoolean timedOut, Duration timeBudget) {
-        if (timedOut.get()) {
-            throw new AnalysisException("the rules ran longer than " + timeBudget.toMillis()
-                    + " ms and were stopped after " + count + " firings; a rule probably loops or does too much work", null);
+    /** Fails when the rules ran out of CPU time or fired without settling. */
+    static void checkFired(int count, CpuWatch.Watched watched) {
+        if (watched.halted) {
+            throw overrun(watched, count);
         }
         if (count >= MAX_FIRINGS) {
             throw new AnalysisException("the rules fired " + MAX_FIRINGS
                     + " times without settling; a rule probably re-triggers itself", null);
         }
+    }
+
+    private static AnalysisException overrun(CpuWatch.Watched watched, int count) {
+        CpuWatch.Overrun o = watched.overrun();
+        return new AnalysisException("the rules used more than " + o.budgetMillis() + " ms of CPU while analyzing '"
+                + o.planName() + "' and were stopped" + (count > 0 ? " after " + count + " firings" : "")
+                + " (" + o.where() + "); a rule probably loops or does too much work", null);
     }
 
     /** Whether a rule base declares the facts global its rules read facts through. */
@@ -163,16 +203,6 @@ public final class Analyzer {
         session.insert(plan);
         session.insert(facts.regions().get(plan.location()));
         session.insert(facts.accelerators().get(plan.accelerator()));
-    }
-
-    private static ScheduledThreadPoolExecutor watchdog() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "firstwall-analysis-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
     }
 
     /** A wall that rests on figures with no public source says so in its sentence. */

@@ -10,7 +10,11 @@ import io.firstwall.facts.Fact;
 import io.firstwall.facts.FactBase;
 import io.firstwall.plan.Plan;
 
-/** Date and ramp arithmetic for rule consequences. No domain figures live here: rules pass them in. */
+/**
+ * Date and ramp arithmetic for rule consequences. No domain figures live here: rules pass them in.
+ * Every list it returns is bounded (400 quarters, 1,200 months), and its loops stop once the
+ * analysis they run for is halted ({@link CpuWatch#checkpoint}).
+ */
 public final class Calc {
 
     private Calc() {
@@ -71,6 +75,9 @@ public final class Calc {
         List<Supply> steps = new ArrayList<>();
         double total = 0;
         for (LocalDate at = first; !at.isAfter(until) && steps.size() < 400; at = at.plusMonths(3)) {
+            if (steps.size() % 64 == 0) {
+                CpuWatch.checkpoint();
+            }
             total += perQuarter;
             steps.add(new Supply(factor, lane, at, total + (at.isBefore(alreadyFrom) ? 0 : already), ruleId, sentence,
                     factIds));
@@ -134,6 +141,9 @@ public final class Calc {
         List<Supply> steps = new ArrayList<>();
         double total = 0;
         for (int month = 0; month < 1200 && start.plusMonths(month).isBefore(until); month++) {
+            if (month % 64 == 0) {
+                CpuWatch.checkpoint();
+            }
             double added = amount.of(start.plusMonths(month), month);
             if (added <= 0) {
                 continue;

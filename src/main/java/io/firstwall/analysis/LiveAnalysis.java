@@ -1,6 +1,7 @@
 package io.firstwall.analysis;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.firstwall.facts.FactBase;
@@ -18,6 +19,11 @@ public interface LiveAnalysis {
 
     /** The live fact base. */
     FactBase facts();
+
+    /** What the live rule set left stuck, newest first: the rules page flags the rule set with it. */
+    default List<StuckAnalysis> stuckAnalyses() {
+        return List.of();
+    }
 
     /** The fact files the live fact base was read from, path under the data directory to text. */
     Map<String, String> factFiles();

@@ -94,7 +94,7 @@ public final class Why {
     public List<RuleWhy> explain(Plan plan, FactBase facts) {
         Map<String, Integer> fired = new HashMap<>();
         Set<String> probesFired = new HashSet<>();
-        return Analyzer.guarded(traced.kieBase().newKieSession(), plan, facts, factsGlobal, Analyzer.DEFAULT_TIME_BUDGET,
+        return Analyzer.guarded(traced.kieBase().newKieSession(), plan, facts, factsGlobal, Analyzer.DEFAULT_TIME_BUDGET, null,
                 session -> session.addEventListener(new DefaultAgendaEventListener() {
                     @Override
                     public void afterMatchFired(AfterMatchFiredEvent event) {

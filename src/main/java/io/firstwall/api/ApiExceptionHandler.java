@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import io.firstwall.analysis.AnalysisException;
 import io.firstwall.plan.InvalidPlanException;
 import io.firstwall.system.NotFoundException;
+import io.firstwall.system.TooBusyException;
 
 /** Every API error as an RFC 9457 problem detail; never a stack trace. */
 @RestControllerAdvice
@@ -91,6 +92,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
         }
         return super.handleHttpMessageNotReadable(ex, headers, status, request);
+    }
+
+    /** A user past the sampled-analysis quota: try again later, with when. */
+    @ExceptionHandler(TooBusyException.class)
+    ResponseEntity<ProblemDetail> tooBusy(TooBusyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setTitle("Too many sampled analyses at once");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds())).body(problem);
     }
 
     @ExceptionHandler(AnalysisException.class)

@@ -66,7 +66,7 @@ public final class Backtest {
             String name = file.getFileName().toString();
             JsonNode root;
             try {
-                root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+                root = Json.MAPPER.readTree(Json.withoutBom(Files.readString(file, StandardCharsets.UTF_8)));
             } catch (JacksonException e) {
                 throw new IllegalArgumentException(name + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
             }

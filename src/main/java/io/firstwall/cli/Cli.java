@@ -5,10 +5,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.AnalysisException;
@@ -32,7 +35,7 @@ import io.firstwall.uncertainty.MonteCarlo;
 import io.firstwall.uncertainty.Uncertainty;
 
 /**
- * {@code analyze PLAN.json... [--json] [--samples N [--seed S]] [--rules DIR] [--data DIR]}. Exit codes: 0 analysed,
+ * {@code analyze PLAN.json... [--json] [--samples N [--seed S]] [--budget T] [--rules DIR] [--data DIR]}. Exit codes: 0 analysed,
  * 1 a plan file is invalid or unreadable, 2 wrong usage or a broken rule set or fact base.
  * {@code backtest [--rules DIR] [--data DIR]}: {@link Backtest}; exit codes 0 printed, 1 a backtest file is
  * unreadable or invalid (named), 2 wrong usage or a broken rule set or fact base.
@@ -40,13 +43,14 @@ import io.firstwall.uncertainty.Uncertainty;
 public final class Cli {
 
     public static final String USAGE = """
-            usage: java -jar target/firstwall.jar analyze PLAN.json... [--json] [--samples N [--seed S]] [--rules DIR] [--data DIR]
+            usage: java -jar target/firstwall.jar analyze PLAN.json... [--json] [--samples N [--seed S]] [--budget T] [--rules DIR] [--data DIR]
               --json        one JSON object per plan (an array for several plans)
               --samples N   how sure: N Latin hypercube samples of the facts' ranges (1 to 100000; 1000 is usual)
               --seed S      the samples' seed, to reproduce them (default 20261129)
+              --budget T    CPU time one analysis may use before it is stopped as a loop: 2s (default), 500ms, 1m
               --rules DIR   rule files (default ./rules)
               --data DIR    fact base (default ./data)
-            usage: java -jar target/firstwall.jar backtest [--rules DIR] [--data DIR]
+            usage: java -jar target/firstwall.jar backtest [--budget T] [--rules DIR] [--data DIR]
               the analyzer against real campuses (DIR/backtests/*.json): its answer beside the observed one, and the hit rate""";
 
     private final PrintStream out;
@@ -61,15 +65,49 @@ public final class Cli {
         System.exit(new Cli(System.out, System.err).run(args));
     }
 
+    /** The commands, for "did you mean". */
+    static final List<String> COMMANDS = List.of("analyze", "backtest", "batch");
+
+    /** What to say of a first word that is no command: the nearest command when one is close. */
+    public static String unknownCommand(String word) {
+        String nearest = null;
+        int best = Integer.MAX_VALUE;
+        for (String c : COMMANDS) {
+            int d = LevenshteinDistance.getDefaultInstance().apply(c, word.toLowerCase(java.util.Locale.ROOT));
+            if (d < best) {
+                best = d;
+                nearest = c;
+            }
+        }
+        return "unknown command '" + word + "'" + (best <= 3 ? "; did you mean " + nearest + "?" : "")
+                + "\n(no command starts the web app)\n" + USAGE;
+    }
+
+    /** A CPU time written as 2s, 500ms or 1m (or a plain number of milliseconds); null when it is none. */
+    static Duration duration(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = t.endsWith("ms") ? 1 : t.endsWith("s") ? 1000 : t.endsWith("m") ? 60_000 : 1;
+        String number = t.replaceFirst("(ms|s|m)$", "");
+        if (!number.matches("\\d{1,7}") || Long.parseLong(number) == 0) {
+            return null;
+        }
+        return Duration.ofMillis(Long.parseLong(number) * unit);
+    }
+
     public int run(String[] args) {
         if (args.length > 0 && args[0].equals("backtest")) {
             return backtest(args);
         }
-        if (args.length == 0 || !args[0].equals("analyze")) {
+        if (args.length == 0) {
             err.println(USAGE);
             return 2;
         }
+        if (!args[0].equals("analyze")) {
+            err.println(unknownCommand(args[0]));
+            return 2;
+        }
         boolean json = false;
+        Duration budget = Analyzer.DEFAULT_TIME_BUDGET;
         int samples = 0;
         long seed = MonteCarlo.DEFAULT_SEED;
         Path rules = Path.of("rules");
@@ -89,6 +127,14 @@ public final class Cli {
                         samples = number.intValue();
                     } else {
                         seed = number;
+                    }
+                    i++;
+                }
+                case "--budget" -> {
+                    budget = i + 1 < args.length ? duration(args[i + 1]) : null;
+                    if (budget == null) {
+                        err.println("--budget needs a CPU time such as 2s, 500ms or 1m\n" + USAGE);
+                        return 2;
                     }
                     i++;
                 }
@@ -121,7 +167,7 @@ public final class Cli {
         Analyzer analyzer;
         try {
             facts = facts(data);
-            analyzer = new Analyzer(RuleCompiler.compile(rules));
+            analyzer = new Analyzer(RuleCompiler.compile(rules), budget);
         } catch (FactLoadException | RuleBuildException e) {
             err.println(e.getMessage());
             return 2;
@@ -235,8 +281,11 @@ public final class Cli {
     private int backtest(String[] args) {
         Path rules = Path.of("rules");
         Path data = Path.of("data");
+        Duration budget = Analyzer.DEFAULT_TIME_BUDGET;
         for (int i = 1; i < args.length; i++) {
-            if ((args[i].equals("--rules") || args[i].equals("--data")) && i + 1 < args.length) {
+            if (args[i].equals("--budget") && i + 1 < args.length && duration(args[i + 1]) != null) {
+                budget = duration(args[++i]);
+            } else if ((args[i].equals("--rules") || args[i].equals("--data")) && i + 1 < args.length) {
                 Path dir = Path.of(args[++i]);
                 if (args[i - 1].equals("--rules")) {
                     rules = dir;
@@ -250,7 +299,7 @@ public final class Cli {
         }
         try {
             FactBase facts = facts(data);
-            Analyzer analyzer = new Analyzer(RuleCompiler.compile(rules));
+            Analyzer analyzer = new Analyzer(RuleCompiler.compile(rules), budget);
             out.print(Backtest.table(Backtest.run(data.resolve("backtests"), analyzer, facts)));
             return 0;
         } catch (FactLoadException | RuleBuildException e) {

@@ -105,49 +105,52 @@ final class PublishPipeline<C> {
     /** A publish whose files are checked in another way (rule tests checked against facts about to go live). */
     synchronized Revision publish(Map<String, String> submitted, String baseVersion, String author, String message,
             NewAnswers<C> newAnswers, EditedFiles.Check<C> how) {
-        // What follows a publish (new rule test expectations, a publish of their own) runs after it
-        // has given its analysis slots back.
-        Done done = live.withPriority(() -> {
-            Map<String, String> changes = files.normalized(submitted);
-            if (message == null || message.isBlank()) {
-                throw new RefusedException("Say why: a publish needs a message (what changed and where the new"
-                        + " figure or reasoning comes from).");
-            }
-            JournaledPublish.checkMessage(message);
-            changes.keySet().forEach(FileSets::checkLength);
-            String liveVersion = liveVersion();
-            if (!liveVersion.equals(baseVersion)) {
-                throw revisions.conflict(baseVersion, liveVersion, files.liveFiles(), changes.keySet());
-            }
-            Checked<C> checked = check(changes, false, false, how);
-            Validation validation = checked.validation();
-            if (!validation.errors().isEmpty()) {
-                throw new RefusedException(files.unreadable() + "; nothing was published.", validation, Map.of());
-            }
-            Consumer<Revision> then = r -> {
-            };
-            if (!validation.ruleTestsPass()) {
-                if (newAnswers == null) {
-                    throw new RefusedException(files.failingRuleTests(), validation, Map.of());
-                }
-                then = newAnswers.take(checked);
-            }
-            Revision revision = JournaledPublish.run(files.dir(), revisions, jdbc, tx, changes, files.liveFiles(),
-                    publishId -> {
-                        files.store(checked.candidate());
-                        Revision r = revisions.record(author, message, "publish", checked.merged(), publishId,
-                                liveVersion);
-                        audit.record(author, "publish", files.describe(changes.keySet()) + " \u2192 "
-                                + files.revisionName() + " " + r.id(), message);
-                        return r;
-                    }, () -> files.goLive(checked.candidate(), checked.merged()));
-            return new Done(revision, then);
-        });
+        // What follows a publish (new rule test expectations, a publish of their own) runs after it.
+        // A publish takes no analysis slot: an analysis stuck in a bad rule never holds up its fix.
+        Done done = checkAndWrite(submitted, baseVersion, author, message, newAnswers, how);
         done.then().accept(done.revision());
         return done.revision();
     }
 
     private record Done(Revision revision, Consumer<Revision> then) {
+    }
+
+    private Done checkAndWrite(Map<String, String> submitted, String baseVersion, String author, String message,
+            NewAnswers<C> newAnswers, EditedFiles.Check<C> how) {
+        Map<String, String> changes = files.normalized(submitted);
+        if (message == null || message.isBlank()) {
+            throw new RefusedException("Say why: a publish needs a message (what changed and where the new"
+                    + " figure or reasoning comes from).");
+        }
+        JournaledPublish.checkMessage(message);
+        changes.keySet().forEach(FileSets::checkLength);
+        String liveVersion = liveVersion();
+        if (!liveVersion.equals(baseVersion)) {
+            throw revisions.conflict(baseVersion, liveVersion, files.liveFiles(), changes.keySet());
+        }
+        Checked<C> checked = check(changes, false, false, how);
+        Validation validation = checked.validation();
+        if (!validation.errors().isEmpty()) {
+            throw new RefusedException(files.unreadable() + "; nothing was published.", validation, Map.of());
+        }
+        Consumer<Revision> then = r -> {
+        };
+        if (!validation.ruleTestsPass()) {
+            if (newAnswers == null) {
+                throw new RefusedException(files.failingRuleTests(), validation, Map.of());
+            }
+            then = newAnswers.take(checked);
+        }
+        Revision revision = JournaledPublish.run(files.dir(), revisions, jdbc, tx, changes, files.liveFiles(),
+                publishId -> {
+                    files.store(checked.candidate());
+                    Revision r = revisions.record(author, message, "publish", checked.merged(), publishId,
+                            liveVersion);
+                    audit.record(author, "publish", files.describe(changes.keySet()) + " \u2192 "
+                            + files.revisionName() + " " + r.id(), message);
+                    return r;
+                }, () -> files.goLive(checked.candidate(), checked.merged()));
+        return new Done(revision, then);
     }
 
     /**

@@ -106,6 +106,7 @@ class RuleEditingController implements PageController {
         }
         model.addAttribute("files", files.values());
         model.addAttribute("lastFired", live.lastFired());
+        model.addAttribute("stuck", live.stuckAnalyses());
         model.addAttribute("revisions", editing.revisions().stream().limit(5).toList());
         model.addAttribute("rejection", watcher.lastRejection());
         return "rules/list";
@@ -170,23 +171,14 @@ class RuleEditingController implements PageController {
             return "rules/edit";
         }
         model.addAttribute("whyPlan", saved.id());
-        RuleBase candidate;
         try {
-            candidate = editing.candidate(Map.of(file, text));
+            model.addAttribute("trace", editing.whyDraft(Map.of(file, text), saved));
+            model.addAttribute("ruleSet", "in the editor, not published");
+            model.addAttribute("info", "Why for " + saved.name() + ", with the rules in the editor (not published).");
         } catch (RuleBuildException e) {
             model.addAttribute("validation", editing.validate(Map.of(file, text)));
-            return "rules/edit";
         } catch (RefusedException e) {
             model.addAttribute("error", e.getMessage());
-            return "rules/edit";
-        }
-        try {
-            model.addAttribute("trace", Why.build(candidate).explain(live.planReader().read(saved.json()), live.facts()));
-            model.addAttribute("ruleSet", candidate.version());
-            model.addAttribute("info", "Why for " + saved.name() + ", with the rules in the editor (not published).");
-        } catch (AnalysisException | RuleBuildException e) {
-            model.addAttribute("error", "The rules compile, but the trace for " + saved.name() + " could not be made: "
-                    + e.getMessage());
         }
         return "rules/edit";
     }

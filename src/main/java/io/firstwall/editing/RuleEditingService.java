@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.firstwall.analysis.Analyzer;
+import io.firstwall.analysis.Why;
 import io.firstwall.facts.FactBase;
 import io.firstwall.plan.Attributes;
 import io.firstwall.plans.PlanStore;
@@ -54,21 +54,17 @@ public class RuleEditingService extends Editor<RuleBase> {
     private final PlanStore plans;
     private final LiveRuleTests tests;
     private final PublishPipeline<RuleBase> pipeline;
-    /** Runs unpublished rules, away from request threads; daemon threads, so a stuck one never blocks exit. */
-    private final ExecutorService candidates = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "firstwall-candidate-rules");
-        t.setDaemon(true);
-        return t;
-    });
+    private final DraftSandbox sandbox;
 
     RuleEditingService(LiveAnalyzer live, FirstwallProperties properties, PlanStore plans, LiveRuleTests tests,
-            JdbcClient jdbc, Clock clock, AuditLog audit, TransactionTemplate tx) {
+            JdbcClient jdbc, Clock clock, AuditLog audit, TransactionTemplate tx, DraftSandbox sandbox) {
         super(audit);
+        this.sandbox = sandbox;
         this.live = live;
         this.properties = properties;
         this.plans = plans;
         this.tests = tests;
-        this.pipeline = new PublishPipeline<>(new RuleFiles(live::facts), new RevisionStore(jdbc, clock,
+        this.pipeline = new PublishPipeline<>(new RuleFiles(live::facts, true), new RevisionStore(jdbc, clock,
                 "rule_revision", "rule set"), live, audit, jdbc, tx);
     }
 
@@ -97,12 +93,6 @@ public class RuleEditingService extends Editor<RuleBase> {
         return FileSets.version(files);
     }
 
-    /** Stops the threads that run unpublished rules. */
-    @PreDestroy
-    void stop() {
-        candidates.shutdownNow();
-    }
-
     /**
      * Publishes a change set made on {@code baseVersion}. Refused, with nothing changed, when the
      * base is no longer live (a conflict), when the rules do not compile or pass the allowlist, or
@@ -114,12 +104,13 @@ public class RuleEditingService extends Editor<RuleBase> {
     }
 
     /**
-     * The rule base the live rules would become with {@code changes}, for tracing an edit before it
-     * is published; a {@link RuleBuildException} when it does not compile.
+     * Why {@code plan} gets its answer from the live rules with {@code changes}, unpublished: traced in a
+     * draft worker, under its CPU budget. A {@link RuleBuildException} when they do not compile, a
+     * {@link RefusedException} when the trace was stopped or failed.
      */
-    public RuleBase candidate(Map<String, String> changes) {
+    public List<Why.RuleWhy> whyDraft(Map<String, String> changes, SavedPlan plan) {
         Map<String, String> merged = new TreeMap<>(live.analyzer().rules().files());
-        RuleFiles files = new RuleFiles(live::facts);
+        RuleFiles files = new RuleFiles(live::facts, true);
         changes.forEach((path, text) -> {
             FileSets.checkLength(path);
             files.checkPath(path);
@@ -127,7 +118,21 @@ public class RuleEditingService extends Editor<RuleBase> {
                 merged.put(path, text);
             }
         });
-        return RuleCompiler.compile(merged);
+        DraftCheck.Request request = new DraftCheck.Request("why", merged, List.copyOf(changes.keySet()),
+                live.factFiles(), Map.of(), Map.of(), List.of(), false, properties.analysisBudget().toMillis(),
+                properties.dataDir().toAbsolutePath().toString(), plan.json());
+        DraftSandbox.Outcome ran = sandbox.run(request, properties.candidateBudget());
+        if (ran.stopped() != null) {
+            throw new RefusedException("The trace for " + plan.name() + " was stopped: " + ran.stopped() + ".");
+        }
+        if (!ran.reply().errors().isEmpty()) {
+            throw new RuleBuildException(ran.reply().errors());
+        }
+        if (ran.reply().failure() != null) {
+            throw new RefusedException("The rules compile, but the trace for " + plan.name() + " could not be made: "
+                    + ran.reply().failure());
+        }
+        return ran.reply().trace();
     }
 
     /** Runs the live rule tests against the live rules and facts. */
@@ -174,7 +179,7 @@ public class RuleEditingService extends Editor<RuleBase> {
      * editor after the expert accepted the new answers on purpose.
      */
     Revision publishRuleTests(Map<String, String> ruleTests, FactBase facts, String author, String message) {
-        return pipeline.publish(ruleTests, liveVersion(), author, message, null, new RuleFiles(() -> facts)::check);
+        return pipeline.publish(ruleTests, liveVersion(), author, message, null, new RuleFiles(() -> facts, false)::check);
     }
 
     public Revision revert(long revisionId, String author, String message) {
@@ -190,9 +195,12 @@ public class RuleEditingService extends Editor<RuleBase> {
     private final class RuleFiles implements EditedFiles<RuleBase> {
 
         private final Supplier<FactBase> facts;
+        /** Whether the rules may be unpublished ones, which run only in a draft worker. */
+        private final boolean sandboxed;
 
-        RuleFiles(Supplier<FactBase> facts) {
+        RuleFiles(Supplier<FactBase> facts, boolean sandboxed) {
             this.facts = facts;
+            this.sandboxed = sandboxed;
         }
 
         @Override
@@ -243,22 +251,6 @@ public class RuleEditingService extends Editor<RuleBase> {
             }
         }
 
-        private record Ran(List<RuleTestResult> ruleTests, List<Impact> impact) {
-        }
-
-        /** The cell problems, each with the compiler's words about its row; then the compiler's other problems. */
-        private static List<RuleProblem> withCells(List<RuleProblem> cells, List<RuleProblem> compiler) {
-            List<RuleProblem> out = new ArrayList<>();
-            for (RuleProblem c : cells) {
-                String said = String.join("\n", compiler.stream().filter(p -> p.file().equals(c.file()) && p.line() == c.line())
-                        .map(RuleProblem::toString).toList());
-                out.add(said.isEmpty() ? c : c.withDetail(said));
-            }
-            compiler.stream().filter(p -> cells.stream().noneMatch(c -> c.file().equals(p.file()) && c.line() == p.line()))
-                    .forEach(out::add);
-            return out;
-        }
-
         /** Overlaps and gaps of the changed decision tables, against the regions of the fact base. */
         @Override
         public List<RuleProblem> warnings(Map<String, String> merged, Set<String> changed) {
@@ -275,63 +267,43 @@ public class RuleEditingService extends Editor<RuleBase> {
         @Override
         public Outcome<RuleBase> check(Map<String, String> merged, Set<String> changed, boolean withImpact,
                 boolean testsOnDisk) {
-            Map<String, String> ruleFiles = new TreeMap<>();
-            Map<String, String> generated = new LinkedHashMap<>();
-            merged.forEach((path, text) -> {
-                if (RuleCompiler.isRuleSetFile(path) && !RuleTests.isRuleTest(path)) {
-                    ruleFiles.put(path, text);
-                    if ((path.endsWith(".drl.csv") || path.endsWith(".dslr")) && changed.contains(path)) {
-                        try {
-                            generated.put(path, RuleCompiler.ruleText(path, text, merged));
-                        } catch (RuleBuildException e) {
-                            generated.put(path, "cannot be turned into rule text: " + e.problems().get(0).message());
-                        }
-                    }
+            // The rule tests are those among the merged files: an outside edit brings its own.
+            DraftCheck.Request request = new DraftCheck.Request("check", merged, List.copyOf(changed),
+                    sandboxed ? live.factFiles() : Map.of(), live.analyzer().rules().files(), live.factFiles(),
+                    withImpact ? plans.list().stream().map(p -> new DraftCheck.PlanRow(p.id(), p.name(), p.json())).toList()
+                            : List.of(), withImpact, properties.analysisBudget().toMillis(),
+                    properties.dataDir().toAbsolutePath().toString(), null);
+            DraftCheck.Reply reply;
+            if (sandboxed) {
+                // Unpublished rules run in a worker process that is killed when they overrun its CPU
+                // budget or its memory: a request never waits on them for ever, and no thread of the app
+                // spins on after.
+                DraftSandbox.Outcome ran = sandbox.run(request, properties.candidateBudget());
+                if (ran.stopped() != null) {
+                    return Outcome.refused(List.of(new RuleProblem("rules/", 0, 0, ran.stopped()
+                            + "; nothing was published")), Map.of());
                 }
-            });
-            // A cell that cannot mean what its column needs is named in plain words; the compiler's
-            // text for the same row is kept one click away.
-            List<RuleProblem> cells = new ArrayList<>();
-            Set<String> factIds = new HashSet<>();
-            facts.get().facts().forEach(f -> factIds.add(f.id()));
-            for (String path : changed) {
-                if (path.endsWith(".drl.csv") && ruleFiles.get(path) != null) {
-                    cells.addAll(DecisionTableChecks.cellErrors("rules/" + path, ruleFiles.get(path),
-                            facts.get().regions().values(), factIds));
-                }
+                reply = ran.reply();
+            } else {
+                // The live rules with facts about to go live (the fact editor's new expectations): published
+                // rules, run here under the analysis budget as every live analysis is.
+                reply = new DraftCheck().check(request, facts.get(), live.facts());
+            }
+            if (reply.failure() != null) {
+                return Outcome.refused(List.of(new RuleProblem("rules/", 0, 0, reply.failure() + "; nothing was published")),
+                        reply.generated());
+            }
+            if (!reply.errors().isEmpty()) {
+                return Outcome.refused(reply.errors(), reply.generated());
             }
             RuleBase candidate;
             try {
-                candidate = RuleCompiler.compile(ruleFiles);
+                // The same text the worker compiled and checked, compiled here to go live; no rule runs.
+                candidate = RuleCompiler.compile(DraftCheck.ruleSet(merged));
             } catch (RuleBuildException e) {
-                return Outcome.refused(withCells(cells, e.problems()), generated);
+                return Outcome.refused(e.problems(), reply.generated());
             }
-            if (!cells.isEmpty()) {
-                return Outcome.refused(cells, generated);
-            }
-            Analyzer after = new Analyzer(candidate, properties.analysisBudget());
-            List<SavedPlan> saved = withImpact ? plans.list() : List.of();
-            Analyzer before = live.analyzer();
-            FactBase facts = this.facts.get();
-            // Unpublished rules run on their own threads, each analysis halted after its budget, and the
-            // whole check abandoned after the candidate budget: a request never waits on them for ever.
-            // The rule tests are those among the merged files: an outside edit brings its own.
-            Future<Ran> run = candidates.submit(() -> new Ran(tests.run(merged, after, facts),
-                    withImpact ? ImpactPreview.of(saved, before, facts, after, facts) : List.of()));
-            Ran ran;
-            try {
-                ran = run.get(properties.candidateBudget().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                run.cancel(true);
-                String why = e instanceof TimeoutException ? "the rule tests and the impact preview did not finish"
-                        + " within " + properties.candidateBudget().toSeconds() + " s" : "the rules failed: " + e.getCause();
-                return Outcome.refused(List.of(new RuleProblem("rules/", 0, 0, why + "; nothing was published")),
-                        generated);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RefusedException("The check was interrupted; nothing was published.");
-            }
-            return new Outcome<>(List.of(), ran.ruleTests(), ran.impact(), generated, candidate);
+            return new Outcome<>(List.of(), reply.ruleTests(), reply.impact(), reply.generated(), candidate);
         }
 
         @Override

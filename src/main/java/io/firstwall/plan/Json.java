@@ -11,4 +11,9 @@ public final class Json {
 
     private Json() {
     }
+
+    /** JSON text without the byte-order mark that some editors write first (Windows Notepad, Excel exports). */
+    public static String withoutBom(String text) {
+        return text != null && text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
 }

@@ -51,7 +51,7 @@ public final class PlanReader {
     public Plan read(String json) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = JSON.readTree(Json.withoutBom(json));
         } catch (JacksonException e) {
             throw new InvalidPlanException(List.of(new PlanProblem(PlanProblem.WHOLE_PLAN, "not valid JSON: " + e.getOriginalMessage()
                     + location(e))));

@@ -116,7 +116,7 @@ final class JavaSnippetCheck {
 
     /** What names mean around the code. */
     record Names(Map<String, Class<?>> types, Set<String> declaredTypes, Set<String> variables, Set<String> functions,
-            Class<?> patternType, Set<String> patternFields) {
+            Class<?> patternType, Set<String> patternFields, Map<String, Integer> functionLoops) {
     }
 
     private static final Set<Class<?>> ALLOWED_NODES = Set.of(
@@ -141,6 +141,8 @@ final class JavaSnippetCheck {
     private final int columnShift;
     /** How many for-each loops enclose the code being checked. */
     private int loopDepth;
+    /** Local variables declared with a primitive type: numbers may grow with themselves, text may not. */
+    private final Set<String> numeric = new HashSet<>();
 
     private JavaSnippetCheck(Kind kind, Names names, int columnShift) {
         this.kind = kind;
@@ -181,6 +183,19 @@ final class JavaSnippetCheck {
         collectLocals(root);
         names.accept(root);
         return offences;
+    }
+
+    /** How deep for-each loops nest in a block (a function body); 0 when it does not parse (refused on its own). */
+    static int loopDepth(String text) {
+        return parser().parseBlock("{" + text + "\n}").getResult().map(JavaSnippetCheck::depth).orElse(0);
+    }
+
+    private static int depth(Node node) {
+        int deepest = 0;
+        for (Node child : node.getChildNodes()) {
+            deepest = Math.max(deepest, depth(child));
+        }
+        return node instanceof ForEachStmt ? deepest + 1 : deepest;
     }
 
     /** The local variables a block declares; empty when it does not parse (it is refused on its own). */
@@ -295,6 +310,9 @@ final class JavaSnippetCheck {
                 refuse(v, "a local variable may not be called " + name + ": that name is taken");
             } else if (bad != null) {
                 refuse(v, "a local variable may not be called " + name + ": " + bad);
+            }
+            if (v.getType() instanceof PrimitiveType) {
+                numeric.add(name);
             }
             variables.add(name);
         });
@@ -422,7 +440,7 @@ final class JavaSnippetCheck {
                 refuse(a, "a constraint or from source may not assign anything");
             } else if (!(a.getTarget() instanceof NameExpr)) {
                 refuse(a, "only local variables can be assigned in rules (" + abbreviate(a.getTarget().toString()) + ")");
-            } else if (loopDepth > 0 && selfGrowing(a)) {
+            } else if (loopDepth > 0 && !numeric.contains(((NameExpr) a.getTarget()).getNameAsString()) && selfGrowing(a)) {
                 refuse(a, "a loop may not double a value with itself (" + abbreviate(a.toString()) + "): it grows"
                         + " without bound; add what each step brings instead");
             }
@@ -450,7 +468,10 @@ final class JavaSnippetCheck {
         }
     }
 
-    /** An assignment in a loop that feeds a variable to itself twice: {@code s = s + s}, {@code s += s}. */
+    /**
+     * An assignment in a loop that feeds a variable (not a primitive number) to itself twice:
+     * {@code s = s + s}, {@code s += s}; text so doubled fills the memory in thirty steps.
+     */
     private static boolean selfGrowing(AssignExpr a) {
         String target = ((NameExpr) a.getTarget()).getNameAsString();
         long uses = a.getValue().findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(target)).count();
@@ -671,6 +692,12 @@ final class JavaSnippetCheck {
         if (names.functions().contains(name)) {
             if (kind == Kind.FUNCTION) {
                 refuse(m, "a function may not call functions (" + name + "), so that no rule code can recurse");
+            }
+            int inside = names.functionLoops().getOrDefault(name, 0);
+            if (loopDepth + inside > RuleVocabulary.MAX_LOOP_DEPTH) {
+                refuse(m, "calling " + name + " here nests loops " + (loopDepth + inside) + " deep (its own "
+                        + inside + " inside " + loopDepth + " here); loops may nest " + RuleVocabulary.MAX_LOOP_DEPTH
+                        + " deep at most in rules");
             }
             return;
         }

@@ -68,6 +68,8 @@ public final class RuleAllowlist {
     private final Map<String, Class<?>> types = new HashMap<>(RuleVocabulary.implicitTypes());
     private final Map<String, Set<String>> declared = new HashMap<>();
     private final Set<String> functions = new LinkedHashSet<>();
+    /** How deep each function's own loops nest: a call inside a loop adds them to the loop's depth. */
+    private final Map<String, Integer> functionLoops = new HashMap<>();
     private final Set<String> globals = new HashSet<>();
     private final int[] lineStarts;
 
@@ -257,7 +259,7 @@ public final class RuleAllowlist {
     }
 
     private Names names(Set<String> variables, Class<?> patternType, Set<String> patternFields) {
-        return new Names(types, declared.keySet(), variables, functions, patternType, patternFields);
+        return new Names(types, declared.keySet(), variables, functions, patternType, patternFields, functionLoops);
     }
 
     private void declareFields(TypeDeclarationDescr d) {
@@ -295,6 +297,7 @@ public final class RuleAllowlist {
             return;
         }
         functions.add(name);
+        functionLoops.put(name, JavaSnippetCheck.loopDepth(f.getBody() == null ? "" : f.getBody()));
     }
 
     private void function(FunctionDescr f) {

@@ -2,24 +2,42 @@ package io.firstwall.system;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.AnalysisException;
 import io.firstwall.analysis.Analyzer;
+import io.firstwall.analysis.CpuWatch;
 import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.analysis.StuckAnalysis;
 import io.firstwall.facts.FactBase;
 import io.firstwall.facts.FactCsvReader;
 import io.firstwall.plan.Plan;
@@ -42,19 +60,37 @@ public class LiveAnalyzer implements LiveAnalysis, LiveUncertainty {
 
     private static final Logger log = LoggerFactory.getLogger(LiveAnalyzer.class);
 
-    /** Analyses are CPU work: one runs per core at a time, the rest queue in order. */
+    /** Analyses are CPU work: one runs per core at a time, the rest wait their user's turn. */
     private static final int SLOTS = Math.max(2, Runtime.getRuntime().availableProcessors());
-    private final Semaphore slots = new Semaphore(SLOTS, true);
+    /** How often a request waiting for its analysis looks whether it got stuck. */
+    private static final long LOOK_MILLIS = 20;
+    private final FairSlots slots = new FairSlots(SLOTS);
+    /**
+     * Analyses run on these threads, never on the request's: a request can give up on one that is
+     * stuck in a rule and hand its slot to the next, while the thread finishes on its own.
+     */
+    private final ExecutorService runners = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "firstwall-analysis-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
+    /** What a rule set left stuck: rule set version to what happened, newest last. */
+    private final Map<String, List<StuckAnalysis>> stuck = new ConcurrentHashMap<>();
     private final AtomicReference<Analyzer> analyzer = new AtomicReference<>();
     private final Duration budget;
+    private final SamplingLimits sampling;
     private final AtomicReference<FactBase> facts = new AtomicReference<>();
     private final Map<String, Instant> lastFired = new ConcurrentHashMap<>();
     /** The fact files the app started with, path under the data directory to text. */
     private final Map<String, String> factFilesAtStart;
     /** The fact files the live fact base was read from. */
     private volatile Map<String, String> factFiles;
-
-    public LiveAnalyzer(FirstwallProperties properties, FactStore store) {
+    public LiveAnalyzer(FirstwallProperties properties, FactStore store, SamplingLimits sampling) {
         factFilesAtStart = Collections.unmodifiableMap(FactCsvReader.texts(properties.dataDir()));
         FactBase fromCsv = FactCsvReader.read(factFilesAtStart);
         RuleBase rules = RuleCompiler.compile(properties.rulesDir());
@@ -62,7 +98,8 @@ public class LiveAnalyzer implements LiveAnalysis, LiveUncertainty {
         factFiles = factFilesAtStart;
         facts.set(store.load().withVersion(Hashes.ofFiles(factFilesAtStart)));
         budget = properties.analysisBudget();
-        analyzer.set(new Analyzer(rules, budget));
+        this.sampling = sampling;
+        analyzer.set(analyzerFor(rules));
         log.info("Serving {} rules (rule set {}) over {} facts from {} and {}", rules.rules().size(), rules.version(),
                 fromCsv.facts().size(), properties.rulesDir().toAbsolutePath(), properties.dataDir().toAbsolutePath());
     }
@@ -107,7 +144,7 @@ public class LiveAnalyzer implements LiveAnalysis, LiveUncertainty {
      * the next ones use the new one.
      */
     public void swapRules(RuleBase rules) {
-        analyzer.set(new Analyzer(rules, budget));
+        analyzer.set(analyzerFor(rules));
         log.info("Now serving rule set {} ({} rules)", rules.version(), rules.rules().size());
     }
 
@@ -153,10 +190,16 @@ public class LiveAnalyzer implements LiveAnalysis, LiveUncertainty {
 
     /**
      * Monte Carlo over the live facts with the live rules, on all cores; it takes one analysis slot,
-     * like any analysis, so publishes still get theirs. The same seed gives the same numbers, so an
-     * answer already computed on the same rule and fact bases is returned again.
+     * like any analysis. The same seed gives the same numbers, so an answer already computed on the
+     * same rule and fact bases is returned again. Each user may run as many at a time as
+     * {@link SamplingLimits} allow, of at most so many samples; past that, a {@link TooBusyException}.
      */
     public Uncertainty uncertainty(Plan plan, Map<String, Double> overrides, int samples, long seed) {
+        SamplingLimits.Limits now = sampling.limits();
+        if (samples > now.maxSamples()) {
+            throw new IllegalArgumentException("samples must be between 1 and " + now.maxSamples()
+                    + " (the most an administrator allows per request); got " + samples);
+        }
         Analyzer current = analyzer.get();
         FactBase live = facts.get();
         UncertaintyKey key = new UncertaintyKey(current, live, plan, Map.copyOf(overrides), samples, seed);
@@ -164,37 +207,103 @@ public class LiveAnalyzer implements LiveAnalysis, LiveUncertainty {
         if (known != null) {
             return known;
         }
-        slots.acquireUninterruptibly();
+        String user = currentUser();
+        sampling.enter(user, now);
         try {
-            Uncertainty u = new MonteCarlo(current).run(plan, live.withOverrides(overrides), samples, seed, null);
+            Uncertainty u = inSlot(plan, user, () -> new MonteCarlo(current).run(plan, live.withOverrides(overrides),
+                    samples, seed, null));
             recentUncertainty.put(key, u);
             return u;
         } finally {
-            slots.release();
+            sampling.leave(user);
         }
     }
 
     private Analysis inSlot(Plan plan, Map<String, Double> overrides, boolean curves) {
-        slots.acquireUninterruptibly();
+        Analyzer current = analyzer.get();
+        FactBase live = facts.get().withOverrides(overrides);
+        return fired(inSlot(plan, currentUser(), () -> current.analyze(plan, live, curves)));
+    }
+
+    /**
+     * Runs analysis work in a slot, on a runner thread. The request waits for it; when the work is
+     * stuck past its CPU budget in one rule ({@link CpuWatch#isStuck}), the request gives up with a
+     * clear refusal and the slot goes to the next analysis at once. The same plan is not run again on
+     * the same rule set while it is still stuck there.
+     */
+    private <T> T inSlot(Plan plan, String user, Supplier<T> work) {
+        String version = analyzer.get().rules().version();
+        stuckOn(version, plan).ifPresent(s -> {
+            throw new AnalysisException("this plan is still stuck in the live rules (" + s.describe()
+                    + "); it is not analysed again until an expert fixes or reverts the rule", null);
+        });
+        slots.acquire(user);
         try {
-            return fired(analyzer.get().analyze(plan, facts.get().withOverrides(overrides), curves));
+            AtomicReference<Thread> runner = new AtomicReference<>();
+            Future<T> result = runners.submit(() -> {
+                runner.set(Thread.currentThread());
+                try {
+                    return work.get();
+                } finally {
+                    runner.set(null);
+                }
+            });
+            while (true) {
+                try {
+                    return result.get(LOOK_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    Thread thread = runner.get();
+                    if (thread != null && CpuWatch.isStuck(thread)) {
+                        StuckAnalysis s = new StuckAnalysis(version, plan, thread, CpuWatch.overrun(thread).orElse(null), Instant.now());
+                        stuck.computeIfAbsent(version, v -> new CopyOnWriteArrayList<>()).add(s);
+                        throw new AnalysisException(s.describe() + ", and was given up; its slot went to the next"
+                                + " analysis, and the rule set is flagged for the experts on the rules page", null);
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new AnalysisException("the analysis failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AnalysisException("the analysis was interrupted", e);
         } finally {
             slots.release();
         }
     }
 
-    /**
-     * Runs a publish ahead of the crowd: it takes all analysis slots but one while it checks and
-     * writes, so that two dozen clients analysing at once slow it down by half, not twenty-five times.
-     */
-    public <T> T withPriority(Supplier<T> publish) {
-        int take = SLOTS - 1;
-        slots.acquireUninterruptibly(take);
-        try {
-            return publish.get();
-        } finally {
-            slots.release(take);
-        }
+    private Optional<StuckAnalysis> stuckOn(String version, Plan plan) {
+        return stuck.getOrDefault(version, List.of()).stream()
+                .filter(s -> s.plan().equals(plan) && s.stillRunning()).findFirst();
+    }
+
+    @Override
+    public List<StuckAnalysis> stuckAnalyses() {
+        List<StuckAnalysis> list = new ArrayList<>(stuck.getOrDefault(analyzer.get().rules().version(), List.of()));
+        Collections.reverse(list);
+        return list;
+    }
+
+    private Analyzer analyzerFor(RuleBase rules) {
+        return new Analyzer(rules, budget, overrun -> log.warn("Rule set {} left an analysis stuck: {}; it is given up"
+                + " and flagged on the rules page", rules.version(), overrun.describe()));
+    }
+
+    /** The user a request runs for: the signed-in name, or the system (the batch, start-up). */
+    private static String currentUser() {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        return who == null || who.getName() == null ? "system" : who.getName();
+    }
+
+    /** How many slots analyses share, one per core (at least two). */
+    public int slots() {
+        return SLOTS;
+    }
+
+    /** Stops the runner threads. */
+    @PreDestroy
+    void stop() {
+        runners.shutdownNow();
     }
 
     private Analysis fired(Analysis a) {

@@ -1,5 +1,7 @@
 package io.firstwall.system;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -28,6 +30,12 @@ class PageExceptionHandler {
     ModelAndView invalidSavedPlan(InvalidPlanException e) {
         return page(HttpStatus.UNPROCESSABLE_CONTENT, "This saved plan no longer fits the fact base: "
                 + e.getMessage() + ". Edit the plan, or check the regions and accelerators in data/.");
+    }
+
+    @ExceptionHandler(TooBusyException.class)
+    ModelAndView tooBusy(TooBusyException e, HttpServletResponse response) {
+        response.setHeader("Retry-After", Integer.toString(e.retryAfterSeconds()));
+        return page(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
     }
 
     @ExceptionHandler(AnalysisException.class)

@@ -12,8 +12,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntConsumer;
@@ -27,6 +33,7 @@ import org.apache.commons.math3.util.MathArrays;
 import io.firstwall.analysis.Analysis;
 import io.firstwall.analysis.AnalysisException;
 import io.firstwall.analysis.Analyzer;
+import io.firstwall.analysis.CpuWatch;
 import io.firstwall.analysis.FactUse;
 import io.firstwall.analysis.Schedule;
 import io.firstwall.facts.Fact;
@@ -119,20 +126,46 @@ public final class MonteCarlo {
         Outcome[] outcomes = new Outcome[samples];
         AtomicInteger done = new AtomicInteger();
         int every = Math.max(1, samples / 20);
+        // The threads analysing a sample now: a sample stuck in a rule ends the run, and the other
+        // samples are not started.
+        Set<Thread> sampling = ConcurrentHashMap.newKeySet();
+        AtomicBoolean givenUp = new AtomicBoolean();
         Runnable all = () -> IntStream.range(0, samples).parallel().forEach(i -> {
+            if (givenUp.get()) {
+                return;
+            }
             Map<String, Double> sample = new HashMap<>();
             for (int f = 0; f < uncertain.size(); f++) {
                 sample.put(uncertain.get(f).id(), values[f][i]);
             }
-            outcomes[i] = Outcome.of(analyzer.analyze(plan, facts.withSamples(sample), false));
+            sampling.add(Thread.currentThread());
+            try {
+                outcomes[i] = Outcome.of(analyzer.analyze(plan, facts.withSamples(sample), false));
+            } finally {
+                sampling.remove(Thread.currentThread());
+            }
             int n = done.incrementAndGet();
             if (progress != null && (n % every == 0 || n == samples)) {
                 progress.accept(n);
             }
         });
+        Future<?> run = pool.submit(all);
         try {
-            pool.submit(all).get();
+            while (true) {
+                try {
+                    run.get(20, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    Optional<Thread> stuck = sampling.stream().filter(CpuWatch::isStuck).findFirst();
+                    if (stuck.isPresent()) {
+                        givenUp.set(true);
+                        throw new AnalysisException("a sample of the uncertainty run got stuck: " + CpuWatch.overrun(stuck.get())
+                                .map(CpuWatch.Overrun::describe).orElse("it ran past its CPU budget"), null);
+                    }
+                }
+            }
         } catch (InterruptedException e) {
+            givenUp.set(true);
             Thread.currentThread().interrupt();
             throw new AnalysisException("the uncertainty run was interrupted", e);
         } catch (ExecutionException e) {

@@ -56,6 +56,7 @@ import io.firstwall.uncertainty.LiveUncertainty;
 import io.firstwall.uncertainty.MonteCarlo;
 import io.firstwall.uncertainty.Uncertainty;
 import io.firstwall.system.PageController;
+import io.firstwall.system.TooBusyException;
 
 /** The analysis page of a plan, what-if beside it, saved scenarios and their comparison. */
 @Controller
@@ -91,7 +92,14 @@ class WhatIfController implements PageController {
         if (samples <= 0) {
             return null;
         }
-        Uncertainty u = uncertainty.uncertainty(plan, overrides, samples, MonteCarlo.DEFAULT_SEED);
+        Uncertainty u;
+        try {
+            u = uncertainty.uncertainty(plan, overrides, samples, MonteCarlo.DEFAULT_SEED);
+        } catch (TooBusyException e) {
+            // The page still answers; only the odds wait for the user's other sampled analysis.
+            model.addAttribute("oddsBusy", e.getMessage());
+            return null;
+        }
         model.addAttribute(prefix + "u", u);
         model.addAttribute(prefix + "cdf", OddsCharts.cumulative(u, plan.targetDate()));
         model.addAttribute(prefix + "tornado", OddsCharts.tornado(u));

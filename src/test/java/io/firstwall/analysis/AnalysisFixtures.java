@@ -88,6 +88,7 @@ public final class AnalysisFixtures {
         private final Power power;
         private String accelerator = "GB300";
         private LocalDate decision = LocalDate.of(2026, 1, 15);
+        private String name = "test plan";
         private final List<Phase> phases = new ArrayList<>();
         private final Map<String, Object> attributes = new LinkedHashMap<>();
 
@@ -98,6 +99,11 @@ public final class AnalysisFixtures {
 
         public PlanBuilder accelerator(String id) {
             this.accelerator = id;
+            return this;
+        }
+
+        public PlanBuilder name(String name) {
+            this.name = name;
             return this;
         }
 
@@ -117,7 +123,7 @@ public final class AnalysisFixtures {
         }
 
         public Plan build() {
-            return new Plan("test plan", location, power, accelerator, decision, phases, attributes);
+            return new Plan(name, location, power, accelerator, decision, phases, attributes);
         }
     }
 

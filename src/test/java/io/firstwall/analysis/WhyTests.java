@@ -97,7 +97,7 @@ class WhyTests {
         Why why = Why.build(io.firstwall.rules.RuleCompiler.compile(AnalysisBudgetTests.LOOPING));
         Plan p = plan("US-TX", Power.GRID).phase("2028-06-30", 100_000).build();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> why.explain(p, FACTS))
-                .isInstanceOf(AnalysisException.class).hasMessageMatching("the rules (fired .* times without settling|ran longer than .* ms and were stopped).*");
+                .isInstanceOf(AnalysisException.class).hasMessageMatching("the rules (fired .* times without settling|used more than .* ms of CPU while analyzing .* and were stopped).*");
     }
 
     @Test
