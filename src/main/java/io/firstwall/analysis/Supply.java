@@ -3,6 +3,8 @@ package io.firstwall.analysis;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.firstwall.rules.Factors;
+
 /**
  * What one factor allows: from {@code from} on, the lane {@code lane} can serve a cumulative
  * {@code amount} (in the unit of the factor's needs; {@link Double#POSITIVE_INFINITY} for "no
@@ -14,6 +16,7 @@ public record Supply(String factor, String lane, LocalDate from, double amount, 
         List<String> factIds) {
 
     public Supply {
+        Factors.checked(factor);
         factIds = List.copyOf(factIds);
     }
 }

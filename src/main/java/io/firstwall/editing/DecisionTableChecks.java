@@ -166,6 +166,11 @@ public final class DecisionTableChecks {
         }
     }
 
+    /** The most warnings of one kind listed; the rest are counted in one more warning. */
+    static final int MAX_PER_KIND = 50;
+    /** The largest table whose rows are compared pair by pair for overlaps. */
+    static final int MAX_ROWS_COMPARED = 2_000;
+
     /** Overlaps and gaps of one decision table ({@code path} as messages name it); empty when it cannot be read. */
     public static List<RuleProblem> check(String path, String text, Collection<Region> regions) {
         Table t = read(text);
@@ -176,16 +181,27 @@ public final class DecisionTableChecks {
         int power = column(t, "power ==");
         int action = t.types().indexOf("ACTION");
         List<RuleProblem> warnings = new ArrayList<>();
-        for (int a = 0; a < t.rows().size(); a++) {
+        int overlaps = 0;
+        if (t.rows().size() > MAX_ROWS_COMPARED) {
+            warnings.add(new RuleProblem(path, 0, 0, "the table has " + t.rows().size() + " rows; overlaps are looked for"
+                    + " in tables of at most " + MAX_ROWS_COMPARED + " rows, so this one was not checked for them"));
+        }
+        for (int a = 0; a < t.rows().size() && t.rows().size() <= MAX_ROWS_COMPARED; a++) {
             for (int b = a + 1; b < t.rows().size(); b++) {
                 CSVRecord ra = t.rows().get(a);
                 CSVRecord rb = t.rows().get(b);
                 if (action >= 0 && lane(ra, action).equals(lane(rb, action)) && canMatchTheSamePlan(t, ra, rb)) {
-                    warnings.add(new RuleProblem(path, t.lines().get(b), 0, "overlap: " + id(ra) + " and " + id(rb)
-                            + " can both apply to the same plan and both add the '" + lane(ra, action) + "' lane, so"
-                            + " that plan would get it twice; make their conditions differ or merge them"));
+                    if (++overlaps <= MAX_PER_KIND) {
+                        warnings.add(new RuleProblem(path, t.lines().get(b), 0, "overlap: " + id(ra) + " and " + id(rb)
+                                + " can both apply to the same plan and both add the '" + lane(ra, action) + "' lane, so"
+                                + " that plan would get it twice; make their conditions differ or merge them"));
+                    }
                 }
             }
+        }
+        if (overlaps > MAX_PER_KIND) {
+            warnings.add(new RuleProblem(path, 0, 0, "overlap: " + (overlaps - MAX_PER_KIND) + " more pairs of rows overlap"
+                    + " (" + overlaps + " in all; the first " + MAX_PER_KIND + " are listed)"));
         }
         if (region >= 0 && power >= 0 && action >= 0) {
             Set<String> catalogue = new TreeSet<>();
@@ -196,6 +212,7 @@ public final class DecisionTableChecks {
                     lanePowers.add(lane(r, action) + "\u0000" + cell(r, power));
                 }
             }
+            int gaps = 0;
             for (String lp : lanePowers) {
                 String lane = lp.substring(0, lp.indexOf('\u0000'));
                 String pw = lp.substring(lp.indexOf('\u0000') + 1);
@@ -209,10 +226,14 @@ public final class DecisionTableChecks {
                         }
                     }
                 }
-                if (!missing.isEmpty()) {
+                if (!missing.isEmpty() && ++gaps <= MAX_PER_KIND) {
                     warnings.add(new RuleProblem(path, 0, 0, "gap: no row gives " + pw + " plans in "
                             + String.join(", ", missing) + " the '" + lane + "' lane; a plan there gets none"));
                 }
+            }
+            if (gaps > MAX_PER_KIND) {
+                warnings.add(new RuleProblem(path, 0, 0, "gap: " + (gaps - MAX_PER_KIND) + " more lanes and power types"
+                        + " have regions that no row covers (" + gaps + " in all; the first " + MAX_PER_KIND + " are listed)"));
             }
         }
         return warnings;

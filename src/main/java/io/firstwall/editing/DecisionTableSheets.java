@@ -30,6 +30,8 @@ public final class DecisionTableSheets {
     /** The largest table read from a spreadsheet; a sparse sheet beyond it is refused, not expanded. */
     static final int MAX_ROWS = 2_000;
     static final int MAX_COLUMNS = 50;
+    /** The most text a sheet may hold in all: many cells that share one long string would expand past it. */
+    static final int MAX_TEXT = 1 << 20;
 
     /** A sheet larger than a decision table may be. */
     static final class TooLarge extends IllegalArgumentException {
@@ -68,6 +70,7 @@ public final class DecisionTableSheets {
             }
             DataFormatter text = new DataFormatter();
             StringWriter out = new StringWriter();
+            long size = 0;
             try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
                 for (int r = 0; r <= sheet.getLastRowNum(); r++) {
                     Row row = sheet.getRow(r);
@@ -80,7 +83,14 @@ public final class DecisionTableSheets {
                     if (row != null) {
                         for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                             Cell cell = row.getCell(c);
-                            cells.add(cell == null ? "" : text.formatCellValue(cell));
+                            String value = cell == null ? "" : text.formatCellValue(cell);
+                            size += value.length();
+                            if (size > MAX_TEXT) {
+                                throw new TooLarge("the sheet's cells hold more than " + MAX_TEXT / 1024 + " KiB of text"
+                                        + " (row " + (r + 1) + " reached it); a decision table is far smaller. Check for a"
+                                        + " long text repeated in many cells.");
+                            }
+                            cells.add(value);
                         }
                     }
                     printer.printRecord(cells);

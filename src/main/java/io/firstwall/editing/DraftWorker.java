@@ -8,9 +8,21 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
 
+import io.firstwall.analysis.Analyzer;
+import io.firstwall.facts.Accelerator;
+import io.firstwall.facts.FactBase;
+import io.firstwall.facts.Region;
+import io.firstwall.plan.Phase;
+import io.firstwall.plan.Plan;
+import io.firstwall.plan.Power;
+import io.firstwall.rules.RuleBase;
+import io.firstwall.rules.RuleCompiler;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +60,7 @@ public final class DraftWorker {
         System.setOut(System.err);
         BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         DraftCheck checks = new DraftCheck();
+        warmUp();
         Settings settings = Settings.now();
         replies.println(READY);
         String line;
@@ -68,6 +81,36 @@ public final class DraftWorker {
             replies.println(reply);
         }
         System.exit(0);
+    }
+
+    /** A rule that loads the compiler and the engine before the first draft, whose budget should not pay for it. */
+    private static final String WARM_UP = """
+            package rules.warm;
+            import io.firstwall.plan.Plan;
+            import io.firstwall.analysis.Note;
+            import io.firstwall.analysis.Calc;
+            import java.util.List;
+            rule "WARM-001 The worker is ready"
+            when
+                $p : Plan(name != "", phases.size() > 0)
+            then
+                for (Object s : Calc.deliveries("WARM", "warm", $p.decisionDate(), 1, 0, $p.decisionDate(),
+                        $p.decisionDate().plusYears(1), "WARM-001", "", List.of())) {
+                    insert(s);
+                }
+                insert(new Note("WARM", "WARM-001", $p.name(), List.of()));
+            end
+            """;
+
+    /** Compiles and runs one small rule, so that the first draft's CPU budget is spent on the draft. */
+    private static void warmUp() {
+        RuleBase rules = RuleCompiler.compile(Map.of("warm/warm.drl", WARM_UP));
+        FactBase facts = new FactBase(List.of(),
+                List.of(new Region("X", "x", false, "TEMPERATE", "x", "x", "assumption")),
+                List.of(new Accelerator("A", "NVIDIA A", "x", "assumption")));
+        new Analyzer(rules).analyze(new Plan("warm", "X",
+                Power.GRID, "A", LocalDate.of(2026, 1, 1),
+                List.of(new Phase(1, LocalDate.of(2027, 1, 1), 1)), Map.of()), facts);
     }
 
     /** A request as one line. */

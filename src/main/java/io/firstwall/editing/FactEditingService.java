@@ -29,6 +29,7 @@ import io.firstwall.rules.RuleCompiler;
 import io.firstwall.rules.RuleProblem;
 import io.firstwall.system.FirstwallProperties;
 import io.firstwall.system.AuditLog;
+import io.firstwall.system.Durability;
 import io.firstwall.system.LiveAnalyzer;
 
 /**
@@ -59,7 +60,7 @@ public class FactEditingService extends Editor<FactBase> {
 
     FactEditingService(LiveAnalyzer live, FirstwallProperties properties, PlanStore plans, FactStore store,
             RuleEditingService rules, LiveRuleTests ruleTests, JdbcClient jdbc, Clock clock, AuditLog audit,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, Durability durability) {
         super(audit);
         this.live = live;
         this.properties = properties;
@@ -69,7 +70,7 @@ public class FactEditingService extends Editor<FactBase> {
         this.ruleTests = ruleTests;
         this.liveFiles = live.factFilesAtStart();
         this.pipeline = new PublishPipeline<>(new FactFiles(), new RevisionStore(jdbc, clock, "fact_revision",
-                "fact base"), live, audit, jdbc, tx);
+                "fact base"), live, audit, jdbc, tx, durability);
     }
 
     @Override

@@ -9,8 +9,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The publish step both editors share: journal, files, then one database transaction that records
- * the revision (and whatever else must change with it) — the moment the publish happens — then the
- * live swap. A failure before the commit puts every file back; nothing is live that is not recorded.
+ * the revision (and whatever else must change with it) — the moment the publish happens — made
+ * durable before anything is answered ({@code durable}: H2's store written at once), then the live
+ * swap. A failure before the commit puts every file back; nothing is live that is not recorded.
  */
 final class JournaledPublish {
 
@@ -30,12 +31,13 @@ final class JournaledPublish {
 
     static Revision run(Path dir, RevisionStore revisions, JdbcClient jdbc, TransactionTemplate tx,
             Map<String, String> changes, Map<String, String> current, Function<String, Revision> record,
-            Runnable goLive) {
+            Runnable durable, Runnable goLive) {
         PublishJournal.Entry journal = PublishJournal.begin(dir, revisions.table(), changes, current);
         Revision revision;
         try {
             PublishJournal.apply(dir, journal, true);
             revision = tx.execute(status -> record.apply(journal.id()));
+            durable.run();
         } catch (RuntimeException e) {
             if (!RevisionStore.committed(jdbc, revisions.table(), journal.id())) {
                 PublishJournal.apply(dir, journal, false);

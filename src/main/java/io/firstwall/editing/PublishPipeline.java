@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.firstwall.system.AuditLog;
+import io.firstwall.system.Durability;
 import io.firstwall.system.LiveAnalyzer;
 
 /**
@@ -46,11 +47,13 @@ final class PublishPipeline<C> {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final Durability durability;
     /** The live revision this node last found it serves (see {@link #follow}). */
     private RevisionStore.Live followed;
 
     PublishPipeline(EditedFiles<C> files, RevisionStore revisions, LiveAnalyzer live, AuditLog audit, JdbcClient jdbc,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, Durability durability) {
+        this.durability = durability;
         this.files = files;
         this.revisions = revisions;
         this.live = live;
@@ -58,7 +61,17 @@ final class PublishPipeline<C> {
         this.jdbc = jdbc;
         this.tx = tx;
         try {
-            tx.executeWithoutResult(status -> revisions.recordStart(files.liveFiles(), files.folder()));
+            Revision adopted = tx.execute(status -> {
+                Revision r = revisions.recordStart(files.liveFiles(), files.folder());
+                if (r != null && r.kind().equals("external")) {
+                    audit.record(r.author(), "publish", files.folder() + " as found at start \u2192 "
+                            + files.revisionName() + " " + r.id(), r.message());
+                }
+                return r;
+            });
+            if (adopted != null) {
+                durability.afterCommit();
+            }
         } catch (ConflictException | DuplicateKeyException e) {
             // Several nodes started on an empty database at once: one of them recorded the first revision.
             log.info("Another app node recorded the {} at the same moment; this node follows it", files.folder());
@@ -149,7 +162,7 @@ final class PublishPipeline<C> {
                     audit.record(author, "publish", files.describe(changes.keySet()) + " \u2192 "
                             + files.revisionName() + " " + r.id(), message);
                     return r;
-                }, () -> files.goLive(checked.candidate(), checked.merged()));
+                }, durability::afterCommit, () -> files.goLive(checked.candidate(), checked.merged()));
         return new Done(revision, then);
     }
 
@@ -175,12 +188,14 @@ final class PublishPipeline<C> {
         String base = FileSets.version(current);
         Revision revision = tx.execute(status -> {
             files.store(checked.candidate());
-            return revisions.record("external edit", "picked up from " + files.folder() + " on disk", "external",
+            Revision r = revisions.record("external edit", "picked up from " + files.folder() + " on disk", "external",
                     checked.merged(), null, base);
+            audit.record("external edit", "publish", files.describe(changes.keySet()) + " \u2192 " + files.revisionName()
+                    + " " + r.id(), "edited outside firstwall");
+            return r;
         });
+        durability.afterCommit();
         files.goLive(checked.candidate(), checked.merged());
-        audit.record("external edit", "publish", files.describe(changes.keySet()) + " \u2192 " + files.revisionName()
-                + " " + revision.id(), "edited outside firstwall");
         return revision;
     }
 

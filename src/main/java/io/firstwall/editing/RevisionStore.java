@@ -45,14 +45,15 @@ public final class RevisionStore {
     }
 
     /** Records the first revision, or one for changes made on disk while the app was stopped. */
-    void recordStart(Map<String, String> files, String what) {
+    Revision recordStart(Map<String, String> files, String what) {
         Revision latest = revisions().stream().findFirst().orElse(null);
         if (latest == null) {
-            record("system", "the " + noun + " as found when firstwall first started", "initial", files, null, null);
+            return record("system", "the " + noun + " as found when firstwall first started", "initial", files, null, null);
         } else if (!latest.version().equals(FileSets.version(files))) {
-            record("system", what + " was changed outside firstwall while it was stopped", "external", files, null,
+            return record("system", what + " was changed outside firstwall while it was stopped", "external", files, null,
                     live().map(Live::version).orElse(latest.version()));
         }
+        return null;
     }
 
     /** The live revision as the database has it: the one every app node serves (or is about to). */

@@ -37,6 +37,7 @@ import io.firstwall.rules.RuleProblem;
 import io.firstwall.ruletests.RuleTestResult;
 import io.firstwall.ruletests.RuleTests;
 import io.firstwall.system.AuditLog;
+import io.firstwall.system.Durability;
 import io.firstwall.system.FirstwallProperties;
 import io.firstwall.system.LiveAnalyzer;
 import io.firstwall.system.NotFoundException;
@@ -57,7 +58,8 @@ public class RuleEditingService extends Editor<RuleBase> {
     private final DraftSandbox sandbox;
 
     RuleEditingService(LiveAnalyzer live, FirstwallProperties properties, PlanStore plans, LiveRuleTests tests,
-            JdbcClient jdbc, Clock clock, AuditLog audit, TransactionTemplate tx, DraftSandbox sandbox) {
+            JdbcClient jdbc, Clock clock, AuditLog audit, TransactionTemplate tx, DraftSandbox sandbox,
+            Durability durability) {
         super(audit);
         this.sandbox = sandbox;
         this.live = live;
@@ -65,7 +67,7 @@ public class RuleEditingService extends Editor<RuleBase> {
         this.plans = plans;
         this.tests = tests;
         this.pipeline = new PublishPipeline<>(new RuleFiles(live::facts, true), new RevisionStore(jdbc, clock,
-                "rule_revision", "rule set"), live, audit, jdbc, tx);
+                "rule_revision", "rule set"), live, audit, jdbc, tx, durability);
     }
 
     @Override

@@ -236,6 +236,11 @@ public final class FactCsvReader {
             formula(where, "unit", unit);
             formula(where, "source", source);
             formula(where, "note", note);
+            fits(where, "id", id, 200);
+            fits(where, "unit", unit, 100);
+            fits(where, "source", source, 4000);
+            fits(where, "note", note, 4000);
+            fits(where, "distribution", distribution, 100);
             if (value != null && low != null && low > value) {
                 problems.add(where + ": low " + low + " is above value " + value);
             }
@@ -305,6 +310,13 @@ public final class FactCsvReader {
         }
     }
 
+    /** A text longer than the database column that stores it is refused here, not when it is published. */
+    private void fits(String where, String column, String text, int max) {
+        if (text.length() > max) {
+            problems.add(where + ": " + column + " has " + text.length() + " characters; it may have at most " + max);
+        }
+    }
+
     private List<Region> parseRegions(String name, String text) {
         List<Region> regions = new ArrayList<>();
         if (text == null) {
@@ -327,7 +339,13 @@ public final class FactCsvReader {
                 continue;
             }
             FactStatus status = status(where, row.get(6));
-            if (status == null) {
+            int before = problems.size();
+            fits(where, "id", row.get(0).trim(), 64);
+            fits(where, "name", row.get(1).trim(), 200);
+            fits(where, "climate", row.get(3).trim(), 32);
+            fits(where, "grid_operator", row.get(4).trim(), 200);
+            fits(where, "source", row.get(5).trim(), 2000);
+            if (status == null || problems.size() > before) {
                 continue;
             }
             regions.add(new Region(row.get(0).trim(), row.get(1).trim(), kind.equals("orbit"),
@@ -349,7 +367,11 @@ public final class FactCsvReader {
                 continue;
             }
             FactStatus status = status(where, row.get(3));
-            if (status == null) {
+            int before = problems.size();
+            fits(where, "id", row.get(0).trim(), 64);
+            fits(where, "name", row.get(1).trim(), 200);
+            fits(where, "source", row.get(2).trim(), 2000);
+            if (status == null || problems.size() > before) {
                 continue;
             }
             accelerators.add(new Accelerator(row.get(0).trim(), row.get(1).trim(), row.get(2).trim(), status.label()));

@@ -44,6 +44,35 @@ public record ReportRow(String itemKey, long planId, Long scenarioId, String nam
                 p90, scheduleWall, scheduleDelayMonths);
     }
 
+    /**
+     * The row as the report's columns can hold it: long texts cut with a mark (name 500, error 2000,
+     * shortfall 100, explanation 4000, cascade 500, rule ids 2000, fact ids 4000, odds 2000 characters),
+     * and a wall whose name does not fit made a failed row that says so, instead of a run that fails.
+     */
+    public ReportRow fitted() {
+        for (String wall : new String[] {firstWall, scheduleWall, topOutcome}) {
+            if (wall != null && wall.length() > io.firstwall.rules.Factors.MAX_LENGTH) {
+                return failed("the rules named a wall " + cut(wall, 120) + " (" + wall.length()
+                        + " characters), longer than the " + io.firstwall.rules.Factors.MAX_LENGTH
+                        + " a report can store; fix the rule that names it");
+            }
+        }
+        return new ReportRow(itemKey, planId, scenarioId, cut(name, 500), planHash, status, cut(error, 2000), firstWall,
+                bindsOn, slipMonths, openEnded, cut(shortfall, 100), cut(explanation, 4000), cut(cascade, 500),
+                cut(ruleIds, 2000), cut(factIds, 4000), topOutcome, topProbability, cut(odds, 2000), delayP10, delayP50,
+                delayP90, scheduleWall, scheduleDelayMonths);
+    }
+
+    /** The same item as a failed row with {@code why}. */
+    public ReportRow failed(String why) {
+        return new ReportRow(itemKey, planId, scenarioId, cut(name, 500), planHash, FAILED, cut(why, 2000), null, null,
+                null, null, null, null, null, null, null);
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
+    }
+
     /** The delay's percentiles as the report shows them, or nothing without odds. */
     public String delayText() {
         if (odds == null) {

@@ -23,8 +23,13 @@ class ReportRowWriter implements ItemWriter<ReportRow>, StepExecutionListener {
         runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
     }
 
+    /**
+     * Stores the chunk, each row fitted to the columns that hold it ({@link ReportRow#fitted}): a text
+     * too long is cut with a mark, a wall's name too long makes that row a failed one that says so, so
+     * that one bad answer never fails the run.
+     */
     @Override
     public void write(Chunk<? extends ReportRow> chunk) {
-        runs.insertRows(runId, chunk.getItems());
+        runs.insertRows(runId, chunk.getItems().stream().map(ReportRow::fitted).toList());
     }
 }

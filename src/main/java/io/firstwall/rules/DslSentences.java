@@ -183,6 +183,7 @@ public final class DslSentences {
         text = withoutBlockComments(text);
         String[] lines = text.split("\\R", -1);
         String section = null;
+        Steps steps = new Steps();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             String keyword = withoutLineComment(line);
@@ -199,8 +200,19 @@ public final class DslSentences {
                 if (line.length() > MAX_LINE) {
                     found.add(new RuleProblem(path, i + 1, 0, "this line has " + line.length()
                             + " characters; a sentence has at most " + MAX_LINE));
-                } else if (!matchesWhole(section, line)) {
-                    found.add(new RuleProblem(path, i + 1, 0, unknownSentence(section, line)));
+                } else {
+                    boolean known;
+                    try {
+                        known = matchesWhole(section, line, steps);
+                    } catch (TooManySteps e) {
+                        found.add(new RuleProblem(path, i + 1, 0, "matching this file's lines against the sentences"
+                                + " takes too long (stopped at this line): sentences with several blanks and few words"
+                                + " between them can be read many ways; give them more words, or fewer blanks"));
+                        return new Result(null, found);
+                    }
+                    if (!known) {
+                        found.add(new RuleProblem(path, i + 1, 0, unknownSentence(section, line)));
+                    }
                 }
             }
         }
@@ -212,6 +224,11 @@ public final class DslSentences {
         DefaultExpander expander = new DefaultExpander();
         expander.addDSLMapping(mapping);
         String drl = expander.expand(text);
+        if (drl.length() > MAX_EXPANDED) {
+            found.add(new RuleProblem(path, 0, 0, "the sentences of this file stand for " + drl.length() / 1024
+                    + " KiB of rule text; a file of sentences may stand for at most " + MAX_EXPANDED / 1024 + " KiB"));
+            return new Result(null, found);
+        }
         for (Object error : expander.getErrors()) {
             ExpanderException e = (ExpanderException) error;
             found.add(new RuleProblem(path, e.getLine(), 0, "this line is not a sentence of the vocabulary", e.getMessage()));
@@ -224,16 +241,64 @@ public final class DslSentences {
     public record Result(Expansion expansion, List<RuleProblem> problems) {
     }
 
-    private boolean matchesWhole(String section, String line) {
+    private boolean matchesWhole(String section, String line, Steps steps) {
         for (int i = 0; i < entries.size(); i++) {
             DSLMappingEntry e = entries.get(i);
             boolean here = "when".equals(section) ? e.getSection() == DSLMappingEntry.CONDITION
                     : e.getSection() == DSLMappingEntry.CONSEQUENCE;
-            if (here && wholeLines.get(i).matcher(line).matches()) {
+            if (here && wholeLines.get(i).matcher(steps.over(line)).matches()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** How many characters the matching of one file's lines against the sentences may read. */
+    static final long MAX_STEPS = 20_000_000;
+    /** The longest DRL a file of sentences may stand for. */
+    static final int MAX_EXPANDED = 2 << 20;
+
+    /** The matching ran out of its steps: the sentences are too alike for the lines. */
+    static final class TooManySteps extends RuntimeException {
+        TooManySteps() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The characters the sentence matcher reads, counted: a blank matches anything, so sentences with
+     * several blanks can make the matcher try each line a great many ways; past {@link #MAX_STEPS} the
+     * file is refused in words instead of taking the service's time.
+     */
+    static final class Steps {
+        private long left = MAX_STEPS;
+
+        CharSequence over(String line) {
+            return new CharSequence() {
+                @Override
+                public int length() {
+                    return line.length();
+                }
+
+                @Override
+                public char charAt(int index) {
+                    if (--left < 0) {
+                        throw new TooManySteps();
+                    }
+                    return line.charAt(index);
+                }
+
+                @Override
+                public CharSequence subSequence(int start, int end) {
+                    return line.substring(start, end);
+                }
+
+                @Override
+                public String toString() {
+                    return line;
+                }
+            };
+        }
     }
 
     /** A line without its {@code //} comment, stripped. */

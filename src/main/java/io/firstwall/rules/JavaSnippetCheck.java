@@ -406,6 +406,7 @@ final class JavaSnippetCheck {
                     refuse(o, "new " + o.getType().getNameAsString() + "(...) is not allowed in rules: rule code creates"
                             + " only results (Need, Supply, Note, PhaseDemand)");
                 }
+                wallName(o.getArguments(), o.getType().getNameAsString());
                 o.getArguments().forEach(this::expr);
             }
         } else if (e instanceof ArrayAccessExpr a) {
@@ -666,6 +667,9 @@ final class JavaSnippetCheck {
         }
         Optional<Class<?>> type = scopeType(scope);
         if (type.isPresent()) {
+            if (type.get().getSimpleName().equals("Calc")) {
+                wallName(m.getArguments(), name);
+            }
             if (!RuleVocabulary.isSafeStaticMember(type.get(), name, true)) {
                 refuse(m.getName(), type.get().getSimpleName() + "." + name + "(...) is not allowed in rules: "
                         + memberReason(name));
@@ -675,6 +679,22 @@ final class JavaSnippetCheck {
         expr(scope);
         if (!RuleVocabulary.isSafeMember(name)) {
             refuse(m.getName(), "." + name + "(...) is not allowed in rules: " + memberReason(name));
+        }
+    }
+
+    /** Results and Calc's steps whose first argument names a wall. */
+    private static final Set<String> NAME_A_WALL = Set.of("Need", "Supply", "Note", "deliveries", "monthly");
+
+    /**
+     * A wall named by a text written in the rule must be a name pages, reports and the database can
+     * hold (a name made at run time is checked when the result is made, and fails its analysis).
+     */
+    private void wallName(List<Expression> arguments, String made) {
+        if (NAME_A_WALL.contains(made) && !arguments.isEmpty() && arguments.get(0) instanceof StringLiteralExpr s) {
+            String problem = Factors.problem(s.asString());
+            if (problem != null) {
+                refuse(s, problem);
+            }
         }
     }
 

@@ -159,4 +159,14 @@ class AnalysisBudgetTests {
         Analysis a = AnalysisFixtures.ANALYZER.analyze(PLAN, AnalysisFixtures.FACTS);
         assertThat(a.demand()).isNotEmpty();
     }
+
+    /** A wall's name made at run time is checked when the result is made: the analysis fails in words. */
+    @Test
+    void aWallNameMadeAtRunTimeThatNoReportCanHoldFailsTheAnalysisInWords() {
+        Analyzer analyzer = new Analyzer(RuleCompiler.compile(withRule("    $p : Plan()\n",
+                "insert(new Note(\"SUBSTATION_AND_TRANSMISSION_\" + \"SWITCHGEAR_SUPPLY\", \"T-001\", \"x\", java.util.List.of()));")));
+        assertThatThrownBy(() -> analyzer.analyze(PLAN, AnalysisFixtures.FACTS))
+                .isInstanceOf(AnalysisException.class)
+                .hasMessageContaining("the wall name SUBSTATION_AND_TRANSMISSION_SWITCHGEAR_SUPPLY has 45 characters");
+    }
 }

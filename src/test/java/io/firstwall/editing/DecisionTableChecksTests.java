@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.firstwall.analysis.AnalysisFixtures;
 import io.firstwall.rules.RuleProblem;
@@ -128,5 +130,26 @@ class DecisionTableChecksTests {
                 "\"air,a major-source air permit\n(PSD/Title V) for on-site gas turbines\"");
         assertThat(cells(text)).singleElement().satisfies(p -> assertThat(p.message())
                 .contains("Lane, what the permit is: the cell has a line break"));
+    }
+
+    /** The probe's 6,000-row table gave 18 million overlap warnings and a 4.9 GB answer; now a count. */
+    @ParameterizedTest(name = "{0} copies of a row")
+    @ValueSource(ints = {300, 3_000})
+    void manyOverlappingRowsGiveAFewWarningsAndACount(int copies) throws Exception {
+        String table = table();
+        String tennessee = table.lines().filter(l -> l.startsWith("PERM-010 ")).findFirst().orElseThrow();
+        StringBuilder rows = new StringBuilder(tennessee).append("\n");
+        for (int i = 0; i < copies; i++) {
+            rows.append(tennessee.replaceFirst("^PERM-010 ", "PERM-9" + i + " ")).append("\n");
+        }
+        List<RuleProblem> warnings = check(table.replace(tennessee + "\n", rows.toString()));
+        assertThat(warnings).hasSizeLessThanOrEqualTo(DecisionTableChecks.MAX_PER_KIND + 2);
+        if (copies < DecisionTableChecks.MAX_ROWS_COMPARED) {
+            long pairs = (long) (copies + 1) * copies / 2;
+            assertThat(warnings).last().satisfies(w -> assertThat(w.message())
+                    .contains((pairs - DecisionTableChecks.MAX_PER_KIND) + " more pairs of rows overlap", pairs + " in all"));
+        } else {
+            assertThat(warnings).anySatisfy(w -> assertThat(w.message()).contains("was not checked for them"));
+        }
     }
 }

@@ -55,4 +55,26 @@ class DecisionTableSheetsTests {
         assertThatThrownBy(() -> DecisionTableSheets.fromXlsx(new ByteArrayInputStream(sparse(3, 16_383))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 50 columns");
     }
+
+    /** The probe's 211 KB sheet of 1,999 x 50 cells sharing one 10,000-character string built a 1.0 GB page. */
+    @Test
+    void aSheetWhoseCellsShareOneLongStringIsRefusedBeforeItExpands() throws Exception {
+        String shared = "x".repeat(10_000);
+        byte[] bomb;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("t");
+            for (int r = 0; r < 1_999; r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+                for (int c = 0; c < 50; c++) {
+                    row.createCell(c).setCellValue(shared);
+                }
+            }
+            book.write(out);
+            bomb = out.toByteArray();
+        }
+        assertThat(bomb.length).as("the upload is small").isLessThan(2 << 20);
+        assertThatThrownBy(() -> DecisionTableSheets.fromXlsx(new ByteArrayInputStream(bomb)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 1024 KiB of text");
+    }
 }

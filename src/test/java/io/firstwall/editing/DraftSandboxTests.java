@@ -42,7 +42,7 @@ import io.firstwall.system.LiveAnalyzer;
  */
 @Tag("database")
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:drafts-${random.uuid};DB_CLOSE_DELAY=-1",
-        "firstwall.candidate-budget=6s"})
+        "firstwall.candidate-budget=10s"})
 @ActiveProfiles("test")
 class DraftSandboxTests {
 
@@ -143,7 +143,7 @@ class DraftSandboxTests {
         Validation refused = validating.get(120, TimeUnit.SECONDS);
         assertThat(refused.ok()).isFalse();
         assertThat(refused.errors()).singleElement().satisfies(p -> assertThat(p.message())
-                .contains("did not finish within 6 s of CPU").contains("were stopped, with the process they ran in")
+                .contains("did not finish within 10 s of CPU").contains("were stopped, with the process they ran in")
                 .contains("nothing was published"));
         ProcessHandle stopped = worker;
         assertThat(stopped.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
@@ -165,7 +165,7 @@ class DraftSandboxTests {
                         .param("baseVersion", editing.liveVersion()).param("plan", Long.toString(saved.id())))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).as(page.substring(Math.max(0, page.indexOf("<main")), Math.min(page.length(), page.indexOf("<main") + 3000)))
-                .contains("was stopped").contains("did not finish within 6 s of CPU");
+                .contains("was stopped").contains("did not finish within 10 s of CPU");
         assertThat(threadsInRuleCode()).isEmpty();
         String fine = mvc.perform(post("/rules/why").with(user("expert").roles("ANALYST", "EXPERT")).with(csrf())
                         .param("file", "grid/grid_interconnect.drl").param("text", editing.liveFiles().get(

@@ -88,6 +88,49 @@ class KilledPublishTests {
         });
     }
 
+    /**
+     * A publish answered is recorded: the publishing JVM, alone with its H2 file (as the app runs), is
+     * killed the moment it has answered, and its revision and audit entry are in the database, so the
+     * next start finds the files live and recorded, not "changed outside firstwall". Before commits
+     * were made durable, H2 lost what it had committed in its last half second.
+     */
+    @Test
+    void aPublishAnsweredSurvivesAKillRightAfterTheAnswer(@TempDir Path dir) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            Path run = Files.createDirectories(dir.resolve("answered-" + i));
+            String url = "jdbc:h2:file:" + run.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+            answeredThenKilled(run, new Database(url, "sa", "", List.of()));
+        }
+    }
+
+    @Test
+    @Tag("postgres")
+    void aPublishAnsweredSurvivesAKillOnPostgresToo(@TempDir Path dir) throws Exception {
+        for (int i = 0; i < 2; i++) {
+            Path run = Files.createDirectories(dir.resolve("answered-" + i));
+            TestDatabase.Postgres pg = TestDatabase.freshPostgres();
+            answeredThenKilled(run, new Database(pg.url(), pg.user(), pg.password(), pg.springArgs()));
+        }
+    }
+
+    private void answeredThenKilled(Path run, Database db) throws Exception {
+        Path rules = AnalysisFixtures.copyOf(AnalysisFixtures.RULES_DIR, run.resolve("rules"));
+        Path data = AnalysisFixtures.copyOf(AnalysisFixtures.DATA_DIR, run.resolve("data"));
+        int lines = moveARuleBetweenFiles(ruleSet(rules)).size() + 3;
+        String killedAt = killSomewhere(db.url(), db.args(), rules, data, lines - 1, run.resolve("child.log"));
+        assertThat(killedAt).isEqualTo("after 'PUBLISHED'");
+        String onDisk = FileSets.version(ruleSet(rules));
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(c, true));
+            Map<String, Object> latest = jdbc.sql("select author, kind, version from rule_revision order by id desc limit 1")
+                    .query().singleRow();
+            assertThat(latest.get("version")).as("the answered revision is the one on disk").isEqualTo(onDisk);
+            assertThat(latest.get("author")).isEqualTo("kill test");
+            assertThat(jdbc.sql("select count(*) from audit_log where who = 'kill test' and action = 'publish'")
+                    .query(Integer.class).single()).isEqualTo(1);
+        }
+    }
+
     /** Which line of the publish kill {@code i} comes after, of {@code lines}. */
     @FunctionalInterface
     interface Target {

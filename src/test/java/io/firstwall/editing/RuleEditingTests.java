@@ -166,7 +166,7 @@ class RuleEditingTests {
     void aLoopingOrMemoryHungryRuleFailsItsScenariosInsteadOfHangingTheRequest() throws Exception {
         String before = editing.liveVersion();
         String looping = "package rules.test;\nimport io.firstwall.plan.Plan;\nimport io.firstwall.analysis.Note;\n"
-                + "rule \"T-001 Loop\"\nwhen\n    $p : Plan()\n    $n : Note()\nthen\n"
+                + "rule \"T-001 Loop\"\nwhen\n    $p : Plan(power != io.firstwall.plan.Power.ONSITE_GAS)\n    $n : Note()\nthen\n"
                 + "    insert(new Note($n.factor(), $n.ruleId(), $n.text(), $n.factIds()));\nend\n"
                 + "rule \"T-002 Memory\"\nwhen\n    $p : Plan(power == io.firstwall.plan.Power.ONSITE_GAS)\n    $n : Note()\nthen\n"
                 + "    insert(new Note($n.factor(), $n.ruleId(), $n.text() + $n.text(), $n.factIds()));\nend\n";

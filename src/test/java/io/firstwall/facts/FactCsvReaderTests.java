@@ -53,6 +53,17 @@ class FactCsvReaderTests {
             "bad id!,1,,,W,2024,src,primary,|t.csv:2: id 'bad id!' must be",
             "x,1,,,W|t.csv:2: expected at least 8 fields, found 5"})
     void aBadRowIsRejectedWithFileAndLine(String row, String message) {
+        assertRejected(row, message);
+    }
+
+    /** A text longer than its database column is refused when validated, not when the publish writes it. */
+    @Test
+    void aTextLongerThanItsColumnIsRejectedWithItsLength() {
+        assertRejected("x,1,,,W" + "h".repeat(100) + ",2024,src,primary,", "t.csv:2: unit has 101 characters; it may have at most 100");
+        assertRejected("x" + "y".repeat(200) + ",1,,,W,2024,src,primary,", "t.csv:2: id has 201 characters");
+    }
+
+    static void assertRejected(String row, String message) {
         assertThatThrownBy(() -> FactCsvReader.readFacts("t.csv", HEADER + row + "\n"))
                 .isInstanceOfSatisfying(FactLoadException.class,
                         e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith(message)));

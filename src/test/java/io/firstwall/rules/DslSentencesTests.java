@@ -273,4 +273,26 @@ class DslSentencesTests {
         }
         throw new AssertionError(part);
     }
+
+    /**
+     * The probe's shape: ten sentences of three blanks with one word between them, against 200 lines of
+     * "x x ... x z" (61 KB), took 62 s of CPU; the matching now stops at its step budget with words.
+     */
+    @Test
+    void sentencesThatCanBeReadManyWaysAreRefusedInsteadOfTakingMinutes() {
+        StringBuilder vocabulary = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            vocabulary.append("[when]{a} x {b} x {c} y").append(i).append("=$p : Plan()\n");
+        }
+        String line = "    " + "x ".repeat(146) + "z";
+        StringBuilder when = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            when.append(line).append("\n");
+        }
+        DslSentences sentences = DslSentences.of(Map.of("dsl/slow.dsl", vocabulary.toString()));
+        assertThat(sentences.problems()).isEmpty();
+        DslSentences.Result result = sentences.expand("rules/permits/slow.dslr", rule("T-1 Slow", when.toString().stripTrailing(), ""));
+        assertThat(result.expansion()).isNull();
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("takes too long"));
+    }
 }

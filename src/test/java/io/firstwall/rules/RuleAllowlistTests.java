@@ -140,4 +140,15 @@ class RuleAllowlistTests {
         String fine = drl.replace("ProcessHandle : Plan()\n    Plan(ProcessHandle.of(1).isPresent())", "$handle : Plan()");
         assertThat(RuleAllowlist.check("rules/fine.drl", fine)).isEmpty();
     }
+
+    /** A wall's name is stored in 40 characters; the probe published a 45-character one that failed the nightly run. */
+    @Test
+    void aWallNameThatNoReportCanHoldIsRefusedAtItsText() {
+        String drl = rule("import io.firstwall.analysis.Note;\nimport java.util.List;", "",
+                "insert(new Note(\"SUBSTATION_AND_TRANSMISSION_SWITCHGEAR_SUPPLY\", \"T-001\", \"x\", List.of()));");
+        assertThat(RuleAllowlist.check("rules/long.drl", drl)).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("has 45 characters; a wall's name has at most 40"));
+        assertThat(RuleAllowlist.check("rules/lower.drl", drl.replace("SUBSTATION_AND_TRANSMISSION_SWITCHGEAR_SUPPLY",
+                "grid wall"))).singleElement().satisfies(p -> assertThat(p.message()).contains("capitals, digits and _"));
+    }
 }
