@@ -19,16 +19,31 @@ public class FirstwallApplication {
     public static void main(String[] args) {
         if (args.length > 0 && (args[0].equals("analyze") || args[0].equals("backtest"))) {
             System.setProperty("logback.configurationFile", "logback-cli.xml");
-            System.exit(new Cli(System.out, System.err).run(args));
         }
         if (args.length > 0 && args[0].equals("batch")) {
             System.exit(new BatchCommand(System.out, System.err).run(FirstwallApplication.class, args));
         }
-        if (args.length > 0 && !args[0].startsWith("-")) {
-            // A word that is no command (a typo of one) never starts the web server by surprise.
-            System.err.println(Cli.unknownCommand(args[0]));
-            System.exit(2);
+        Integer exit = command(args, System.out, System.err);
+        if (exit != null) {
+            System.exit(exit);
         }
         SpringApplication.run(FirstwallApplication.class, args);
+    }
+
+    /**
+     * What the first word asks for, other than the web app and the batch: the exit code of {@code analyze}
+     * or {@code backtest}, 2 with "unknown command" for any other word, or null for the web app (no
+     * arguments, or only {@code --options}).
+     */
+    public static Integer command(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            return null;
+        }
+        if (args[0].equals("analyze") || args[0].equals("backtest")) {
+            return new Cli(out, err).run(args);
+        }
+        // A word that is no command (a typo of one) never starts the web server by surprise.
+        err.println(Cli.unknownCommand(args[0]));
+        return 2;
     }
 }

@@ -160,6 +160,13 @@ public final class Analyzer {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
+            if (root instanceof java.time.DateTimeException || root instanceof ArithmeticException) {
+                // A date past the calendar's end or a count past a long: a figure far outside any sensible
+                // range (a fact edited or overridden so), not a rule that went wrong.
+                throw new AnalysisException("a figure is far outside any sensible range: while analyzing '" + plan.name()
+                        + "' a date or count went past what the calendar can hold (" + root.getMessage()
+                        + "); check the facts edited or overridden for this answer", e);
+            }
             String kind = root.getClass().getSimpleName();
             String why = root.getMessage() == null ? kind : root instanceof MissingFactException ? root.getMessage()
                     : kind.replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)

@@ -52,6 +52,27 @@ class FactEditingController implements PageController {
     record FactForm(String file, String originalId, String id, String value, String low, String high, String unit,
             String asOf, String source, String status, String note, String distribution, String baseVersion) {
 
+        /** A field the form did not send is an empty one (an empty form is answered with its fields marked). */
+        FactForm {
+            file = blank(file);
+            originalId = blank(originalId);
+            id = blank(id);
+            value = blank(value);
+            low = blank(low);
+            high = blank(high);
+            unit = blank(unit);
+            asOf = blank(asOf);
+            source = blank(source);
+            status = blank(status);
+            note = blank(note);
+            distribution = blank(distribution);
+            baseVersion = blank(baseVersion);
+        }
+
+        private static String blank(String s) {
+            return s == null ? "" : s;
+        }
+
         List<String> fields() {
             return Arrays.asList(id, value, low, high, unit, asOf, source, status, note, distribution);
         }

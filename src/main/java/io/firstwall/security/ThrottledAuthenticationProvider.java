@@ -10,6 +10,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
 /**
@@ -37,17 +38,19 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String name = authentication.getName();
-        Duration locked = throttle.lockedFor(name);
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress()
+                : "unknown";
+        Duration locked = throttle.lockedFor(name, address);
         if (!locked.isZero()) {
-            throw new LockedException("Too many wrong passwords for " + name + "; try again in "
+            throw new LockedException("Too many wrong passwords for " + name + " from here; try again in "
                     + Math.max(1, locked.toSeconds()) + " s.");
         }
         try {
             Authentication result = super.authenticate(authentication);
-            throttle.succeeded(name);
+            throttle.succeeded(name, address);
             return result;
         } catch (BadCredentialsException e) {
-            throttle.failed(name);
+            throttle.failed(name, address);
             throw e;
         }
     }

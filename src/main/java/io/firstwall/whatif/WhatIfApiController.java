@@ -101,6 +101,9 @@ class WhatIfApiController {
                         problems.add(new PlanProblem("overrides." + e.getKey(), "there is no such fact"));
                     } else if (!e.getValue().isNumber()) {
                         problems.add(new PlanProblem("overrides." + e.getKey(), "must be a number"));
+                    } else if (!Double.isFinite(e.getValue().asDouble())) {
+                        problems.add(new PlanProblem("overrides." + e.getKey(), "must be a finite number; "
+                                + e.getValue() + " is beyond what a number can hold"));
                     } else {
                         overrides.put(e.getKey(), e.getValue().asDouble());
                     }

@@ -120,4 +120,69 @@ class CliTests {
         assertThat(cli("analyze", "--bogus", "x.json").err()).contains("unknown option --bogus");
         assertThat(cli("analyze", "x.json", "--rules").err()).contains("--rules needs a directory");
     }
+
+    /** "analyse" once started the whole web server; now it is an unknown command, with the nearest. */
+    @Test
+    void anUnknownFirstWordIsSaidToBeOneWithTheNearestCommand() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Integer exit = io.firstwall.FirstwallApplication.command(new String[] {"analyse", "data/plans/nova-grid-1gw.json"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'analyse'; did you mean analyze?");
+        assertThat(io.firstwall.FirstwallApplication.command(new String[] {"--server.port=0"}, System.out, System.err))
+                .as("options alone start the web app").isNull();
+    }
+
+    @Test
+    void aPlanFileWithAByteOrderMarkIsRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path plan = dir.resolve("bom.json");
+        java.nio.file.Files.writeString(plan, "\uFEFF" + java.nio.file.Files.readString(
+                java.nio.file.Path.of("data/plans/nova-grid-1gw.json")));
+        Run run = cli("analyze", plan.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("first wall: GRID_INTERCONNECT");
+    }
+
+    @Test
+    void theBudgetIsACpuTimeOption() {
+        assertThat(cli("analyze", "data/plans/nova-grid-1gw.json", "--budget", "5s").status()).isZero();
+        Run bad = cli("analyze", "data/plans/nova-grid-1gw.json", "--budget", "soon");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("--budget needs a CPU time such as 2s, 500ms or 1m");
+    }
+
+    /** With three busy loops beside it, every example plan and every backtest plan analyses with the default budget. */
+    @Test
+    void threeBusyLoopsBesideItDoNotMakeTheCommandLineRefuseRealPlans() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.List<Thread> busy = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Thread t = new Thread(() -> {
+                long x = 0;
+                while (!stop.get()) {
+                    x += System.nanoTime() % 7;
+                }
+                SINK.set(x);
+            });
+            t.setDaemon(true);
+            t.start();
+            busy.add(t);
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> plans = java.nio.file.Files.list(java.nio.file.Path.of("data/plans"))) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("analyze"));
+            plans.sorted().forEach(p -> args.add(p.toString()));
+            Run run = cli(args.toArray(String[]::new));
+            assertThat(run.status()).as(run.err()).isZero();
+            Run backtest = cli("backtest");
+            assertThat(backtest.status()).as(backtest.err()).isZero();
+            assertThat(backtest.err()).doesNotContain("ms of CPU");
+        } finally {
+            stop.set(true);
+            for (Thread t : busy) {
+                t.join();
+            }
+        }
+    }
+
+    static final java.util.concurrent.atomic.AtomicLong SINK = new java.util.concurrent.atomic.AtomicLong();
 }
