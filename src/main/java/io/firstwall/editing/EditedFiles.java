@@ -66,6 +66,15 @@ interface EditedFiles<C> {
 
     Outcome<C> check(Map<String, String> merged, Set<String> changed, boolean withImpact, boolean testsOnDisk);
 
+    /**
+     * The files of a revision another app node published, read to be served here: that node checked them
+     * (rule tests, impact) before it recorded them, so by default they are checked as any change is; an
+     * editor whose checks run code may only read them.
+     */
+    default Outcome<C> followed(Map<String, String> merged, Set<String> changed) {
+        return check(merged, changed, false, false);
+    }
+
     /** What the changed files may not mean as written (a decision table's overlaps and gaps); none by default. */
     default List<RuleProblem> warnings(Map<String, String> merged, Set<String> changed) {
         return List.of();

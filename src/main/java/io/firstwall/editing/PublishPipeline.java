@@ -217,7 +217,8 @@ final class PublishPipeline<C> {
         Map<String, String> published = revisions.files(latest.revisionId());
         Map<String, String> current = files.liveFiles();
         Map<String, String> changes = FileSets.changes(current, published);
-        Checked<C> checked = check(changes, false, false, files::check);
+        Checked<C> checked = check(changes, false, false, (merged, changed, impact, disk) -> files.followed(merged,
+                changed));
         if (checked.candidate() == null) {
             throw new IllegalStateException("The live " + files.revisionName() + " " + latest.revisionId()
                     + " published on another node does not read here: " + checked.validation().errors());

@@ -308,6 +308,16 @@ public class RuleEditingService extends Editor<RuleBase> {
             return new Outcome<>(List.of(), reply.ruleTests(), reply.impact(), reply.generated(), candidate);
         }
 
+        /** A revision published on another node passed its checks there: it is only compiled here, no rule runs. */
+        @Override
+        public Outcome<RuleBase> followed(Map<String, String> merged, Set<String> changed) {
+            try {
+                return new Outcome<>(List.of(), List.of(), List.of(), Map.of(), RuleCompiler.compile(DraftCheck.ruleSet(merged)));
+            } catch (RuleBuildException e) {
+                return Outcome.refused(e.problems(), Map.of());
+            }
+        }
+
         @Override
         public void goLive(RuleBase candidate, Map<String, String> merged) {
             live.swapRules(candidate);
