@@ -20,6 +20,7 @@ import io.firstwall.analysis.Format;
 import io.firstwall.plan.Json;
 import io.firstwall.analysis.PhaseDemand;
 import io.firstwall.analysis.Wall;
+import io.firstwall.backtest.Backtest;
 import io.firstwall.facts.FactBase;
 import io.firstwall.facts.FactCsvReader;
 import io.firstwall.system.Hashes;
@@ -37,8 +38,9 @@ import io.firstwall.uncertainty.Uncertainty;
 /**
  * {@code analyze PLAN.json... [--json] [--samples N [--seed S]] [--budget T] [--rules DIR] [--data DIR]}. Exit codes: 0 analysed,
  * 1 a plan file is invalid or unreadable, 2 wrong usage or a broken rule set or fact base.
- * {@code backtest [--rules DIR] [--data DIR]}: {@link Backtest}; exit codes 0 printed, 1 a backtest file is
- * unreadable or invalid (named), 2 wrong usage or a broken rule set or fact base.
+ * {@code backtest [--samples N [--seed S]] [--rules DIR] [--data DIR]}: {@link Backtest}; exit codes 0 printed,
+ * 1 a backtest file is unreadable or invalid (named) or a fact leaks a scored project (printed under the
+ * table), 2 wrong usage or a broken rule set or fact base.
  */
 public final class Cli {
 
@@ -50,8 +52,10 @@ public final class Cli {
               --budget T    CPU time one analysis may use before it is stopped as a loop: 2s (default), 500ms, 1m
               --rules DIR   rule files (default ./rules)
               --data DIR    fact base (default ./data)
-            usage: java -jar target/firstwall.jar backtest [--budget T] [--rules DIR] [--data DIR]
-              the analyzer against real campuses (DIR/backtests/*.json): its answer beside the observed one, and the hit rate""";
+            usage: java -jar target/firstwall.jar backtest [--samples N [--seed S]] [--budget T] [--rules DIR] [--data DIR]
+              the analyzer against real campuses (DIR/backtests/*.json): its answer beside what happened, scored on the
+              delay (hit within 6 months, signed error), on what held it (wall identity) and, with --samples, on
+              whether the observed delay lies in the analyzer's P10-P90 (coverage)""";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -282,9 +286,22 @@ public final class Cli {
         Path rules = Path.of("rules");
         Path data = Path.of("data");
         Duration budget = Analyzer.DEFAULT_TIME_BUDGET;
+        int samples = 0;
+        long seed = MonteCarlo.DEFAULT_SEED;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--budget") && i + 1 < args.length && duration(args[i + 1]) != null) {
                 budget = duration(args[++i]);
+            } else if ((args[i].equals("--samples") || args[i].equals("--seed")) && i + 1 < args.length
+                    && args[i + 1].matches("\\d{1,9}")) {
+                long n = Long.parseLong(args[++i]);
+                if (args[i - 1].equals("--seed")) {
+                    seed = n;
+                } else if (n >= 1 && n <= MonteCarlo.MAX_SAMPLES) {
+                    samples = (int) n;
+                } else {
+                    err.println("--samples needs a whole number from 1 to " + MonteCarlo.MAX_SAMPLES + "\n" + USAGE);
+                    return 2;
+                }
             } else if ((args[i].equals("--rules") || args[i].equals("--data")) && i + 1 < args.length) {
                 Path dir = Path.of(args[++i]);
                 if (args[i - 1].equals("--rules")) {
@@ -300,8 +317,9 @@ public final class Cli {
         try {
             FactBase facts = facts(data);
             Analyzer analyzer = new Analyzer(RuleCompiler.compile(rules), budget);
-            out.print(Backtest.table(Backtest.run(data.resolve("backtests"), analyzer, facts)));
-            return 0;
+            Backtest.Result result = Backtest.run(data.resolve("backtests"), analyzer, facts, samples, seed);
+            out.print(Backtest.table(result));
+            return result.leaks().isEmpty() ? 0 : 1;
         } catch (FactLoadException | RuleBuildException e) {
             err.println(e.getMessage());
             return 2;

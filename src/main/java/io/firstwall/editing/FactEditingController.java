@@ -50,7 +50,8 @@ class FactEditingController implements PageController {
 
     /** One fact as the form shows it: every field as typed. */
     record FactForm(String file, String originalId, String id, String value, String low, String high, String unit,
-            String asOf, String source, String status, String note, String distribution, String baseVersion) {
+            String asOf, String source, String status, String note, String distribution, String projects,
+            String baseVersion) {
 
         /** A field the form did not send is an empty one (an empty form is answered with its fields marked). */
         FactForm {
@@ -66,6 +67,7 @@ class FactEditingController implements PageController {
             status = blank(status);
             note = blank(note);
             distribution = blank(distribution);
+            projects = blank(projects);
             baseVersion = blank(baseVersion);
         }
 
@@ -74,7 +76,7 @@ class FactEditingController implements PageController {
         }
 
         List<String> fields() {
-            return Arrays.asList(id, value, low, high, unit, asOf, source, status, note, distribution);
+            return Arrays.asList(id, value, low, high, unit, asOf, source, status, note, distribution, projects);
         }
 
         Map<String, String> values() {
@@ -88,13 +90,14 @@ class FactEditingController implements PageController {
             values.put("source", source);
             values.put("note", note);
             values.put("distribution", distribution);
+            values.put("projects", projects);
             return values;
         }
 
         static FactForm of(FactRows.Row row, String baseVersion) {
             return new FactForm(row.file(), row.id(), row.id(), row.get("value"), row.get("low"), row.get("high"),
                     row.get("unit"), row.get("as_of"), row.get("source"), row.get("status"), row.get("note"),
-                    row.get("distribution"), baseVersion);
+                    row.get("distribution"), row.get("projects"), baseVersion);
         }
     }
 
@@ -148,7 +151,7 @@ class FactEditingController implements PageController {
         if (!editing.liveFiles().containsKey(file) || !file.startsWith("facts/")) {
             throw new NotFoundException("There is no fact file " + file + ".");
         }
-        return form(new FactForm(file, "", "", "", "", "", "", "", "", "secondary", "", "", editing.liveVersion()), Map.of(),
+        return form(new FactForm(file, "", "", "", "", "", "", "", "", "secondary", "", "", "", editing.liveVersion()), Map.of(),
                 model);
     }
 
@@ -182,6 +185,7 @@ class FactEditingController implements PageController {
                     case "as_of" -> "asOf";
                     case "id", "value", "low", "high", "unit", "status", "source" -> column;
                     case "distribution", "correlation" -> "distribution";
+                    case "projects" -> "projects";
                     default -> "id";
                 };
                 errors.putIfAbsent(field, text);

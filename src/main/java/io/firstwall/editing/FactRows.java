@@ -88,10 +88,10 @@ public final class FactRows {
         }
     }
 
-    /** How many columns a fact file has without the optional distribution column. */
+    /** How many columns a fact file has without the optional columns (distribution, projects). */
     private static final int BASE_COLUMNS = FactCsvReader.FACT_COLUMNS.indexOf("distribution");
 
-    /** A row as CSV text: quoted only where a field needs it; a blank distribution is left out. */
+    /** A row as CSV text: quoted only where a field needs it; blank optional columns at the end are left out. */
     static String format(List<String> fields) {
         List<String> clean = new ArrayList<>(fields.stream().map(f -> f == null ? "" : f.strip()).toList());
         while (clean.size() > BASE_COLUMNS && clean.get(clean.size() - 1).isEmpty()) {
@@ -100,22 +100,37 @@ public final class FactRows {
         return ROW.format(clean.toArray());
     }
 
-    /** The file's lines, its header given the distribution column when a row now needs it. */
+    /** The file's lines, its header given every optional column when the row now fills one the header lacks. */
     private static String[] withColumnsFor(String text, List<String> fields) {
         String[] lines = text.split("\n", -1);
-        boolean needs = fields.size() > BASE_COLUMNS && fields.get(BASE_COLUMNS) != null
-                && !fields.get(BASE_COLUMNS).isBlank();
+        int used = 0;
+        for (int i = BASE_COLUMNS; i < fields.size(); i++) {
+            if (fields.get(i) != null && !fields.get(i).isBlank()) {
+                used = i + 1;
+            }
+        }
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            if (needs && parse(line).indexOf("distribution") < 0) {
+            if (used > 0 && headerColumns(line) < used) {
                 lines[i] = String.join(",", FactCsvReader.FACT_COLUMNS);
             }
             break;
         }
         return lines;
+    }
+
+    /** How many of the fact columns a header line names (the header is a prefix of them). */
+    private static int headerColumns(String header) {
+        List<String> names = parse(header);
+        int n = 0;
+        while (n < names.size() && n < FactCsvReader.FACT_COLUMNS.size()
+                && names.get(n).equals(FactCsvReader.FACT_COLUMNS.get(n))) {
+            n++;
+        }
+        return n;
     }
 
     /** The file with the row at {@code line} replaced. */

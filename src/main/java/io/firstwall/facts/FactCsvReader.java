@@ -28,7 +28,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class FactCsvReader {
 
     public static final List<String> FACT_COLUMNS =
-            List.of("id", "value", "low", "high", "unit", "as_of", "source", "status", "note", "distribution");
+            List.of("id", "value", "low", "high", "unit", "as_of", "source", "status", "note", "distribution", "projects");
     public static final List<String> REGION_COLUMNS =
             List.of("id", "name", "kind", "climate", "grid_operator", "source", "status");
     public static final List<String> ACCELERATOR_COLUMNS = List.of("id", "name", "source", "status");
@@ -124,6 +124,24 @@ public final class FactCsvReader {
         if (SpreadsheetText.isFormula(text)) {
             problems.add(where + ": " + column + " starts with '" + text.charAt(0) + "', which a spreadsheet would run"
                     + " as a formula; start it with a letter or a digit");
+        }
+    }
+
+    /**
+     * The projects column names backtest projects by their file names without .json: small letters,
+     * digits and hyphens, separated by spaces.
+     */
+    private void projects(String where, String text) {
+        for (String id : text.isEmpty() ? new String[0] : text.split("\\s+")) {
+            boolean ok = !id.isEmpty() && id.length() <= 60 && Character.isLetterOrDigit(id.charAt(0));
+            for (int i = 0; ok && i < id.length(); i++) {
+                char c = id.charAt(i);
+                ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+            }
+            if (!ok) {
+                problems.add(where + ": projects names '" + id + "', which is not a backtest project id (small letters,"
+                        + " digits and -, like colossus-1, separated by spaces)");
+            }
         }
     }
 
@@ -227,6 +245,8 @@ public final class FactCsvReader {
             FactStatus status = status(where, row.get(7));
             String note = row.size() > 8 ? row.get(8).trim() : "";
             String distribution = row.size() > 9 ? row.get(9).trim() : "";
+            String projects = row.size() > 10 ? row.get(10).trim() : "";
+            projects(where, projects);
             try {
                 Spread.parse(distribution);
             } catch (IllegalArgumentException e) {
@@ -241,6 +261,7 @@ public final class FactCsvReader {
             fits(where, "source", source, 4000);
             fits(where, "note", note, 4000);
             fits(where, "distribution", distribution, 100);
+            fits(where, "projects", projects, 400);
             if (value != null && low != null && low > value) {
                 problems.add(where + ": low " + low + " is above value " + value);
             }
@@ -248,7 +269,7 @@ public final class FactCsvReader {
                 problems.add(where + ": high " + high + " is below value " + value);
             }
             if (problems.size() == before) {
-                facts.add(new Fact(id, value, low, high, unit, asOf, source, status, note, distribution));
+                facts.add(new Fact(id, value, low, high, unit, asOf, source, status, note, distribution, projects));
             }
         }
         return facts;

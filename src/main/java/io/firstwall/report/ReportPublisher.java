@@ -73,10 +73,12 @@ public class ReportPublisher {
     private final Clock clock;
     private final LiveAnalysis live;
     private final FactorLabels labels;
+    private final BacktestScores backtest;
 
     ReportPublisher(RunStore runs, ChangeDetector changes, BatchProperties properties, ITemplateEngine templates,
-            Clock clock, LiveAnalysis live, FactorLabels labels) {
+            Clock clock, LiveAnalysis live, FactorLabels labels, BacktestScores backtest) {
         this.labels = labels;
+        this.backtest = backtest;
         this.runs = runs;
         this.changes = changes;
         this.properties = properties;
@@ -123,12 +125,13 @@ public class ReportPublisher {
         RunStore.Run previous = runs.previousFinished(runId).orElse(null);
         Summary summary = summary(runId);
         List<ChangeDetector.Change> changed = changes.changes(run, previous);
+        BacktestScores.Movement scores = backtest.movement(run, previous).orElse(null);
         Path dir = directory(run);
         try {
             Files.createDirectories(dir);
-            writeHtml(dir.resolve(baseName(run) + ".html"), run, previous, summary, changed);
+            writeHtml(dir.resolve(baseName(run) + ".html"), run, previous, summary, changed, scores);
             writeCsvAndJson(dir.resolve(baseName(run) + ".csv"), dir.resolve(baseName(run) + ".json"), run, previous,
-                    summary, changed);
+                    summary, changed, scores);
             runs.finish(runId, clock.instant(), dir.toString());
         } catch (IOException | UncheckedIOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(),
@@ -142,7 +145,7 @@ public class ReportPublisher {
     }
 
     private void writeHtml(Path html, RunStore.Run run, RunStore.Run previous, Summary summary,
-            List<ChangeDetector.Change> changed) throws IOException {
+            List<ChangeDetector.Change> changed, BacktestScores.Movement scores) throws IOException {
         int max = Math.max(1, summary.firstWalls().values().stream().mapToInt(Integer::intValue).max().orElse(1));
         List<Bar> bars = new ArrayList<>();
         summary.firstWalls().forEach((wall, count) -> bars.add(new Bar(wall, count,
@@ -156,6 +159,7 @@ public class ReportPublisher {
         context.setVariable("earliest", runs.earliestWalls(run.runId(), 5));
         context.setVariable("severe", runs.mostSevere(run.runId(), 5));
         context.setVariable("changes", changed);
+        context.setVariable("backtest", scores);
         context.setVariable("html", new HtmlText());
         LocalDate day = run.reportDate();
         context.setVariable("soon", runs.bindingBetween(run.runId(), day, day.plusMonths(6)));
@@ -171,13 +175,13 @@ public class ReportPublisher {
     }
 
     private void writeCsvAndJson(Path csvFile, Path jsonFile, RunStore.Run run, RunStore.Run previous, Summary summary,
-            List<ChangeDetector.Change> changed) throws IOException {
+            List<ChangeDetector.Change> changed, BacktestScores.Movement scores) throws IOException {
         try (Stream<ReportRow> rows = runs.rows(run.runId());
                 BufferedWriter c = Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8);
                 JsonGenerator j = Json.PRETTY.createGenerator(Files.newBufferedWriter(jsonFile, StandardCharsets.UTF_8))) {
             c.write('\uFEFF');
             CSVPrinter csv = new CSVPrinter(c, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
-            jsonHead(j, run, previous, summary, changed);
+            jsonHead(j, run, previous, summary, changed, scores);
             for (ReportRow r : (Iterable<ReportRow>) rows::iterator) {
                 csv.printRecord(cell(r.itemKey()), r.planId(), r.scenarioId(), cell(r.name()), cell(r.status()),
                         cell(r.firstWall()), cell(r.firstWall() == null ? null : labels.of(r.firstWall())), r.bindsOn(), r.slipMonths(), r.openEnded(), shortfallAmount(r.shortfall()),
@@ -214,7 +218,7 @@ public class ReportPublisher {
     }
 
     private static void jsonHead(JsonGenerator j, RunStore.Run run, RunStore.Run previous, Summary s,
-            List<ChangeDetector.Change> changes) {
+            List<ChangeDetector.Change> changes, BacktestScores.Movement scores) {
         j.writeStartObject();
         j.writeNumberProperty("run", run.runNumber());
         j.writeStringProperty("date", run.reportDate().toString());
@@ -229,6 +233,23 @@ public class ReportPublisher {
             j.writeNumberProperty("comparedWithRun", previous.runNumber());
         }
         j.writePOJOProperty("changes", changes);
+        if (scores != null) {
+            BacktestScores.Score b = scores.now();
+            j.writeName("backtest");
+            j.writeStartObject();
+            if (b.error() != null) {
+                j.writeStringProperty("error", b.error());
+            } else {
+                j.writeStringProperty("hitRate", b.hitRate());
+                j.writeStringProperty("wallIdentity", b.wallIdentity());
+                j.writeStringProperty("coverage", b.coverage());
+                j.writePOJOProperty("meanSignedErrorMonths", b.meanError());
+                j.writeNumberProperty("leaks", b.leaks());
+            }
+            j.writePOJOProperty("sinceLastRun", scores.moved());
+            j.writePOJOProperty("causes", scores.causes());
+            j.writeEndObject();
+        }
         j.writeName("plans");
         j.writeStartArray();
     }

@@ -37,10 +37,10 @@ public class FactStore {
                     .params(a.id(), a.name(), a.source(), a.status()).update();
         }
         for (Fact f : base.facts()) {
-            jdbc.sql("insert into fact(id, fact_value, low, high, unit, as_of, source, status, note, distribution)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("insert into fact(id, fact_value, low, high, unit, as_of, source, status, note, distribution,"
+                    + " projects) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(f.id(), f.value(), f.low(), f.high(), f.unit(), f.asOf(), f.source(), f.status().name(),
-                            f.note(), f.distribution())
+                            f.note(), f.distribution(), f.projects())
                     .update();
         }
     }
@@ -51,7 +51,8 @@ public class FactStore {
                 rs.getDouble("fact_value"), (Double) rs.getObject("low", Double.class),
                 (Double) rs.getObject("high", Double.class), rs.getString("unit"),
                 rs.getObject("as_of", LocalDate.class), rs.getString("source"),
-                FactStatus.valueOf(rs.getString("status")), rs.getString("note"), rs.getString("distribution"))).list();
+                FactStatus.valueOf(rs.getString("status")), rs.getString("note"), rs.getString("distribution"),
+                rs.getString("projects"))).list();
         List<Region> regions = jdbc.sql("select * from region order by id").query((rs, n) -> new Region(
                 rs.getString("id"), rs.getString("name"), rs.getBoolean("orbital"), rs.getString("climate"),
                 rs.getString("grid_operator"), rs.getString("source"), rs.getString("status"))).list();

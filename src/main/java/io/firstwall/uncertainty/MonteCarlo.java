@@ -59,11 +59,17 @@ public final class MonteCarlo {
     public static final long DEFAULT_SEED = 20261129L;
 
     /** What one sample (or one swing) answered. */
-    record Outcome(String firstWall, LocalDate fullCapacityOn, Integer delayMonths) {
+    record Outcome(String firstWall, LocalDate fullCapacityOn, Integer delayMonths, Integer[] phaseDelays) {
 
         static Outcome of(Analysis a) {
-            Schedule full = Schedule.fullCapacity(a);
-            return new Outcome(a.firstWall() == null ? null : a.firstWall().factor(), full.achievable(), full.delayMonths());
+            List<Schedule> phases = Schedule.of(a);
+            Schedule full = phases.get(phases.size() - 1);
+            Integer[] delays = new Integer[phases.size()];
+            for (int i = 0; i < delays.length; i++) {
+                delays[i] = phases.get(i).delayMonths();
+            }
+            return new Outcome(a.firstWall() == null ? null : a.firstWall().factor(), full.achievable(), full.delayMonths(),
+                    delays);
         }
     }
 
@@ -238,6 +244,16 @@ public final class MonteCarlo {
         }
         Arrays.sort(delays, Comparator.nullsLast(Comparator.naturalOrder()));
         Arrays.sort(dates, Comparator.nullsLast(Comparator.naturalOrder()));
+        List<Uncertainty.Percentiles<Integer>> phaseDelays = new ArrayList<>();
+        for (int k = 0; k < point.phaseDelays().length; k++) {
+            Integer[] phase = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                phase[i] = outcomes[i].phaseDelays()[k];
+            }
+            Arrays.sort(phase, Comparator.nullsLast(Comparator.naturalOrder()));
+            phaseDelays.add(new Uncertainty.Percentiles<>(percentile(phase, 0.1), percentile(phase, 0.5),
+                    percentile(phase, 0.9)));
+        }
 
         List<Uncertainty.Sensitivity> sensitivity = new ArrayList<>();
         SpearmansCorrelation spearman = new SpearmansCorrelation();
@@ -257,7 +273,7 @@ public final class MonteCarlo {
         return new Uncertainty(n, seed, probability, (double) feasible / n, intervals,
                 new Uncertainty.Percentiles<>(percentile(dates, 0.1), percentile(dates, 0.5), percentile(dates, 0.9)),
                 new Uncertainty.Percentiles<>(percentile(delays, 0.1), percentile(delays, 0.5), percentile(delays, 0.9)),
-                (double) open / n, sensitivity, curve(dates), point.firstWall(), point.delayMonths());
+                (double) open / n, sensitivity, curve(dates), point.firstWall(), point.delayMonths(), phaseDelays);
     }
 
     /** The date by which each 5% of the samples have full capacity (sorted, open-ended last). */

@@ -20,11 +20,13 @@ import java.util.Map;
  *        cumulative chart; it stops below 1 when some samples are open-ended
  * @param pointFirstWall the point answer's first wall (null: feasible), for comparison
  * @param pointDelayMonths the point answer's largest delay (null: open-ended)
+ * @param phaseDelayMonths for each phase in order, the 10th, 50th and 90th percentile of its delay in months
+ *        (null: open-ended), for checking a phase's observed delay against the range
  */
 public record Uncertainty(int samples, long seed, Map<String, Double> firstWallProbability, double feasibleProbability,
         Map<String, Interval> interval95, Percentiles<LocalDate> fullCapacityOn, Percentiles<Integer> delayMonths,
         double openEndedProbability, List<Sensitivity> sensitivity, List<CurvePoint> fullCapacityCurve,
-        String pointFirstWall, Integer pointDelayMonths) {
+        String pointFirstWall, Integer pointDelayMonths, List<Percentiles<Integer>> phaseDelayMonths) {
 
     /** By {@code date}, a share {@code share} of the samples have full capacity. */
     public record CurvePoint(LocalDate date, double share) {

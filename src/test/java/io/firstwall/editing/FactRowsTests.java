@@ -48,4 +48,26 @@ class FactRowsTests {
         assertThat(FactRows.append("", List.of("b", "1", "", "", "u", "2025", "s", "primary", "")))
                 .startsWith(String.join(",", FactCsvReader.FACT_COLUMNS) + "\n");
     }
+
+    /** A fact derived from a backtest project names it; the file's header gains the optional columns it then needs. */
+    @Test
+    void namingAProjectGivesTheHeaderItsColumnsAndReadsBack() {
+        FactRows.Row one = FactRows.find(Map.of("facts/a.csv", CSV), "a.one").orElseThrow();
+        String edited = FactRows.replace(CSV, one.line(), List.of("a.one", "1", "", "", "MW", "2025", "s", "derived", "",
+                "", "colossus-1 hyperion"));
+        assertThat(edited).contains("\n" + String.join(",", FactCsvReader.FACT_COLUMNS) + "\n")
+                .contains("a.one,1,,,MW,2025,s,derived,,,colossus-1 hyperion\n");
+        List<Fact> facts = FactCsvReader.readFacts("a.csv", edited);
+        assertThat(facts.get(0).projectIds()).containsExactly("colossus-1", "hyperion");
+        assertThat(facts.get(1).projectIds()).isEmpty();
+        assertThat(FactRows.find(Map.of("facts/a.csv", edited), "a.one").orElseThrow().get("projects"))
+                .isEqualTo("colossus-1 hyperion");
+    }
+
+    @Test
+    void aProjectsCellThatNamesNoProjectIsRefused() {
+        String bad = String.join(",", FactCsvReader.FACT_COLUMNS) + "\na.one,1,,,MW,2025,s,derived,,,../etc/passwd\n";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FactCsvReader.readFacts("a.csv", bad))
+                .hasMessageContaining("projects names '../etc/passwd', which is not a backtest project id");
+    }
 }

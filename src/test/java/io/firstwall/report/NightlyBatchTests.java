@@ -37,6 +37,7 @@ import io.firstwall.editing.FactEditingService;
 import io.firstwall.editing.RuleEditingService;
 import io.firstwall.plan.Json;
 import io.firstwall.facts.FactBase;
+import io.firstwall.backtest.Backtest;
 import io.firstwall.rules.RuleCompiler;
 import io.firstwall.system.LiveAnalyzer;
 import tools.jackson.databind.JsonNode;
@@ -81,6 +82,9 @@ class NightlyBatchTests {
 
     @Autowired
     JobOperatorTestUtils jobTestUtils;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @BeforeEach
     @AfterEach
@@ -241,6 +245,51 @@ class NightlyBatchTests {
                     assertThat(c.before()).isNotEqualTo(c.after());
                     assertThat(c.why()).containsExactly("fact chip.cowos_wafers_per_month@2028-01-01: 112000 \u2192 56000");
                 });
+    }
+
+    /**
+     * Every run scores the rules against the real campuses; the report says the hit rate, the wall
+     * identity and the coverage, and when they move, what moved them (here a published fact revision).
+     */
+    @Test
+    void theBacktestRunsEveryNightAndAMoveIsNamedWithItsCause() throws Exception {
+        assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        Backtest.Totals before = Backtest.run(dataDir().resolve("backtests"), live.analyzer(), live.facts()).totals();
+        String first = report("html");
+        assertThat(first).contains("The backtest: the rules against real campuses")
+                .contains("Hit rate: " + before.hits() + " of " + before.delayScored())
+                .contains("Wall identity: " + before.wallMatches() + " of " + before.wallScored())
+                .contains("P10-P90 coverage: not sampled").contains("No earlier run has a backtest to compare with");
+        String chips = factEditing.liveFiles().get("facts/chips.csv");
+        String row = chips.lines().filter(l -> l.startsWith("chip.order_lead_months,")).findFirst().orElseThrow();
+        var revision = factEditing.publish(Map.of("facts/chips.csv", chips.replace(row,
+                "chip.order_lead_months,2,,,months,2024-06,server lead times of weeks,secondary,")),
+                factEditing.liveVersion(), "expert", "chips from stock", true);
+        assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        Backtest.Totals after = Backtest.run(dataDir().resolve("backtests"), live.analyzer(), live.facts()).totals();
+        assertThat(after.hits()).as("Tesla Cortex waits for its chips no longer").isGreaterThan(before.hits());
+        String html = report("html");
+        assertThat(html).contains("Since the previous run:").contains("hit rate: " + before.hits() + " of "
+                + before.delayScored()).contains("fact revision " + revision.id() + " by expert: &ldquo;chips from stock&rdquo;");
+        JsonNode json = Json.MAPPER.readTree(report("json")).get("backtest");
+        assertThat(json.get("hitRate").asString()).startsWith(after.hits() + " of " + after.delayScored());
+        assertThat(json.get("causes").get(0).asString()).contains("fact revision " + revision.id());
+        assertThat(json.get("leaks").asInt()).isZero();
+    }
+
+    Path dataDir() {
+        return Path.of(environment.getProperty("firstwall.data-dir"));
+    }
+
+    @Test
+    void aBrokenBacktestFileIsReportedAndTheReportIsStillWritten() throws Exception {
+        Files.writeString(dataDir().resolve("backtests/zz-broken.json"), "{\"project\": ");
+        try {
+            assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+            assertThat(report("html")).contains("The backtest could not run: zz-broken.json: not valid JSON");
+        } finally {
+            Files.delete(dataDir().resolve("backtests/zz-broken.json"));
+        }
     }
 
     @Test

@@ -46,7 +46,8 @@ class GridInterconnectRulesTests {
     class Grid002StudyThenQueue {
 
         @ParameterizedTest(name = "{0}: study plus regional wait")
-        @CsvSource({"US-VA", "US-TX", "US-TN", "US-MS", "US-AZ", "US-OH", "US-GA", "US-LA", "US-PA"})
+        @CsvSource({"US-VA", "US-TX", "US-TN", "US-MS", "US-AZ", "US-OH", "US-GA", "US-LA", "US-PA", "US-WI", "US-ND",
+                "US-WY", "US-CA"})
         void newCapacityComesAfterTheStudyAndTheRegionalWait(String region) {
             Wall w = wall(analyze(plan(region, Power.GRID).phase("2027-01-01", 100_000)), GRID);
             LocalDate expected = Calc.plusMonths(LocalDate.of(2026, 1, 15),

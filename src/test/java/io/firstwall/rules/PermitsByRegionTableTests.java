@@ -30,7 +30,11 @@ class PermitsByRegionTableTests {
             "US-OH, PERM-015, permits.air_permit_months.standard",
             "US-GA, PERM-016, permits.air_permit_months.standard",
             "US-LA, PERM-017, permits.air_permit_months.standard",
-            "US-PA, PERM-018, permits.air_permit_months.nonattainment"})
+            "US-PA, PERM-018, permits.air_permit_months.nonattainment",
+            "US-WI, PERM-030, permits.air_permit_months.nonattainment",
+            "US-ND, PERM-031, permits.air_permit_months.standard",
+            "US-WY, PERM-032, permits.air_permit_months.standard",
+            "US-CA, PERM-033, permits.air_permit_months.nonattainment"})
     void largeOnSiteGasNeedsTheRegionsAirPermit(String region, String rule, String leadFact) {
         Analysis a = analyze(plan(region, Power.ONSITE_GAS).phase("2026-06-30", 330_000).with("existingBuilding", true));
         assertThat(a.rulesFired()).contains(rule);
@@ -56,18 +60,21 @@ class PermitsByRegionTableTests {
     }
 
     @ParameterizedTest(name = "{0}: a grid plan needs no air permit")
-    @CsvSource({"US-TN", "US-MS", "US-TX", "US-VA", "US-AZ", "US-OH", "US-GA", "US-LA", "US-PA"})
+    @CsvSource({"US-TN", "US-MS", "US-TX", "US-VA", "US-AZ", "US-OH", "US-GA", "US-LA", "US-PA", "US-WI", "US-ND",
+            "US-WY", "US-CA"})
     void gridPlansNeedNoAirPermit(String region) {
         Analysis a = analyze(plan(region, Power.GRID).phase("2030-06-30", 330_000).with("existingBuilding", true));
-        assertThat(a.rulesFired()).noneMatch(r -> r.compareTo("PERM-010") >= 0 && r.compareTo("PERM-019") <= 0);
+        assertThat(a.rulesFired()).noneMatch(r -> r.compareTo("PERM-010") >= 0 && r.compareTo("PERM-019") <= 0
+                || r.compareTo("PERM-030") >= 0 && r.compareTo("PERM-033") <= 0);
     }
 
     @ParameterizedTest(name = "{0}: a new building needs local approval ({1})")
     @CsvSource({
             "US-VA, PERM-020", "US-TX, PERM-021", "US-TN, PERM-022", "US-MS, PERM-023", "US-AZ, PERM-024",
-            "US-OH, PERM-025", "US-GA, PERM-026", "US-LA, PERM-027", "US-PA, PERM-028"})
+            "US-OH, PERM-025", "US-GA, PERM-026", "US-LA, PERM-027", "US-PA, PERM-028", "US-WI, PERM-034",
+            "US-ND, PERM-035", "US-WY, PERM-036", "US-CA, PERM-037"})
     void aNewBuildingNeedsLocalApproval(String region, String rule) {
-        Analysis a = analyze(plan(region, Power.GRID).phase("2026-03-31", 1000).with("existingPowerMW", 10));
+        Analysis a = analyze(plan(region, Power.GRID).phase("2026-02-28", 1000).with("existingPowerMW", 10));
         assertThat(a.rulesFired()).contains(rule);
         assertThat(wall(a, "PERMITS").fullCapacityOn())
                 .isEqualTo(Calc.plusMonths(DECISION, fact("permits.local_approval_months." + region)));
@@ -76,7 +83,8 @@ class PermitsByRegionTableTests {
     @ParameterizedTest(name = "{0}: an existing building skips local approval ({1})")
     @CsvSource({
             "US-VA, PERM-020", "US-TX, PERM-021", "US-TN, PERM-022", "US-MS, PERM-023", "US-AZ, PERM-024",
-            "US-OH, PERM-025", "US-GA, PERM-026", "US-LA, PERM-027", "US-PA, PERM-028"})
+            "US-OH, PERM-025", "US-GA, PERM-026", "US-LA, PERM-027", "US-PA, PERM-028", "US-WI, PERM-034",
+            "US-ND, PERM-035", "US-WY, PERM-036", "US-CA, PERM-037"})
     void anExistingBuildingSkipsLocalApproval(String region, String rule) {
         Analysis a = analyze(plan(region, Power.GRID).phase("2026-03-31", 1000).with("existingBuilding", true));
         assertThat(a.rulesFired()).doesNotContain(rule);
