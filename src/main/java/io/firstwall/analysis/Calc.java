@@ -161,6 +161,36 @@ public final class Calc {
         return steps;
     }
 
+    /**
+     * A steady build from {@code start} at {@code perMonth}, up to {@code full}, as the few steps that
+     * decide each phase: for each phase of {@code plan} (its need taken in proportion to its accelerators,
+     * {@code full} being the last phase's), the amount built by its target date and the month its need is
+     * met, until {@code until}. Steps are monthly, as {@link #monthly}, but only where a phase is judged, so
+     * the answer is the same with a handful of facts instead of one a month.
+     */
+    public static List<Supply> ramp(String factor, String lane, LocalDate start, LocalDate until, double perMonth, Plan plan,
+            double full, String ruleId, String sentence, List<String> factIds) {
+        List<Supply> steps = new ArrayList<>();
+        double perAccelerator = full / plan.phases().get(plan.phases().size() - 1).accelerators();
+        java.util.TreeMap<LocalDate, Double> at = new java.util.TreeMap<>();
+        for (var phase : plan.phases()) {
+            double need = phase.accelerators() * perAccelerator;
+            long months = Math.max(1, (long) Math.ceil(need / perMonth - 1e-9));
+            at.merge(start.plusMonths(months), Math.min(full, months * perMonth), Math::max);
+            long byTarget = start.until(phase.online(), java.time.temporal.ChronoUnit.MONTHS);
+            if (byTarget >= 1 && byTarget < months) {
+                at.merge(start.plusMonths(byTarget), byTarget * perMonth, Math::max);
+            }
+        }
+        at.headMap(until, true).forEach((date, amount) -> steps.add(new Supply(factor, lane, date, amount, ruleId, sentence,
+                factIds)));
+        if (steps.isEmpty()) {
+            // Nothing is built within the horizon: say so with a step, or the factor would look unlimited.
+            steps.add(new Supply(factor, lane, until, 0, ruleId, sentence, factIds));
+        }
+        return steps;
+    }
+
     /** The most a plan's phases need, at {@code perAccelerator} of something per accelerator. */
     public static double most(Plan plan, double perAccelerator) {
         return plan.phases().stream().mapToDouble(p -> p.accelerators() * perAccelerator).max().orElse(0);

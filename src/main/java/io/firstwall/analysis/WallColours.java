@@ -13,7 +13,8 @@ public final class WallColours {
     public static final Map<String, String> COLOURS = Map.of(
             "PERMITS", "#cc79a7", "GRID_INTERCONNECT", "#0072b2", "TURBINE_SUPPLY", "#d55e00",
             "MEMORY_SUPPLY", "#e69f00", "GALLIUM_SUPPLY", "#009e73", "LAUNCH_CAPACITY", "#56b4e9",
-            "CHIP_SUPPLY", "#000000", "ELECTRICAL_EQUIPMENT", "#f0e442", "SOLAR_STORAGE", "#882255");
+            "CHIP_SUPPLY", "#000000", "ELECTRICAL_EQUIPMENT", "#f0e442", "SOLAR_STORAGE", "#882255",
+            "CONSTRUCTION", "#999933");
 
     /** A wall that has no colour of its own. */
     public static final String OTHER = "#7f7f7f";

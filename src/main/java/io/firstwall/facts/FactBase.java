@@ -122,8 +122,8 @@ public final class FactBase {
 
     /**
      * A copy in which the given facts take new values; an id {@code series@*} multiplies every point
-     * of a series by its value. An unknown id is an error, so that a typo in a scenario never passes
-     * silently.
+     * of a series by its value, and the plain name of a series sets it at every date. An unknown id is an
+     * error, so that a typo in a scenario never passes silently.
      */
     public FactBase withOverrides(Map<String, Double> overrides) {
         if (overrides == null || overrides.isEmpty()) {
@@ -150,6 +150,11 @@ public final class FactBase {
                 throw new IllegalArgumentException("unknown fact '" + id + "'");
             }
             copy.put(id, fact.overriddenWith(value));
+            // The name of a series (a plain fact with points after it) set to a value: it holds at every date.
+            NavigableMap<LocalDate, Fact> points = series.get(id);
+            if (points != null) {
+                points.values().forEach(f -> copy.put(f.id(), f.overriddenWith(value)));
+            }
         });
         return new FactBase(Collections.unmodifiableMap(copy), regions, accelerators, version);
     }

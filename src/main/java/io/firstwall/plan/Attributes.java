@@ -180,8 +180,18 @@ public record Attributes(Map<String, Attribute> declared) {
                 }
             }
         });
+        if (Boolean.TRUE.equals(values.get(SLOT_RESERVED)) && declared.containsKey(SLOT_MW)
+                && !(values.get(SLOT_MW) instanceof Number n && n.doubleValue() > 0)) {
+            problems.add(new PlanProblem("attributes." + SLOT_MW, "is required with " + SLOT_RESERVED + ": say how many MW"
+                    + " of turbines the reserved slot covers (a reservation has a size; the rest of the plan waits for the open"
+                    + " market)"));
+        }
         return problems;
     }
+
+    /** A reserved turbine slot has a size: a reservation without one would cover any plan at once. */
+    static final String SLOT_RESERVED = "turbineSlotReserved";
+    static final String SLOT_MW = "turbineSlotMW";
 
     /** The declared name closest to {@code key}, if it is close (a typo, a case slip). */
     public Optional<String> suggestion(String key) {

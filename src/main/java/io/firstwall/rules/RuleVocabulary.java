@@ -60,7 +60,7 @@ public final class RuleVocabulary {
         v.put("io.firstwall.analysis.Supply", members("factor lane from amount ruleId sentence factIds", "", true));
         v.put("io.firstwall.analysis.Note", members("factor ruleId text factIds", "", true));
         v.put("io.firstwall.analysis.Calc", members("", "round ids plusMonths startOfYear yyyymmdd later permit deliveries"
-                + " monthly most pointIds trend firstOn", false));
+                + " monthly ramp most pointIds trend firstOn", false));
         v.put("io.firstwall.analysis.Format", members("", "num power value date valueWithUnit month amount", false));
         // java.util: reading collections the members above return, and List.of of elements written out.
         v.put("java.util.List", members("size isEmpty get contains indexOf iterator equals", "of", false));

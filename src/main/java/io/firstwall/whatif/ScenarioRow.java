@@ -47,7 +47,8 @@ public record ScenarioRow(Scenario scenario, Analysis analysis, List<String> cha
         s.overrides().forEach((id, v) -> {
             String unit = live.facts().fact(id).map(f -> f.unit()).orElse("");
             changes.add(id + " = " + Format.valueWithUnit(v, unit) + " (fact base: "
-                    + live.facts().fact(id).map(f -> Format.valueWithUnit(f.value(), unit)).orElse("?") + ")");
+                    + (live.facts().fact(id).isPresent() ? Format.valueWithUnit(live.facts().at(id, plan.decisionDate()).value(),
+                            unit) : "?") + ")");
         });
         if (changes.isEmpty()) {
             changes.add("no change from the base plan");

@@ -66,8 +66,32 @@ public final class AnalysisFixtures {
         }
     }
 
+    /** A fact's value as a plan decided on the builder's default date (2026-01-15) reads it: a series at that date. */
     public static double fact(String id) {
-        return FACTS.fact(id).orElseThrow(() -> new AssertionError("no fact " + id)).value();
+        return fact(id, DEFAULT_DECISION);
+    }
+
+    /** A fact's value on a date: a series' point then, a plain fact's value. */
+    public static double fact(String id, LocalDate date) {
+        FACTS.fact(id).or(() -> FACTS.facts().stream().filter(f -> id.equals(io.firstwall.facts.Series.seriesOf(f.id())))
+                .findFirst()).orElseThrow(() -> new AssertionError("no fact " + id));
+        return FACTS.at(id, date).value();
+    }
+
+    /** The decision date of a plan built here unless it says another. */
+    public static final LocalDate DEFAULT_DECISION = LocalDate.of(2026, 1, 15);
+
+    /** What a factor allows on a date, read off its curve (0 before its first step); the analysis must have curves. */
+    public static double allowedOn(Analysis a, String factor, LocalDate date) {
+        FactorCurve curve = a.curves().stream().filter(c -> c.factor().equals(factor)).findFirst()
+                .orElseThrow(() -> new AssertionError("no curve for " + factor));
+        double amount = 0;
+        for (FactorCurve.Point p : curve.allowed()) {
+            if (!p.date().isAfter(date)) {
+                amount = p.amount();
+            }
+        }
+        return amount;
     }
 
     public static Analysis analyze(Plan plan) {
@@ -87,7 +111,7 @@ public final class AnalysisFixtures {
         private final String location;
         private final Power power;
         private String accelerator = "GB300";
-        private LocalDate decision = LocalDate.of(2026, 1, 15);
+        private LocalDate decision = DEFAULT_DECISION;
         private String name = "test plan";
         private final List<Phase> phases = new ArrayList<>();
         private final Map<String, Object> attributes = new LinkedHashMap<>();

@@ -25,17 +25,17 @@ class ExamplePlansTests {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
-            "memphis-onsite-gas-1gw.json|TURBINE_SUPPLY|2026-12-31|TURBINE_SUPPLY ELECTRICAL_EQUIPMENT PERMITS CHIP_SUPPLY MEMORY_SUPPLY",
-            "nova-grid-1gw.json|GRID_INTERCONNECT|2027-06-30|GRID_INTERCONNECT ELECTRICAL_EQUIPMENT",
-            "ercot-campus-new-line.json|GRID_INTERCONNECT|2027-12-31|GRID_INTERCONNECT ELECTRICAL_EQUIPMENT",
+            "memphis-onsite-gas-1gw.json|TURBINE_SUPPLY|2026-12-31|TURBINE_SUPPLY CONSTRUCTION ELECTRICAL_EQUIPMENT PERMITS CHIP_SUPPLY MEMORY_SUPPLY",
+            "nova-grid-1gw.json|GRID_INTERCONNECT|2027-06-30|GRID_INTERCONNECT CONSTRUCTION ELECTRICAL_EQUIPMENT",
+            "ercot-campus-new-line.json|GRID_INTERCONNECT|2027-12-31|GRID_INTERCONNECT CONSTRUCTION ELECTRICAL_EQUIPMENT",
             "southaven-gas-equipment-secured.json|PERMITS|2027-03-31|PERMITS CHIP_SUPPLY",
             "orbital-cluster-1gw.json|LAUNCH_CAPACITY|2028-12-31|LAUNCH_CAPACITY",
             "retrofit-spare-power-no-hbm.json|CHIP_SUPPLY|2026-09-30|CHIP_SUPPLY MEMORY_SUPPLY",
             "orbital-chinese-gaas.json|GALLIUM_SUPPLY|2028-06-30|GALLIUM_SUPPLY",
-            "multi-gw-2030-buildout.json|CHIP_SUPPLY|2027-12-31|CHIP_SUPPLY",
+            "multi-gw-2030-buildout.json|CONSTRUCTION|2027-12-31|CONSTRUCTION CHIP_SUPPLY TURBINE_SUPPLY",
             "h100-expansion-feasible.json|none||",
             "arizona-solar-storage.json|SOLAR_STORAGE|2027-12-31|SOLAR_STORAGE",
-            "ohio-gas-engines.json|ELECTRICAL_EQUIPMENT|2027-06-30|ELECTRICAL_EQUIPMENT TURBINE_SUPPLY PERMITS"})
+            "ohio-gas-engines.json|ELECTRICAL_EQUIPMENT|2027-06-30|ELECTRICAL_EQUIPMENT TURBINE_SUPPLY CONSTRUCTION PERMITS"})
     void eachExamplePlanHitsItsExpectedFirstWall(String file, String firstWall, String bindsOn, String cascade)
             throws Exception {
         Analysis a = analyze(file);
@@ -68,14 +68,15 @@ class ExamplePlansTests {
         }
         assertThat(firstWalls).containsExactlyInAnyOrderElementsOf(List.of("PERMITS", "GRID_INTERCONNECT",
                 "TURBINE_SUPPLY", "GALLIUM_SUPPLY", "LAUNCH_CAPACITY", "CHIP_SUPPLY", "ELECTRICAL_EQUIPMENT",
-                "SOLAR_STORAGE"));
+                "SOLAR_STORAGE", "CONSTRUCTION"));
         assertThat(cascades).contains("MEMORY_SUPPLY");
     }
 
     @Test
     void aWallRestingOnAssumptionsSaysSo() throws Exception {
         Wall grid = analyze("nova-grid-1gw.json").firstWall();
-        assertThat(grid.explanation()).endsWith("Assumed, with no public source: pue.ai_site_peak, grid.large_load_study_months.");
+        assertThat(grid.explanation()).endsWith("Assumed, with no public source: pue.ai_site_peak, grid.large_load_study_months,"
+                + " grid.site_share_of_energizations.");
         Wall chips = analyze("retrofit-spare-power-no-hbm.json").firstWall();
         assertThat(chips.explanation()).endsWith("Assumed, with no public source: chip.buyer_share, model.horizon_years.");
     }

@@ -33,7 +33,7 @@ class CliTests {
         Run run = cli("analyze", "data/plans/memphis-onsite-gas-1gw.json");
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("first wall: TURBINE_SUPPLY, binds on 2026-12-31, slip 49 months")
-                .contains("cascade: TURBINE_SUPPLY -> ELECTRICAL_EQUIPMENT -> PERMITS -> CHIP_SUPPLY -> MEMORY_SUPPLY");
+                .contains("cascade: TURBINE_SUPPLY -> CONSTRUCTION -> ELECTRICAL_EQUIPMENT -> PERMITS -> CHIP_SUPPLY -> MEMORY_SUPPLY");
     }
 
     @Test
@@ -44,7 +44,7 @@ class CliTests {
         assertThat(json.isObject()).isTrue();
         assertThat(json.get("firstWall").get("factor").asString()).isEqualTo("GRID_INTERCONNECT");
         assertThat(json.get("firstWall").get("bindsOn").asString()).isEqualTo("2027-06-30");
-        assertThat(json.get("firstWall").get("slipMonths").asInt()).isEqualTo(55);
+        assertThat(json.get("firstWall").get("slipMonths").asInt()).isEqualTo(58);
         assertThat(json.get("firstWall").get("explanation").asString()).contains("queue wait in US-VA");
         assertThat(json.get("plan").get("name").asString()).isEqualTo("1 GW grid-tied campus in Northern Virginia");
         assertThat(json.get("demand").size()).isEqualTo(2);

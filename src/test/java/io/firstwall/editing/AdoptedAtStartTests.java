@@ -43,6 +43,9 @@ class AdoptedAtStartTests {
         new RevisionStore(JdbcClient.create(new SingleConnectionDataSource(keepOpen, true)), Clock.systemUTC(),
                 "rule_revision", "rule set").record("expert", "an older publish", "publish", older, null, null);
         registry.add("spring.datasource.url", () -> URL);
+        // The same H2 account as above, whatever database the run's environment names for the other tests.
+        registry.add("spring.datasource.username", () -> "sa");
+        registry.add("spring.datasource.password", () -> "");
     }
 
     @Autowired

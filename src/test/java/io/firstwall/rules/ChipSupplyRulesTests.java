@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.firstwall.analysis.AnalysisFixtures.PlanBuilder;
 import io.firstwall.analysis.Calc;
+import io.firstwall.analysis.Format;
 import io.firstwall.analysis.Wall;
 import io.firstwall.plan.Power;
 
@@ -50,7 +51,12 @@ class ChipSupplyRulesTests {
 
     /** What the rules deliver of an accelerator between two dates when the buyer takes all of the maker's output. */
     static double makersOutput(String accelerator, LocalDate from, LocalDate to) {
-        LocalDate decided = Calc.plusMonths(from, -fact("chip.order_lead_months"));
+        // The order lead is a series by decision date: find the decision whose lead ends on the first day wanted.
+        double lead = fact("chip.order_lead_months", from);
+        for (int i = 0; i < 5; i++) {
+            lead = fact("chip.order_lead_months", Calc.plusMonths(from, -lead));
+        }
+        LocalDate decided = Calc.plusMonths(from, -lead);
         Wall w = wall(analyze(secured().accelerator(accelerator).decided(decided.toString()).with("chipShare", 1.0)
                 .phase(to.toString(), 1_000_000_000L)), CHIPS);
         return w.needed() - w.shortfall();
@@ -110,8 +116,10 @@ class ChipSupplyRulesTests {
 
         @Test
         void aPlanPastTheLastPointIsToldTheCapacityIsHeldNotGrowing() {
-            Wall w = wall(analyze(secured().decided("2031-01-15").phase("2032-06-30", 3_000_000)), CHIPS);
-            assertThat(w.explanation()).contains("112,000 wafers a month in Jan 2032, the last figure in the series, held after it");
+            LocalDate decided = LocalDate.of(2031, 1, 15);
+            Wall w = wall(analyze(secured().decided(decided.toString()).phase("2032-06-30", 3_000_000)), CHIPS);
+            String start = Format.month(Calc.plusMonths(decided, fact("chip.order_lead_months", decided)));
+            assertThat(w.explanation()).contains("112,000 wafers a month in " + start + ", the last figure in the series, held after it");
         }
 
         @Test

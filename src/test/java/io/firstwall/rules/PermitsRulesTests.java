@@ -1,5 +1,6 @@
 package io.firstwall.rules;
 
+import static io.firstwall.analysis.AnalysisFixtures.FACTS;
 import static io.firstwall.analysis.AnalysisFixtures.analyze;
 import static io.firstwall.analysis.AnalysisFixtures.fact;
 import static io.firstwall.analysis.AnalysisFixtures.hasWall;
@@ -8,15 +9,19 @@ import static io.firstwall.analysis.AnalysisFixtures.wall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.AnalysisFixtures;
 import io.firstwall.analysis.AnalysisFixtures.PlanBuilder;
 import io.firstwall.analysis.Supply;
 import io.firstwall.analysis.Wall;
+import io.firstwall.facts.Fact;
+import io.firstwall.facts.FactBase;
 import io.firstwall.facts.Region;
 import io.firstwall.analysis.Note;
 import io.firstwall.plan.Power;
@@ -79,29 +84,34 @@ class PermitsRulesTests {
     @Nested
     class Perm090RegionWithoutRows {
 
-        static final Region VIRGINIA = new Region("US-VA", "Northern Virginia", false, "TEMPERATE", "Dominion", "test",
-                "assumption");
-
-        /** Alone (no table row fired), the rule names the region: a region added without its permit rows is said. */
-        @Test
-        void aRegionWithoutALocalApprovalRowIsNamed() {
-            RuleVerifier.Outcome outcome = RuleVerifier.verifyThat("PERM-090")
-                    .given(plan("US-VA", Power.GRID).phase("2028-01-01", 1000).build(), VIRGINIA);
-            assertThat(outcome.inserted(Note.class)).singleElement()
-                    .satisfies(n -> assertThat(n.text()).contains("US-VA").contains("permits_by_region"));
+        /** The fact base with a region US-ZZ that has Texas's facts and no row in the permits table. */
+        static FactBase withARegionWithoutRows() {
+            List<Fact> facts = new ArrayList<>(FACTS.facts());
+            for (Fact f : FACTS.facts()) {
+                if (f.id().endsWith(".US-TX") || f.id().contains(".US-TX@")) {
+                    facts.add(new Fact(f.id().replace(".US-TX", ".US-ZZ"), f.value(), f.low(), f.high(), f.unit(), f.asOf(),
+                            f.source(), f.status(), f.note(), f.distribution()));
+                }
+            }
+            List<Region> regions = new ArrayList<>(FACTS.regions().values());
+            regions.add(new Region("US-ZZ", "A new region", false, "HOT", "someone", "test", "assumption"));
+            return new FactBase(facts, regions, FACTS.accelerators().values());
         }
 
+        /** A region added to the catalogue and the facts, but not to the permits table, is named in a full analysis. */
         @Test
-        void aLocalApprovalSilencesIt() {
-            Supply local = new Supply("PERMITS", "local", LocalDate.of(2027, 1, 1), Double.POSITIVE_INFINITY, "PERM-020",
-                    "local approval", List.of());
-            assertThat(RuleVerifier.verifyThat("PERM-090").given(plan("US-VA", Power.GRID).phase("2028-01-01", 1000)
-                    .build(), VIRGINIA, local).fired()).isZero();
+        void aRegionWithoutALocalApprovalRowIsNamed() {
+            Analysis a = AnalysisFixtures.ANALYZER.analyze(plan("US-ZZ", Power.GRID).phase("2028-01-01", 1000).build(),
+                    withARegionWithoutRows());
+            assertThat(a.notes()).filteredOn(n -> n.ruleId().equals("PERM-090")).singleElement()
+                    .satisfies(n -> assertThat(n.text()).contains("US-ZZ").contains("permits_by_region"));
+            assertThat(analyze(plan("US-TX", Power.GRID).phase("2028-01-01", 1000)).notes())
+                    .noneMatch(n -> n.ruleId().equals("PERM-090"));
         }
 
         @Test
         void everyRegionOfTheFactBaseHasItsRow() {
-            for (String region : List.of("US-VA", "US-TX", "US-TN", "US-MS", "US-AZ")) {
+            for (String region : FACTS.regions().values().stream().filter(r -> !r.orbital()).map(Region::id).toList()) {
                 assertThat(analyze(plan(region, Power.GRID).phase("2030-01-01", 1000)).notes())
                         .as(region).noneMatch(n -> n.ruleId().equals("PERM-090"));
             }
@@ -109,9 +119,9 @@ class PermitsRulesTests {
 
         @Test
         void anExistingBuildingNeedsNoRow() {
-            RuleVerifier.Outcome outcome = RuleVerifier.verifyThat("PERM-090")
-                    .given(plan("US-VA", Power.GRID).phase("2028-01-01", 1000).with("existingBuilding", true).build(), VIRGINIA);
-            assertThat(outcome.fired()).isZero();
+            Analysis a = AnalysisFixtures.ANALYZER.analyze(plan("US-ZZ", Power.GRID).phase("2028-01-01", 1000)
+                    .with("existingBuilding", true).build(), withARegionWithoutRows());
+            assertThat(a.notes()).noneMatch(n -> n.ruleId().equals("PERM-090"));
         }
     }
 }

@@ -103,7 +103,6 @@ class SolarStorageRulesTests {
         void aGigawattOfFirmSolarWaitsYearsForItsBatteries() {
             Analysis a = analyze(solarCampus());
             Wall w = wall(a, SOLAR);
-            assertThat(a.firstWall().factor()).isEqualTo(SOLAR);
             assertThat(w.explanation()).contains("MWh of batteries").contains("10% of the 36 GWh");
             double facility = a.demand().get(0).facilityMw();
             double firmPerQuarter = fact("storage.us_additions_gwh_per_year") * 1000 / 4 * fact("solar.buyer_share")

@@ -1,11 +1,14 @@
 package io.firstwall.rules;
 
+import static io.firstwall.analysis.AnalysisFixtures.FACTS;
+import static io.firstwall.analysis.AnalysisFixtures.RULES;
 import static io.firstwall.analysis.AnalysisFixtures.analyze;
 import static io.firstwall.analysis.AnalysisFixtures.fact;
 import static io.firstwall.analysis.AnalysisFixtures.hasWall;
 import static io.firstwall.analysis.AnalysisFixtures.plan;
 import static io.firstwall.analysis.AnalysisFixtures.wall;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +25,9 @@ import io.firstwall.analysis.Format;
 import io.firstwall.analysis.Need;
 import io.firstwall.analysis.PhaseDemand;
 import io.firstwall.analysis.Wall;
+import io.firstwall.plan.InvalidPlanException;
+import io.firstwall.plan.Plan;
+import io.firstwall.plan.PlanReader;
 import io.firstwall.plan.Power;
 
 /** rules/turbines/turbine_supply.drl */
@@ -81,9 +87,9 @@ class TurbineSupplyRulesTests {
 
         /** The first open-market batch runs: the later of the next open slot and the lead time, plus installation. */
         static LocalDate openMarket(String decided, String kind) {
-            return Calc.plusMonths(Calc.later(Calc.startOfYear(fact("turbine." + kind + ".next_slot_year")),
-                    Calc.plusMonths(LocalDate.parse(decided), fact("turbine." + kind + ".lead_months"))),
-                    fact("turbine.install_months"));
+            LocalDate d = LocalDate.parse(decided);
+            return Calc.plusMonths(Calc.later(Calc.startOfYear(fact("turbine." + kind + ".next_slot_year", d)),
+                    Calc.plusMonths(d, fact("turbine." + kind + ".lead_months", d))), fact("turbine.install_months"));
         }
 
         static double perQuarter(String kind) {
@@ -252,21 +258,29 @@ class TurbineSupplyRulesTests {
     }
 
     @Nested
-    class Turb005ReservationOfUnknownSize {
+    class ReservationHasASize {
 
+        /** Before, a reservation without turbineSlotMW covered the whole plan at once: 10.75 GW of frames in January 2027. */
         @Test
-        void aReservationWithoutItsSizeSaysItIsTakenAsTheWholePlan() {
-            Analysis a = analyze(gasCampus().with("turbineSlotReserved", true));
-            assertThat(a.notes()).anySatisfy(n -> {
-                assertThat(n.ruleId()).isEqualTo("TURB-005");
-                assertThat(n.text()).contains("turbineSlotMW");
-            });
+        void aReservationWithoutItsSizeIsRefusedInWords() {
+            String plan = """
+                    {"name": "x", "location": "US-TX", "power": "ONSITE_GAS", "accelerator": "GB300",
+                     "decisionDate": "2026-01-15", "phases": [ {"online": "2027-06-30", "accelerators": 100000} ],
+                     "attributes": { "turbineSlotReserved": true, "turbineSlotYear": 2026 }}""";
+            assertThatThrownBy(() -> new PlanReader(FACTS, RULES.attributes()).read(plan))
+                    .isInstanceOf(InvalidPlanException.class)
+                    .hasMessageContaining("attributes.turbineSlotMW").hasMessageContaining("a reservation has a size");
+            assertThatThrownBy(() -> new PlanReader(FACTS, RULES.attributes()).read(plan.replace("\"turbineSlotYear\": 2026",
+                    "\"turbineSlotYear\": 2026, \"turbineSlotMW\": 0"))).hasMessageContaining("attributes.turbineSlotMW");
         }
 
         @Test
-        void noNoteWhenTheSizeIsGiven() {
-            Analysis a = analyze(gasCampus().with("turbineSlotReserved", true).with("turbineSlotMW", 500));
-            assertThat(a.notes()).noneMatch(n -> n.ruleId().equals("TURB-005"));
+        void aReservationWithItsSizeReads() throws Exception {
+            Plan p = new PlanReader(FACTS, RULES.attributes()).read("""
+                    {"name": "x", "location": "US-TX", "power": "ONSITE_GAS", "accelerator": "GB300",
+                     "decisionDate": "2026-01-15", "phases": [ {"online": "2027-06-30", "accelerators": 100000} ],
+                     "attributes": { "turbineSlotReserved": true, "turbineSlotYear": 2026, "turbineSlotMW": 500 }}""");
+            assertThat(p.number("turbineSlotMW", 0)).isEqualTo(500);
         }
     }
 

@@ -100,8 +100,14 @@ class MonteCarloTests {
     @Test
     void aUniformRangeAcrossATurningPointGivesTheAnalyticProbability() throws IOException {
         String deciding = "chip.buyer_share";
-        FactBase base = onlyUncertain(Set.of(deciding, "memory.dram_contract_price_qoq"), "uniform");
-        Plan plan = plan("multi-gw-2030-buildout.json");
+        // A retrofit with power and HBM in hand, halls built as fast as wanted: the buyer's share of NVIDIA's output
+        // decides whether it is on time, and at the share's value it is not.
+        FactBase base = onlyUncertain(Set.of(deciding, "memory.dram_contract_price_qoq"), "uniform")
+                .withOverrides(java.util.Map.of("construction.retrofit_mw_per_month", 10_000.0));
+        Plan plan = io.firstwall.analysis.AnalysisFixtures.plan("US-TX", io.firstwall.plan.Power.GRID)
+                .phase("2028-06-30", 1_000_000).with("existingPowerMW", 100_000).with("existingBuilding", true)
+                .with("hbmAllocationSecured", true).build();
+        assertThat(analyzer.analyze(plan, base, false).firstWall().factor()).isEqualTo("CHIP_SUPPLY");
         Fact share = base.get(deciding);
         // The turning point, found with single analyses: below it the chip wall, at or above it feasible.
         double below = share.low();
@@ -132,10 +138,14 @@ class MonteCarloTests {
 
     @Test
     void factsOfOneCorrelationGroupMoveTogether() throws IOException {
-        Plan memphis = plan("memphis-onsite-gas-1gw.json");
-        FactBase grouped = onlyUncertain(Set.of("turbine.install_months", "turbine.heavy_duty.lead_months"),
+        // In an existing building the halls come long before the turbines, so the turbines alone set the delay.
+        Plan memphis = new PlanReader(facts).read(Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json"))
+                .replace("\"turbineSlotReserved\": false", "\"existingBuilding\": true, \"turbineSlotReserved\": false"));
+        assertThat(memphis.flag("existingBuilding")).isTrue();
+        FactBase grouped = onlyUncertain(Set.of("turbine.install_months", "turbine.heavy_duty.lead_months@2025-11-01"),
                 "uniform@together");
-        FactBase apart = onlyUncertain(Set.of("turbine.install_months", "turbine.heavy_duty.lead_months"), "uniform");
+        FactBase apart = onlyUncertain(Set.of("turbine.install_months", "turbine.heavy_duty.lead_months@2025-11-01"),
+                "uniform");
         Uncertainty together = monteCarlo.run(memphis, grouped, 1000, 5, null);
         Uncertainty independent = monteCarlo.run(memphis, apart, 1000, 5, null);
         // Two delays that add up spread wider when their causes move together.
