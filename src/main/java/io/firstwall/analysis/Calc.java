@@ -112,6 +112,28 @@ public final class Calc {
     }
 
     /**
+     * As {@link #monthly(String, String, LocalDate, LocalDate, FactBase, List, String, double, double, int, double,
+     * String, String, List)}, for a product that ramps up after its first shipment on {@code rampFrom}: the month
+     * that starts {@code k} whole months after it gets {@code (k + 1) / rampMonths} of its share, up to all of it.
+     */
+    public static List<Supply> monthly(String factor, String lane, LocalDate start, LocalDate until, FactBase facts,
+            List<String> summed, String times, double scale, LocalDate rampFrom, double rampMonths, double enough,
+            String ruleId, String sentence, List<String> factIds) {
+        return steps(factor, lane, start, until, enough, ruleId, sentence, factIds, (at, month) -> {
+            double rate = 0;
+            for (String id : summed) {
+                rate += facts.at(id, at).value();
+            }
+            if (times != null) {
+                rate *= facts.at(times, at).value();
+            }
+            long since = rampFrom.isAfter(at) ? -1 : rampFrom.until(at, java.time.temporal.ChronoUnit.MONTHS);
+            double ramp = rampMonths <= 1 ? 1 : Math.min(1, Math.max(0, since + 1) / rampMonths);
+            return rate * scale * ramp;
+        });
+    }
+
+    /**
      * Deliveries month by month at a steady rate, {@code perMonth}, plus {@code inWindow} in the
      * months that start on or after {@code windowFrom} and before {@code windowTo} (say, Chinese
      * material between its export licence and the end of a ban's suspension). See {@link #steps}.

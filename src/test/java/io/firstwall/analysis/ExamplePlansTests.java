@@ -31,7 +31,7 @@ class ExamplePlansTests {
             "southaven-gas-equipment-secured.json|PERMITS|2027-03-31|PERMITS CHIP_SUPPLY",
             "orbital-cluster-1gw.json|LAUNCH_CAPACITY|2028-12-31|LAUNCH_CAPACITY",
             "retrofit-spare-power-no-hbm.json|CHIP_SUPPLY|2026-09-30|CHIP_SUPPLY MEMORY_SUPPLY",
-            "orbital-chinese-gaas.json|GALLIUM_SUPPLY|2028-06-30|GALLIUM_SUPPLY",
+            "orbital-chinese-gaas.json|GALLIUM_SUPPLY|2028-06-30|GALLIUM_SUPPLY LAUNCH_CAPACITY",
             "multi-gw-2030-buildout.json|CONSTRUCTION|2027-12-31|CONSTRUCTION CHIP_SUPPLY TURBINE_SUPPLY",
             "h100-expansion-feasible.json|none||",
             "arizona-solar-storage.json|SOLAR_STORAGE|2027-12-31|SOLAR_STORAGE",

@@ -76,9 +76,9 @@ class PlansAndScenariosApiTests {
                 .andExpect(jsonPath("$.plan.phases[1].accelerators").value(330000));
         mvc.perform(put("/api/plans/" + id).contentType(MediaType.APPLICATION_JSON)
                         .content(memphis().replace("1 GW on-site gas campus", "API campus v2")
-                                .replace("\"turbineSlotReserved\": false", "\"turbineSlotReserved\": true, \"turbineSlotYear\": 2025")))
+                                .replace("\"turbineSlotReserved\": false", "\"turbineSlotReserved\": true, \"turbineSlotYear\": 2025, \"turbineSlotMW\": 1720")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.plan.name").value("API campus v2"));
-        mvc.perform(get("/api/plans/" + id + "/analysis")).andExpect(jsonPath("$.firstWall.factor").value("ELECTRICAL_EQUIPMENT"));
+        mvc.perform(get("/api/plans/" + id + "/analysis")).andExpect(jsonPath("$.firstWall.factor").value("CONSTRUCTION"));
         mvc.perform(delete("/api/plans/" + id)).andExpect(status().isNoContent());
         mvc.perform(get("/api/plans/" + id)).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.title").value("Not found"));
@@ -112,12 +112,12 @@ class PlansAndScenariosApiTests {
 
     @Test
     void whatIfOverridesAFactWithoutTouchingTheFactBase() throws Exception {
-        long id = create(memphis().replace("\"turbineSlotReserved\": false", "\"turbineSlotReserved\": true"));
+        long id = create(memphis().replace("\"turbineSlotReserved\": false", "\"turbineSlotReserved\": true, \"turbineSlotMW\": 1720"));
         mvc.perform(post("/api/plans/" + id + "/whatif").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"overrides\": {\"turbine.heavy_duty.next_slot_year\": 2025}}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.base.firstWall.factor").value("TURBINE_SUPPLY"))
-                .andExpect(jsonPath("$.scenario.firstWall.factor").value("ELECTRICAL_EQUIPMENT"))
+                .andExpect(jsonPath("$.scenario.firstWall.factor").value("CONSTRUCTION"))
                 .andExpect(jsonPath("$.comparison.rows[0].changed[1]").value(true));
         mvc.perform(get("/api/plans/" + id + "/analysis")).andExpect(jsonPath("$.firstWall.factor").value("TURBINE_SUPPLY"));
         mvc.perform(post("/api/whatif").contentType(MediaType.APPLICATION_JSON)
@@ -137,8 +137,8 @@ class PlansAndScenariosApiTests {
                 .andReturn().getResponse().getContentAsString();
         String second = mvc.perform(post(base).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"Reserved 2025\", \"plan\": " + memphis().replace("\"turbineSlotReserved\": false",
-                                "\"turbineSlotReserved\": true, \"turbineSlotYear\": 2025") + "}"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.analysis.firstWall.factor").value("ELECTRICAL_EQUIPMENT"))
+                                "\"turbineSlotReserved\": true, \"turbineSlotYear\": 2025, \"turbineSlotMW\": 1720") + "}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.analysis.firstWall.factor").value("CONSTRUCTION"))
                 .andReturn().getResponse().getContentAsString();
         long s1 = Json.MAPPER.readTree(first).get("id").asLong();
         long s2 = Json.MAPPER.readTree(second).get("id").asLong();
@@ -146,7 +146,7 @@ class PlansAndScenariosApiTests {
         mvc.perform(get("/api/plans/" + id + "/compare").param("scenario", String.valueOf(s1), String.valueOf(s2)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.columns[2]").value("Reserved 2025"))
-                .andExpect(jsonPath("$.rows[0].cells[2]").value("ELECTRICAL_EQUIPMENT"))
+                .andExpect(jsonPath("$.rows[0].cells[2]").value("CONSTRUCTION"))
                 .andExpect(jsonPath("$.rows[0].changed[2]").value(true));
         mvc.perform(get("/api/plans/" + id + "/compare").param("scenario", String.valueOf(s1)))
                 .andExpect(status().isBadRequest());

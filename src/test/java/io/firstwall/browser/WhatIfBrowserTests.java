@@ -104,6 +104,8 @@ class WhatIfBrowserTests extends BrowserTest {
         assertThat(driver.findElement(By.cssSelector("[data-attribute=existingPowerMW] .unit")).getText()).isEqualTo("MW");
         new Select(driver.findElement(By.cssSelector("[data-attribute=turbineType] select"))).selectByValue("HEAVY_DUTY");
         reserved.click();
+        // A reservation has a size: the slot covers the 1,720 MW of turbines phase 2 needs.
+        type(By.cssSelector("[data-attribute=turbineSlotMW] input"), "1720");
         BrowserSupport.screenshot(driver, driver.findElement(By.cssSelector("fieldset.attributes")), "plan-levers");
         driver.findElement(By.cssSelector("form.plan-form button[type=submit]")).click();
 
@@ -114,8 +116,8 @@ class WhatIfBrowserTests extends BrowserTest {
         assertThat(driver.findElement(By.cssSelector("#summary table.phases")).getText()).contains("Dec 2026")
                 .contains("on-site generation");
         assertThat(driver.findElements(By.cssSelector("#walls-chart g.lane")).stream()
-                .map(g -> g.getAttribute("data-factor")).toList()).containsExactly("TURBINE_SUPPLY", "ELECTRICAL_EQUIPMENT", "PERMITS",
-                "CHIP_SUPPLY", "MEMORY_SUPPLY");
+                .map(g -> g.getAttribute("data-factor")).toList()).containsExactly("TURBINE_SUPPLY", "CONSTRUCTION",
+                "ELECTRICAL_EQUIPMENT", "PERMITS", "CHIP_SUPPLY", "MEMORY_SUPPLY");
         assertThat(driver.findElements(By.cssSelector("svg.timeline path.allowed"))).isNotEmpty();
         assertThat(driver.findElement(By.cssSelector("p.cascade")).getText()).contains("on-site generation").contains("permits");
         screenshot("analysis");
@@ -130,11 +132,11 @@ class WhatIfBrowserTests extends BrowserTest {
                 By.xpath("//table[contains(@class,'comparison')]//tr[th='First wall']")));
         List<WebElement> cells = firstWallRow.findElements(By.tagName("td"));
         assertThat(cells.get(0).getText()).isEqualTo("on-site generation");
-        // With turbines early, the step-up transformers (about 33 months) bind first.
-        assertThat(cells.get(1).getText()).isEqualTo("electrical equipment");
+        // With turbines early, the new building (about 14 months to its first megawatts) binds first.
+        assertThat(cells.get(1).getText()).isEqualTo("construction");
         assertThat(cells.get(1).getAttribute("class")).contains("changed");
         assertThat(driver.findElement(By.cssSelector("#scenario-result p.headline")).getText())
-                .contains("First wall: electrical equipment");
+                .contains("First wall: construction");
         // Base and what-if in one swimlane chart, and the change in a chip.
         assertThat(visible(By.id("delta-chip")).getText()).matches("[+\u2212]\\d+ months? against the base");
         assertThat(driver.findElements(By.cssSelector("#scenario-result #walls-chart rect.base-wall"))).isNotEmpty();

@@ -278,7 +278,7 @@ class FactEditingTests {
             assertThat(p.file()).startsWith("rules/turbines/");
             assertThat(p.message()).contains("turbine.<...>.next_slot_year").contains("'turbine.gas_engine.next_slot_year'");
         });
-        assertThat(facts.validate(facts.removeFact("chip.order_lead_months")).errors()).isNotEmpty();
+        assertThat(facts.validate(facts.removeFact("chip.new_gen_ramp_months")).errors()).isNotEmpty();
         assertThat(facts.validate(facts.removeFact("permits.air_permit_months.contested")).errors())
                 .anySatisfy(p -> assertThat(p.file()).isEqualTo("rules/permits/permits_by_region.drl.csv"));
     }

@@ -82,7 +82,7 @@ class RuleTestEditorTests {
         RuleTests.Expectation expect = RuleTests.expectation(Files.readString(file));
         assertThat(expect.firstWall()).isEqualTo("TURBINE_SUPPLY");
         assertThat(expect.bindsOn()).isEqualTo("2026-12-31");
-        assertThat(expect.cascade()).startsWith("TURBINE_SUPPLY", "ELECTRICAL_EQUIPMENT");
+        assertThat(expect.cascade()).startsWith("TURBINE_SUPPLY", "CONSTRUCTION", "ELECTRICAL_EQUIPMENT");
         assertThat(editing.revisions()).hasSize(before + 1);
         assertThat(editing.runRuleTests()).allMatch(r -> r.passed());
 
@@ -108,13 +108,13 @@ class RuleTestEditorTests {
         assertThat(editing.liveFiles().get(file)).as("nothing was published").isEqualTo(before);
 
         mvc.perform(post("/rules/tests/save").param("file", file).param("firstWall", "GRID_INTERCONNECT")
-                        .param("bindsOn", "2027-06-30").param("cascade", "grid_interconnect, ELECTRICAL_EQUIPMENT")
+                        .param("bindsOn", "2027-06-30").param("cascade", "grid_interconnect, construction, ELECTRICAL_EQUIPMENT")
                         .param("baseVersion", version).param("message", "pin the cascade too"))
                 .andExpect(status().is3xxRedirection());
         RuleTests.Expectation now = RuleTests.expectation(editing.liveFiles().get(file));
-        assertThat(now.cascade()).containsExactly("GRID_INTERCONNECT", "ELECTRICAL_EQUIPMENT");
+        assertThat(now.cascade()).containsExactly("GRID_INTERCONNECT", "CONSTRUCTION", "ELECTRICAL_EQUIPMENT");
         assertThat(Files.readString(rulesDir.resolve(file))).contains("\"cascade\"").contains("\"nova-grid-1gw.json\"");
         mvc.perform(get("/rules/tests/edit").param("file", file)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("value=\"GRID_INTERCONNECT, ELECTRICAL_EQUIPMENT\"")));
+                .andExpect(content().string(containsString("value=\"GRID_INTERCONNECT, CONSTRUCTION, ELECTRICAL_EQUIPMENT\"")));
     }
 }

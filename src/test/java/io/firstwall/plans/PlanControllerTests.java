@@ -167,14 +167,24 @@ class PlanControllerTests {
                     .param("phases[0].online", "2027-01-01").param("phases[0].accelerators", "10")
                     .param("attributes[0].key", "turbineSlotReserved").param("attributes[0].value", "true")
                     .param("attributes[1].key", "turbineSlotYear").param("attributes[1].value", "")
-                    .param("attributes[2].key", "hbmAllocationSecured");
+                    .param("attributes[2].key", "hbmAllocationSecured")
+                    .param("attributes[3].key", "turbineSlotMW").param("attributes[3].value", "40");
             mvc.perform(ok).andExpect(redirectedUrl("/plans/7"));
-            verify(plans).create(ArgumentMatchers.argThat(p -> p.attributes().equals(Map.of("turbineSlotReserved", true))));
+            verify(plans).create(ArgumentMatchers.argThat(p -> p.attributes().size() == 2
+                    && Boolean.TRUE.equals(p.attributes().get("turbineSlotReserved"))
+                    && p.attributes().get("turbineSlotMW") instanceof Number mw && mw.doubleValue() == 40));
+            mvc.perform(post("/plans").param("name", "x").param("location", "US-TN").param("power", "ONSITE_GAS")
+                            .param("accelerator", "GB300").param("decisionDate", "2026-01-15")
+                            .param("phases[0].online", "2027-01-01").param("phases[0].accelerators", "10")
+                            .param("attributes[0].key", "turbineSlotReserved").param("attributes[0].value", "true"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("is required with turbineSlotReserved")));
             mvc.perform(post("/plans").param("name", "x").param("location", "US-TN").param("power", "ONSITE_GAS")
                             .param("accelerator", "GB300").param("decisionDate", "2026-01-15")
                             .param("phases[0].online", "2027-01-01").param("phases[0].accelerators", "10")
                             .param("attributes[0].key", "turbineSlotReserved").param("attributes[0].value", "true")
-                            .param("attributes[1].key", "turbineSlotYear").param("attributes[1].value", "2050"))
+                            .param("attributes[1].key", "turbineSlotYear").param("attributes[1].value", "2050")
+                            .param("attributes[2].key", "turbineSlotMW").param("attributes[2].value", "40"))
                     .andExpect(status().isOk())
                     .andExpect(model().attributeHasFieldErrors("form", "attributes[1].key"))
                     .andExpect(content().string(containsString("must be between 2024 and 2045 year, not 2050")));

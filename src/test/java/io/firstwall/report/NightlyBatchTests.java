@@ -126,7 +126,7 @@ class NightlyBatchTests {
         assertThat(html.substring(html.indexOf("<main>"))).doesNotContain("TURBINE_SUPPLY").doesNotContain("GRID_INTERCONNECT");
         assertThat(html).contains("id=\"report-nav\"").contains("<a href=\"/reports\">Reports</a>");
         assertThat(html).contains("href=\"/plans/").contains("id=\"past-due\"")
-                .contains("accelerator.VR.available").contains("the date has passed: 2026-07-01")
+                .contains("accelerator.VR.available").contains("the date has passed: 2026-09-01")
                 // The day a rule came into force, recorded after it, is history, not a date to watch.
                 .doesNotContain("the date has passed: 2026-01-15");
         assertThat(html.substring(html.indexOf("id=\"past-due\""), html.indexOf("</table>", html.indexOf("id=\"past-due\""))))
@@ -154,7 +154,7 @@ class NightlyBatchTests {
         assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
     }
 
-    /** A plan whose chip wall binds first while the grid holds its second phase for years: the report names both. */
+    /** A plan whose construction wall binds first while the grid holds its second phase for years: the report names both. */
     @Test
     void theWallThatSetsTheScheduleIsReportedBesideTheFirstWall() throws Exception {
         String plan = "{\"name\": \"Phased VA campus\", \"location\": \"US-VA\", \"power\": \"GRID\", \"accelerator\": \"GB300\","
@@ -167,7 +167,7 @@ class NightlyBatchTests {
         String csv = report("csv");
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",schedule_wall,schedule_wall_name,schedule_max_delay_months");
         assertThat(csv.lines().filter(l -> l.contains("Phased VA campus")).findFirst().orElseThrow())
-                .contains(",OK,CHIP_SUPPLY,").containsPattern(",GRID_INTERCONNECT,grid interconnection,\\d{2}$");
+                .contains(",OK,CONSTRUCTION,").containsPattern(",GRID_INTERCONNECT,grid interconnection,\\d{2}$");
         assertThat(report("html")).containsPattern("grid interconnection, \\d{2} months at worst");
         assertThat(report("json")).contains("\"scheduleWall\" : \"GRID_INTERCONNECT\"");
     }
@@ -223,27 +223,27 @@ class NightlyBatchTests {
 
     @Test
     void aFactEditIsNamedAsTheReasonForAChange() throws Exception {
-        twoRunsWithOverrides(Map.of("turbine.heavy_duty.lead_months", 24.0));
+        twoRunsWithOverrides(Map.of("turbine.heavy_duty.lead_months@2025-11-01", 24.0));
         RunStore.Run run = runs.list().get(0);
         List<ChangeDetector.Change> changes = changes(run);
         assertThat(changes).singleElement().satisfies(c -> {
             assertThat(c.name()).isEqualTo("1 GW on-site gas campus");
             assertThat(c.before()).isEqualTo("TURBINE_SUPPLY on 2026-12-31, slip 49 months");
             assertThat(c.after()).isEqualTo("TURBINE_SUPPLY on 2026-12-31, slip 37 months");
-            assertThat(c.why()).containsExactly("fact turbine.heavy_duty.lead_months: 48 \u2192 24");
+            assertThat(c.why()).containsExactly("fact turbine.heavy_duty.lead_months@2025-11-01: 48 \u2192 24");
         });
-        assertThat(report("html")).contains("Compared with run 1").contains("fact turbine.heavy_duty.lead_months: 48 &rarr; 24");
+        assertThat(report("html")).contains("Compared with run 1").contains("fact turbine.heavy_duty.lead_months@2025-11-01: 48 &rarr; 24");
     }
 
     /** The rules name a series; the change is one of its points, and the report names that point. */
     @Test
     void aChangedPointOfASeriesIsNamedAsTheReasonForAChange() throws Exception {
-        twoRunsWithOverrides(Map.of("chip.cowos_wafers_per_month@2028-01-01", 56_000.0));
+        twoRunsWithOverrides(Map.of("chip.cowos_wafers_per_month@2027-01-01", 20_000.0));
         List<ChangeDetector.Change> changes = changes(runs.list().get(0));
-        assertThat(changes).filteredOn(c -> c.name().equals("Multi-GW 2030 build-out in Texas on reserved turbines"))
+        assertThat(changes).filteredOn(c -> c.name().equals("Retrofit of an existing hall with spare power but no HBM allocation"))
                 .singleElement().satisfies(c -> {
                     assertThat(c.before()).isNotEqualTo(c.after());
-                    assertThat(c.why()).containsExactly("fact chip.cowos_wafers_per_month@2028-01-01: 112000 \u2192 56000");
+                    assertThat(c.why()).containsExactly("fact chip.cowos_wafers_per_month@2027-01-01: 110000 \u2192 20000");
                 });
     }
 
@@ -261,16 +261,17 @@ class NightlyBatchTests {
                 .contains("Wall identity: " + before.wallMatches() + " of " + before.wallScored())
                 .contains("P10-P90 coverage: not sampled").contains("No earlier run has a backtest to compare with");
         String chips = factEditing.liveFiles().get("facts/chips.csv");
-        String row = chips.lines().filter(l -> l.startsWith("chip.order_lead_months,")).findFirst().orElseThrow();
+        // Tesla's July 2024 order for Cortex (a hit today) would wait a year for its chips.
+        String row = chips.lines().filter(l -> l.startsWith("chip.order_lead_months@2024-04-01,")).findFirst().orElseThrow();
         var revision = factEditing.publish(Map.of("facts/chips.csv", chips.replace(row,
-                "chip.order_lead_months,2,,,months,2024-06,server lead times of weeks,secondary,")),
-                factEditing.liveVersion(), "expert", "chips from stock", true);
+                "chip.order_lead_months@2024-04-01,12,,,months,2024-06,servers on allocation,secondary,")),
+                factEditing.liveVersion(), "expert", "chips on allocation", true);
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         Backtest.Totals after = Backtest.run(dataDir().resolve("backtests"), live.analyzer(), live.facts()).totals();
-        assertThat(after.hits()).as("Tesla Cortex waits for its chips no longer").isGreaterThan(before.hits());
+        assertThat(after.hits()).as("Tesla Cortex waits for its chips and misses").isLessThan(before.hits());
         String html = report("html");
         assertThat(html).contains("Since the previous run:").contains("hit rate: " + before.hits() + " of "
-                + before.delayScored()).contains("fact revision " + revision.id() + " by expert: &ldquo;chips from stock&rdquo;");
+                + before.delayScored()).contains("fact revision " + revision.id() + " by expert: \u201cchips on allocation\u201d");
         JsonNode json = Json.MAPPER.readTree(report("json")).get("backtest");
         assertThat(json.get("hitRate").asString()).startsWith(after.hits() + " of " + after.delayScored());
         assertThat(json.get("causes").get(0).asString()).contains("fact revision " + revision.id());
@@ -297,11 +298,11 @@ class NightlyBatchTests {
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         String turbines = factEditing.liveFiles().get("facts/turbines.csv");
         var revision = factEditing.publish(Map.of("facts/turbines.csv", turbines.replace(
-                "turbine.heavy_duty.lead_months,48,36,72,", "turbine.heavy_duty.lead_months,24,,,")),
+                "turbine.heavy_duty.lead_months@2025-11-01,48,36,72,", "turbine.heavy_duty.lead_months@2025-11-01,24,,,")),
                 factEditing.liveVersion(), "expert", "a foundry adds a line", false);
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         assertThat(changes(runs.list().get(0))).singleElement().satisfies(c -> assertThat(c.why()).containsExactly(
-                "fact turbine.heavy_duty.lead_months: 48 \u2192 24 (fact revision " + revision.id()
+                "fact turbine.heavy_duty.lead_months@2025-11-01: 48 \u2192 24 (fact revision " + revision.id()
                         + " by expert: \u201ca foundry adds a line\u201d)"));
     }
 
@@ -321,7 +322,7 @@ class NightlyBatchTests {
         List<ChangeDetector.Change> changes = changes(runs.list().get(0));
         assertThat(changes).isNotEmpty().allSatisfy(c -> assertThat(c.why()).anySatisfy(w -> assertThat(w)
                 .startsWith("rule file permits/permits_by_region.drl.csv changed").contains("PERM-021")));
-        assertThat(changes).extracting(ChangeDetector.Change::name).contains("Multi-GW 2030 build-out in Texas on reserved turbines");
+        assertThat(changes).extracting(ChangeDetector.Change::name).contains("ERCOT campus on a new 345 kV line");
     }
 
     @Test

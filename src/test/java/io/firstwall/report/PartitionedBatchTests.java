@@ -110,12 +110,12 @@ class PartitionedBatchTests {
     @Test
     void aWorkerAnalysesAgainstTheFilesTheRunPinnedNotTheLiveOnes() throws Exception {
         Map<String, String> factFiles = new TreeMap<>(live.factFiles());
-        String path = factFiles.keySet().stream().filter(p -> factFiles.get(p).contains("turbine.heavy_duty.lead_months,"))
+        String path = factFiles.keySet().stream().filter(p -> factFiles.get(p).contains("turbine.heavy_duty.lead_months@2025-11-01,"))
                 .findFirst().orElseThrow();
-        String slower = factFiles.get(path).lines().map(l -> l.startsWith("turbine.heavy_duty.lead_months,")
-                ? l.replaceFirst("^turbine\\.heavy_duty\\.lead_months,[^,]*,", "turbine.heavy_duty.lead_months,72,") : l)
+        String slower = factFiles.get(path).lines().map(l -> l.startsWith("turbine.heavy_duty.lead_months@2025-11-01,")
+                ? l.replaceFirst("^turbine\\.heavy_duty\\.lead_months@2025-11-01,[^,]*,", "turbine.heavy_duty.lead_months@2025-11-01,72,") : l)
                 .collect(Collectors.joining("\n", "", "\n"));
-        assertThat(slower).contains("turbine.heavy_duty.lead_months,72,");
+        assertThat(slower).contains("turbine.heavy_duty.lead_months@2025-11-01,72,");
         factFiles.put(path, slower);
         jdbc.sql("insert into report_run(run_id, run_number, report_date, rule_version, rule_files, fact_version, facts,"
                 + " total_items, started_at) values (990, 990, current_date, 'x', '{}', 'x', '{}', 0, current_timestamp)")

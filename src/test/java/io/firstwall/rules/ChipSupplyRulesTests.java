@@ -1,6 +1,7 @@
 package io.firstwall.rules;
 
 import static io.firstwall.analysis.AnalysisFixtures.FACTS;
+import static io.firstwall.analysis.AnalysisFixtures.allowedOn;
 import static io.firstwall.analysis.AnalysisFixtures.analyze;
 import static io.firstwall.analysis.AnalysisFixtures.fact;
 import static io.firstwall.analysis.AnalysisFixtures.hasWall;
@@ -24,6 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.firstwall.analysis.Analysis;
+import io.firstwall.analysis.AnalysisFixtures;
 import io.firstwall.analysis.AnalysisFixtures.PlanBuilder;
 import io.firstwall.analysis.Calc;
 import io.firstwall.analysis.Format;
@@ -145,7 +148,7 @@ class ChipSupplyRulesTests {
         }
 
         @ParameterizedTest(name = "{0} ships from {1}: nothing before it")
-        @CsvSource({"VR, 2026-07-01", "RubinUltra, 2027-07-01", "MI355X, 2025-06-12", "TPUv7, 2025-11-01"})
+        @CsvSource({"VR, 2026-09-01", "RubinUltra, 2027-07-01", "MI355X, 2025-06-12", "TPUv7, 2025-11-01"})
         void noAcceleratorIsDeliveredBeforeItShips(String accelerator, String ships) {
             // Decided long before it ships: the lead is over by then, the first deliveries wait for the part.
             Wall w = wall(analyze(secured().accelerator(accelerator).decided("2024-01-15").phase(ships, 1)), CHIPS);
@@ -209,6 +212,32 @@ class ChipSupplyRulesTests {
             assertThat(makersOutput("H100", LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1)))
                     .isCloseTo(3 * (wafers("2024-01-01") + wafers("2024-04-01") + wafers("2024-07-01") + wafers("2024-10-01"))
                             * fact("chip.nvidia_cowos_share") * fact("accelerator.H100.per_cowos_wafer"), within(1.0));
+        }
+    }
+
+    @Nested
+    class NewGenerationRamp {
+
+        /** Before, 50k Rubin ordered in July 2025 all came in their first month of shipments. */
+        @Test
+        void aNewGenerationRampsUpToItsShareAfterItsFirstShipment() {
+            PlanBuilder rubin = secured().accelerator("VR").decided("2025-07-15").phase("2026-12-31", 500_000);
+            Analysis ramped = analyze(rubin);
+            Analysis flat = AnalysisFixtures.ANALYZER.analyze(rubin.build(),
+                    FACTS.withOverrides(java.util.Map.of("chip.new_gen_ramp_months", 1.0)));
+            LocalDate ships = Calc.yyyymmdd(fact("accelerator.VR.available"));
+            double firstMonthFlat = allowedOn(flat, CHIPS, ships.plusMonths(1));
+            assertThat(firstMonthFlat).isPositive();
+            assertThat(allowedOn(ramped, CHIPS, ships.plusMonths(1)))
+                    .isCloseTo(firstMonthFlat / fact("chip.new_gen_ramp_months"), within(1.0));
+            assertThat(wall(ramped, CHIPS).fullCapacityOn()).isAfter(wall(flat, CHIPS).fullCapacityOn());
+            assertThat(wall(ramped, CHIPS).explanation()).contains("a new generation: its share ramps up over the 6 months");
+        }
+
+        @Test
+        void aGenerationShippingForYearsComesAtItsFullShare() {
+            Analysis a = analyze(secured().accelerator("H100").decided("2024-07-15").phase("2024-12-31", 2_000_000));
+            assertThat(wall(a, CHIPS).explanation()).doesNotContain("ramps up");
         }
     }
 }
