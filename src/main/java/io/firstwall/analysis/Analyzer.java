@@ -20,6 +20,7 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import io.firstwall.facts.Fact;
 import io.firstwall.facts.FactBase;
@@ -60,6 +61,11 @@ public final class Analyzer {
     private final CpuWatch.StuckListener stuck;
     /** Whether an analysis on this rule base has finished: the first one carries the first-use work. */
     private final AtomicBoolean warmed = new AtomicBoolean();
+    /**
+     * Sessions reused from analysis to analysis (Drools resets one when it is disposed back into the pool):
+     * cheaper than a fresh session each time, since the node memories are kept. Made on first use.
+     */
+    private volatile KieSessionsPool pool;
 
     public Analyzer(RuleBase rules) {
         this(rules, DEFAULT_TIME_BUDGET);
@@ -85,6 +91,19 @@ public final class Analyzer {
         return rules;
     }
 
+    private KieSessionsPool pool() {
+        KieSessionsPool p = pool;
+        if (p == null) {
+            synchronized (this) {
+                if (pool == null) {
+                    pool = rules.kieBase().newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors());
+                }
+                p = pool;
+            }
+        }
+        return p;
+    }
+
     /** The CPU time one analysis may use (the first on a rule base may use {@value #FIRST_USE_BUDGETS} times as much). */
     public Duration timeBudget() {
         return timeBudget;
@@ -99,7 +118,7 @@ public final class Analyzer {
         Set<String> fired = new LinkedHashSet<>();
         Duration budget = warmed.get() ? timeBudget : timeBudget.multipliedBy(FIRST_USE_BUDGETS);
         try {
-            return guarded(rules.kieBase().newKieSession(), plan, facts, factsGlobal, budget, stuck, session -> {
+            return guarded(pool().newKieSession(), plan, facts, factsGlobal, budget, stuck, session -> {
                 session.addEventListener(new DefaultAgendaEventListener() {
                     @Override
                     public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -127,19 +146,20 @@ public final class Analyzer {
     static <T> T guarded(KieSession session, Plan plan, FactBase facts, boolean factsGlobal, Duration timeBudget,
             CpuWatch.StuckListener stuck, java.util.function.Consumer<KieSession> before, SessionStep<T> after) {
         CpuWatch.Watched watched = CpuWatch.start(session, plan.name(), timeBudget, stuck);
-        try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    watched.rule = event.getMatch().getRule().getName();
-                }
+        DefaultAgendaEventListener tracking = new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                watched.rule = event.getMatch().getRule().getName();
+            }
 
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    watched.lastFired = watched.rule;
-                    watched.rule = null;
-                }
-            });
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                watched.lastFired = watched.rule;
+                watched.rule = null;
+            }
+        };
+        try {
+            session.addEventListener(tracking);
             before.accept(session);
             insertInputs(session, plan, facts, factsGlobal);
             int count = session.fireAllRules(MAX_FIRINGS);
@@ -174,6 +194,8 @@ public final class Analyzer {
             throw new AnalysisException("a rule failed while analyzing '" + plan.name() + "': " + why, e);
         } finally {
             CpuWatch.stop(watched);
+            // A pooled session keeps its listeners through the reset: this analysis's must not outlive it.
+            session.removeEventListener(tracking);
             session.dispose();
         }
     }

@@ -29,8 +29,13 @@ public final class FactBase {
 
     private FactBase(Map<String, Fact> facts, Map<String, Region> regions, Map<String, Accelerator> accelerators,
             String version) {
+        this(facts, Series.index(facts.values()), regions, accelerators, version);
+    }
+
+    private FactBase(Map<String, Fact> facts, Map<String, NavigableMap<LocalDate, Fact>> series,
+            Map<String, Region> regions, Map<String, Accelerator> accelerators, String version) {
         this.facts = facts;
-        this.series = Series.index(facts.values());
+        this.series = series;
         this.regions = regions;
         this.accelerators = accelerators;
         this.version = version;
@@ -117,7 +122,19 @@ public final class FactBase {
         }
         Map<String, Fact> copy = new LinkedHashMap<>(facts);
         samples.forEach((id, value) -> copy.put(id, get(id).sampledAt(value)));
-        return new FactBase(Collections.unmodifiableMap(copy), regions, accelerators, version);
+        // The series index is the same but for the sampled points: reuse it, so a sample does not read every
+        // point's date out of its id again.
+        Map<String, NavigableMap<LocalDate, Fact>> index = new LinkedHashMap<>(series);
+        samples.keySet().forEach(id -> {
+            String of = Series.seriesOf(id);
+            if (of != null) {
+                NavigableMap<LocalDate, Fact> points = new java.util.TreeMap<>(index.get(of));
+                points.put(Series.from(id), copy.get(id));
+                index.put(of, Collections.unmodifiableNavigableMap(points));
+            }
+        });
+        return new FactBase(Collections.unmodifiableMap(copy), Collections.unmodifiableMap(index), regions, accelerators,
+                version);
     }
 
     /**
