@@ -370,13 +370,18 @@ class WhatIfController implements PageController {
         List<ScenarioRow> chosen = compared.chosen();
         model.addAttribute("chosen", chosen);
         if (samples > 0) {
-            List<Uncertainty> odds = new ArrayList<>(List.of(uncertainty.uncertainty(base, Map.of(), samples,
-                    MonteCarlo.DEFAULT_SEED)));
-            for (ScenarioRow row : chosen) {
-                odds.add(uncertainty.uncertainty(live.planReader().read(row.scenario().planJson()),
-                        row.scenario().overrides(), samples, MonteCarlo.DEFAULT_SEED));
+            try {
+                List<Uncertainty> odds = new ArrayList<>(List.of(uncertainty.uncertainty(base, Map.of(), samples,
+                        MonteCarlo.DEFAULT_SEED)));
+                for (ScenarioRow row : chosen) {
+                    odds.add(uncertainty.uncertainty(live.planReader().read(row.scenario().planJson()),
+                            row.scenario().overrides(), samples, MonteCarlo.DEFAULT_SEED));
+                }
+                model.addAttribute("oddsTable", OddsTable.of(columns, odds));
+            } catch (TooBusyException e) {
+                // The comparison still answers; only the odds wait for the user's other sampled analysis.
+                model.addAttribute("oddsBusy", e.getMessage());
             }
-            model.addAttribute("oddsTable", OddsTable.of(columns, odds));
         }
         Comparison comparison = Comparison.forPeople(columns, results, labels::of);
         model.addAttribute("comparison", comparison);

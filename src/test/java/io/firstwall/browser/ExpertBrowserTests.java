@@ -160,8 +160,8 @@ class ExpertBrowserTests extends BrowserTest {
         WebElement impact = BrowserSupport.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("impact")));
         WebElement first = impact.findElement(By.cssSelector("tbody tr"));
         assertThat(first.getText()).contains("1 GW on-site gas campus")
-                .contains("cascade on-site generation > electrical equipment > permits > chip supply > memory (HBM)")
-                .contains("cascade on-site generation > electrical equipment > chip supply > memory (HBM)");
+                .contains("cascade on-site generation > construction > electrical equipment > permits > chip supply > memory (HBM)")
+                .contains("cascade on-site generation > construction > electrical equipment > chip supply > memory (HBM)");
         assertThat(first.findElement(By.cssSelector("td.changed"))).isNotNull();
         BrowserSupport.screenshot(driver, "rule-impact");
         driver.findElement(By.id("message")).sendKeys("Memphis air permits only above 10,000 MW");

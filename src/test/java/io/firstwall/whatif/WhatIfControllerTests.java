@@ -3,9 +3,12 @@ package io.firstwall.whatif;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -45,6 +48,7 @@ import io.firstwall.facts.Fact;
 import io.firstwall.plans.PlanStore;
 import io.firstwall.plans.SavedPlan;
 import io.firstwall.analysis.LiveAnalysis;
+import io.firstwall.system.TooBusyException;
 import io.firstwall.uncertainty.LiveUncertainty;
 import io.firstwall.uncertainty.Uncertainty;
 
@@ -303,6 +307,21 @@ class WhatIfControllerTests {
                 .andExpect(header().string("Content-Disposition", containsString("1-gw-on-site-gas-campus-comparison.csv")))
                 .andExpect(content().string(containsString(",Base plan,Backlog over")))
                 .andExpect(content().string(containsString("First wall,on-site generation,")));
+    }
+
+    /** A user whose what-if odds are still drawing gets the comparison at once, with a note, never a 429 page. */
+    @Test
+    void aComparisonAnswersWhileTheUsersOtherOddsAreStillDrawing() throws Exception {
+        when(scenarios.get(1L, 1L)).thenReturn(new Scenario(1, 1, "Early slots", memphis(),
+                Map.of("turbine.heavy_duty.next_slot_year", 2025.0), Instant.EPOCH));
+        doThrow(new TooBusyException("You already have 1 sampled analysis running, the most one user may run at a time;"
+                + " try again when it ends.", 5)).when(uncertainty).uncertainty(any(), anyMap(), anyInt(), anyLong());
+        mvc.perform(get("/plans/1/compare").param("s", "1")).andExpect(status().isOk())
+                .andExpect(view().name("plans/compare"))
+                .andExpect(content().string(containsString("id=\"comparison\"")))
+                .andExpect(content().string(containsString("id=\"odds-busy\"")))
+                .andExpect(content().string(containsString("How sure: not drawn this time")))
+                .andExpect(content().string(not(containsString("id=\"odds-table\""))));
     }
 
     @Test
