@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,6 +25,7 @@ import org.kie.api.runtime.KieSessionsPool;
 
 import io.firstwall.facts.Fact;
 import io.firstwall.facts.FactBase;
+import io.firstwall.facts.Spread;
 import io.firstwall.facts.FactStatus;
 import io.firstwall.facts.MissingFactException;
 import io.firstwall.plan.Plan;
@@ -234,17 +236,46 @@ public final class Analyzer {
         session.insert(facts.accelerators().get(plan.accelerator()));
     }
 
-    /** A wall that rests on figures with no public source says so in its sentence. */
+    /**
+     * A wall that rests on figures with no public source says so in its sentence, and one that rests on
+     * an uncertain event at its more likely outcome says that it took that outcome.
+     */
     private static Wall withAssumptionsNamed(Wall w, FactBase facts) {
-        List<String> assumed = w.factIds().stream().map(facts::fact).flatMap(Optional::stream)
-                .filter(f -> f.status() == FactStatus.ASSUMPTION).map(Fact::id)
-                .toList();
-        if (assumed.isEmpty()) {
+        List<Fact> read = w.factIds().stream().map(facts::fact).flatMap(Optional::stream).toList();
+        List<String> assumed = read.stream().filter(f -> f.status() == FactStatus.ASSUMPTION).map(Fact::id).toList();
+        List<String> events = read.stream().map(Analyzer::eventTaken).filter(Objects::nonNull).toList();
+        if (assumed.isEmpty() && events.isEmpty()) {
             return w;
         }
+        String said = w.explanation();
+        if (!events.isEmpty()) {
+            said += " Taken at the more likely of two outcomes (the odds with samples include both): "
+                    + String.join("; ", events) + ".";
+        }
+        if (!assumed.isEmpty()) {
+            said += " Assumed, with no public source: " + String.join(", ", assumed) + ".";
+        }
         return new Wall(w.factor(), w.bindsOn(), w.slipMonths(), w.fullCapacityOn(), w.needed(), w.shortfall(), w.unit(),
-                w.explanation() + " Assumed, with no public source: " + String.join(", ", assumed) + ".", w.ruleIds(),
-                w.factIds(), w.phases());
+                said, w.ruleIds(), w.factIds(), w.phases());
+    }
+
+    /** "id at V (P%; W otherwise)" for an event fact at its more likely outcome, else null (a sample's other branch). */
+    private static String eventTaken(Fact f) {
+        if (!f.distribution().regionMatches(true, 0, "event", 0, 5)) {
+            return null; // most facts: no parse on the hot path
+        }
+        Spread spread = f.spread();
+        if (spread.shape() != Spread.Shape.EVENT) {
+            return null;
+        }
+        double p = spread.probability();
+        boolean atHigh = f.value() == f.high();
+        boolean likely = atHigh ? p >= 0.5 : p <= 0.5;
+        if (!likely) {
+            return null;
+        }
+        return f.id() + " at " + Format.num(f.value()) + " (" + Math.round(100 * (atHigh ? p : 1 - p)) + "%; "
+                + Format.num(atHigh ? f.low() : f.high()) + " otherwise)";
     }
 
     private static <T> List<T> objects(KieSession session, Class<T> type) {

@@ -2,7 +2,6 @@ package io.firstwall.analysis;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -52,12 +51,7 @@ public final class Format {
 
     /** A {@code yyyymmdd} fact's value as a date; null when it is not one. */
     public static LocalDate date(double yyyymmdd) {
-        long v = (long) yyyymmdd;
-        try {
-            return v == yyyymmdd ? LocalDate.of((int) (v / 10_000), (int) (v / 100 % 100), (int) (v % 100)) : null;
-        } catch (DateTimeException e) {
-            return null;
-        }
+        return io.firstwall.facts.Staleness.date(yyyymmdd);
     }
 
     /** A fact's value with its unit, as {@link #value} reads it; a date or a year needs no unit. */

@@ -120,6 +120,7 @@ class FactEditingController implements PageController {
         model.addAttribute("catalogues", allFiles.stream().filter(f -> !f.startsWith("facts/")).toList());
         model.addAttribute("revisions", editing.revisions().stream().limit(5).toList());
         model.addAttribute("rejection", watcher.lastRejection());
+        model.addAttribute("toCheck", editing.toCheck());
         return "facts/list";
     }
 

@@ -3,8 +3,10 @@ package io.firstwall.editing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.firstwall.facts.FactBase;
+import io.firstwall.facts.Staleness;
 import io.firstwall.facts.FactCsvReader;
 import io.firstwall.facts.FactLoadException;
 import io.firstwall.system.FactStore;
@@ -55,6 +58,7 @@ public class FactEditingService extends Editor<FactBase> {
     private final RuleEditingService rules;
     private final LiveRuleTests ruleTests;
     private final PublishPipeline<FactBase> pipeline;
+    private final Clock clock;
     /** The live fact files, path under the data directory to text; changed only by a publish. */
     private volatile Map<String, String> liveFiles;
 
@@ -68,9 +72,17 @@ public class FactEditingService extends Editor<FactBase> {
         this.store = store;
         this.rules = rules;
         this.ruleTests = ruleTests;
+        this.clock = clock;
         this.liveFiles = live.factFilesAtStart();
         this.pipeline = new PublishPipeline<>(new FactFiles(), new RevisionStore(jdbc, clock, "fact_revision",
                 "fact base"), live, audit, jdbc, tx, durability);
+    }
+
+    /** The live facts a reviewer should check today ({@link Staleness}), id to why, in order. */
+    public Map<String, String> toCheck() {
+        Map<String, String> found = new LinkedHashMap<>();
+        Staleness.of(live.facts(), LocalDate.now(clock)).forEach(s -> found.put(s.id(), s.why()));
+        return found;
     }
 
     @Override

@@ -248,7 +248,10 @@ public final class FactCsvReader {
             String projects = row.size() > 10 ? row.get(10).trim() : "";
             projects(where, projects);
             try {
-                Spread.parse(distribution);
+                String event = Spread.parse(distribution).eventProblem(value, low, high);
+                if (event != null) {
+                    problems.add(where + ": " + event);
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(where + ": " + e.getMessage());
             }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +27,8 @@ import io.firstwall.analysis.Format;
 import io.firstwall.analysis.LiveAnalysis;
 import io.firstwall.analysis.WallColours;
 import io.firstwall.facts.Fact;
+import io.firstwall.facts.FactBase;
+import io.firstwall.facts.Staleness;
 import io.firstwall.plan.Json;
 import io.firstwall.system.FactorLabels;
 import io.firstwall.uncertainty.Uncertainty;
@@ -91,25 +92,13 @@ public class ReportPublisher {
     public record StaleFact(String id, String value, String asOf, String why) {
     }
 
-    /**
-     * Dated facts ({@code yyyymmdd}) that lay ahead when they were recorded (an expiry, a deadline) and
-     * have passed before {@code day}, and facts whose as-of is over two years old. A date recorded after it
-     * happened (the day a rule came into force) is history, not a date to watch.
-     */
+    /** The facts to check on {@code day} ({@link Staleness}), with their values and as-of dates. */
     List<StaleFact> staleFacts(LocalDate day) {
-        List<StaleFact> stale = new ArrayList<>();
-        for (Fact f : live.facts().facts()) {
-            String value = Format.valueWithUnit(f.value(), f.unit());
-            LocalDate date = "yyyymmdd".equals(f.unit()) ? Format.date(f.value()) : null;
-            boolean ahead = date != null && (f.asOf() == null || date.isAfter(f.asOf()));
-            if (ahead && date.isBefore(day)) {
-                stale.add(new StaleFact(f.id(), value, String.valueOf(f.asOf()), "the date has passed: " + value));
-            } else if (f.asOf() != null && f.asOf().isBefore(day.minusYears(2))) {
-                stale.add(new StaleFact(f.id(), value, f.asOf().toString(), "the figure is over two years old"));
-            }
-        }
-        stale.sort(Comparator.comparing((StaleFact f) -> !f.why().startsWith("the date")).thenComparing(StaleFact::id));
-        return stale;
+        FactBase facts = live.facts();
+        return Staleness.of(facts, day).stream().map(s -> {
+            Fact f = facts.fact(s.id()).orElseThrow();
+            return new StaleFact(f.id(), Format.valueWithUnit(f.value(), f.unit()), String.valueOf(f.asOf()), s.why());
+        }).toList();
     }
 
     public Path directory(RunStore.Run run) {

@@ -14,7 +14,8 @@ import io.firstwall.facts.Spread;
 /**
  * The inverse distribution function of each fact's range, from Apache Commons Math: Beta-PERT on
  * low, value (the mode) and high with the usual weight 4 (α = 1 + 4(m − a)/(b − a),
- * β = 1 + 4(b − m)/(b − a)), triangular, or uniform. PERT's inverse has no closed form, so it is
+ * β = 1 + 4(b − m)/(b − a)), triangular, or uniform; an event is its low or its high, the high with its
+ * probability. PERT's inverse has no closed form, so it is
  * tabulated once per range at 1,024 even steps of probability and interpolated between them.
  */
 final class Distributions {
@@ -42,6 +43,10 @@ final class Distributions {
         }
         double a = fact.low();
         double b = fact.high();
+        if (shape == Spread.Shape.EVENT) {
+            double low = 1 - fact.spread().probability();
+            return u -> u < low ? a : b;
+        }
         double m = Math.min(Math.max(fact.value(), a), b);
         return switch (shape) {
             case UNIFORM -> new UniformRealDistribution(null, a, b)::inverseCumulativeProbability;

@@ -145,6 +145,22 @@ class FactEditingTests {
         assertThat(facts.liveVersion()).isEqualTo(before);
     }
 
+    /** An uncertain event whose value is neither of its outcomes is refused at the distribution field. */
+    @Test
+    void anEventWhoseValueIsNotAnOutcomeIsRefusedAtItsField() throws Exception {
+        String point = "gallium.us_exports_allowed@2026-11-27";
+        String before = facts.liveVersion();
+        mvc.perform(asExpert(post("/facts/check")).param("file", "facts/gallium.csv").param("originalId", point)
+                        .param("id", point).param("value", "0.5").param("low", "0").param("high", "1")
+                        .param("unit", "1 allowed / 0 banned").param("asOf", "2026-12").param("source", "s")
+                        .param("status", "assumption").param("note", "").param("distribution", "event 0.5")
+                        .param("baseVersion", before))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"distribution-error\"")))
+                .andExpect(content().string(containsString("the value must be one of the two outcomes")));
+        assertThat(facts.liveVersion()).isEqualTo(before);
+    }
+
     @Test
     void anEditedFactShowsItsRowImpactAndScenarioThenPublishesIntoDataH2AndTheAnalyzer() throws Exception {
         String base = facts.liveVersion();
@@ -342,7 +358,11 @@ class FactEditingTests {
     void analystsBrowseAndExportFactsButOnlyExpertsAndAdminsChangeThem() throws Exception {
         mvc.perform(get("/facts").with(user("analyst").roles("ANALYST"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(LINE)))
-                .andExpect(content().string(not(containsString("/facts/edit?id="))));
+                .andExpect(content().string(not(containsString("/facts/edit?id="))))
+                // The assumed return of China's ban (27 November 2026) ends its series and has passed: to check.
+                .andExpect(content().string(containsString("id=\"to-check\"")))
+                .andExpect(content().string(containsString("href=\"#fact-gallium.us_exports_allowed@2026-11-27\"")))
+                .andExpect(content().string(containsString("To check: the series ends on 2026-11-27, which has passed")));
         mvc.perform(get("/facts").with(user("expert").roles("EXPERT"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("/facts/edit?id=" + LINE)));
         mvc.perform(get("/api/facts").with(httpBasic("analyst", "analyst"))).andExpect(status().isOk())

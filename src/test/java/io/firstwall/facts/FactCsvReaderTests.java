@@ -56,6 +56,29 @@ class FactCsvReaderTests {
         assertRejected(row, message);
     }
 
+    /** An uncertain event: two outcomes, the high with its probability, the value the more likely one. */
+    @Test
+    void anEventHasTwoOutcomesAndItsValueIsTheMoreLikely() {
+        Fact ban = FactCsvReader.readFacts("t.csv", HEADER.strip() + ",distribution\n"
+                + "x.allowed,0,0,1,1 allowed,2026,src,assumption,,event 0.3\n").get(0);
+        assertThat(ban.spread().shape()).isEqualTo(Spread.Shape.EVENT);
+        assertThat(ban.spread().probability()).isEqualTo(0.3);
+        assertThat(Spread.parse("event 0.3@trade").text()).isEqualTo("event 0.3@trade");
+        String header = HEADER.strip() + ",distribution\n";
+        for (String[] bad : new String[][] {
+                {"x,0,0,1,W,2024,src,primary,,event", "t.csv:2: distribution 'event' needs the probability of the high value"},
+                {"x,0,0,1,W,2024,src,primary,,event 1", "t.csv:2: distribution 'event 1': the probability must be a number between 0 and 1"},
+                {"x,0,0,1,W,2024,src,primary,,event often", "t.csv:2: distribution 'event often': the probability must be a number"},
+                {"x,0,0,1,W,2024,src,primary,,pert 0.5", "t.csv:2: distribution 'pert 0.5' takes no number"},
+                {"x,0.5,0,1,W,2024,src,primary,,event 0.5", "t.csv:2: distribution 'event 0.5': the value must be one of the two outcomes, the low 0.0 or the high 1.0"},
+                {"x,0,0,1,W,2024,src,primary,,event 0.7", "t.csv:2: distribution 'event 0.7': the value must be the more likely outcome"},
+                {"x,0,,,W,2024,src,primary,,event 0.7", "t.csv:2: distribution 'event 0.7': an event needs a low and a higher high"}}) {
+            assertThatThrownBy(() -> FactCsvReader.readFacts("t.csv", header + bad[0] + "\n"))
+                    .as(bad[0]).isInstanceOfSatisfying(FactLoadException.class,
+                            e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith(bad[1])));
+        }
+    }
+
     /** A text longer than its database column is refused when validated, not when the publish writes it. */
     @Test
     void aTextLongerThanItsColumnIsRejectedWithItsLength() {

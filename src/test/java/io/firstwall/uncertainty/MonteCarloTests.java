@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -78,6 +79,31 @@ class MonteCarloTests {
         assertThat(first.firstWallProbability().get("PERMITS")).isStrictlyBetween(0.05, 0.95);
         assertThat(monteCarlo.run(southaven, facts, 500, 43, null).firstWallProbability())
                 .isNotEqualTo(first.firstWallProbability());
+    }
+
+    /**
+     * Whether China's ban on gallium exports to the US returns after 27 November 2026 is an event at
+     * even odds: the point answer takes the ban and says so, and the samples take both branches, so a
+     * small GaAs array is held in about half of them and on time in the rest (before, P = 1.0 of never).
+     */
+    @Test
+    void anUncertainEventIsSampledBothWaysAndThePointAnswerSaysWhichItTook() throws IOException {
+        Plan small = new PlanReader(facts).read(Files.readString(Path.of("data/plans/orbital-chinese-gaas.json"))
+                .replace("\"accelerators\": 20000}", "\"accelerators\": 2000}")
+                .replace("\"accelerators\": 500000}", "\"accelerators\": 10000}"));
+        Analysis point = analyzer.analyze(small, facts, false);
+        assertThat(point.firstWall().factor()).isEqualTo("GALLIUM_SUPPLY");
+        assertThat(point.firstWall().explanation()).contains("Taken at the more likely of two outcomes")
+                .contains("gallium.us_exports_allowed@2026-11-27 at 0 (50%; 1 otherwise)");
+        Uncertainty u = monteCarlo.run(small, facts, 400, 3, null);
+        assertThat(u.firstWallProbability().get("GALLIUM_SUPPLY")).isBetween(0.4, 0.6);
+        assertThat(u.feasibleProbability()).isBetween(0.4, 0.6);
+        assertThat(u.sensitivity()).filteredOn(s -> s.fact().equals("gallium.us_exports_allowed@2026-11-27"))
+                .singleElement().satisfies(s -> assertThat(s.flipsFirstWall()).isTrue());
+        // A sample on the other branch does not claim to have taken the likely one.
+        Analysis extended = analyzer.analyze(small, facts.withSamples(Map.of("gallium.us_exports_allowed@2026-11-27", 1.0)),
+                false);
+        assertThat(extended.walls()).noneSatisfy(w -> assertThat(w.explanation()).contains("Taken at the more likely"));
     }
 
     @Test
