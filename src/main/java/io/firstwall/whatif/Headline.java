@@ -73,6 +73,40 @@ public record Headline(boolean feasible, String factor, LocalDate bindsOn, int b
                 + " against the base", months > 0 ? "bad" : "good");
     }
 
+    /**
+     * The phase latest against its own target (one that never runs within the facts first), or null
+     * when no phase is late: the headline never says "on target" while a phase is late.
+     */
+    public Schedule worstPhase() {
+        Schedule worst = null;
+        for (Schedule p : phases) {
+            if (p.delayMonths() == null) {
+                return p;
+            }
+            if (p.delayMonths() > 0 && (worst == null || p.delayMonths() > worst.delayMonths())) {
+                worst = p;
+            }
+        }
+        return worst;
+    }
+
+    /** Full capacity comes on its date, but an earlier phase is late: said instead of "on target". */
+    public boolean onDateButAPhaseLate() {
+        Schedule worst = worstPhase();
+        return !feasible && !openEnded && monthsLate != null && monthsLate == 0 && worst != null
+                && worst.delayMonths() != null;
+    }
+
+    /**
+     * An earlier phase is later than full capacity and no other wall's sentence names it: the headline
+     * adds the worst phase's delay beside the full-capacity delay.
+     */
+    public boolean worstPhaseLaterThanFullCapacity() {
+        Schedule worst = worstPhase();
+        return !feasible && !openEnded && monthsLate != null && monthsLate > 0 && schedulingFactor == null
+                && worst != null && worst.delayMonths() != null && worst.delayMonths() > monthsLate;
+    }
+
     /** "Jan 2031", or "never" when open-ended. */
     public String fullCapacityText() {
         return Format.month(fullCapacityOn);

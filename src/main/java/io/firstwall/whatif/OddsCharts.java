@@ -3,7 +3,9 @@ package io.firstwall.whatif;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 
 import io.firstwall.analysis.Format;
@@ -87,12 +89,29 @@ public final class OddsCharts {
     }
 
     /**
-     * The ten facts that move the plan's largest delay most: for each, a bar from the point delay to
+     * The facts worth a bar: those that move the largest delay or change the first wall at an end of
+     * their range, widest swing (the delay at the high minus at the low, an open end widest) first,
+     * at most ten. A fact that moves nothing is left out, however it correlates.
+     */
+    public static List<Uncertainty.Sensitivity> ranked(Uncertainty u) {
+        return u.sensitivity().stream().filter(s -> s.flipsFirstWall() || !Objects.equals(s.lowDelayMonths(),
+                s.highDelayMonths())).sorted(Comparator.comparingInt(OddsCharts::swing).reversed()).limit(10).toList();
+    }
+
+    private static int swing(Uncertainty.Sensitivity s) {
+        if (s.lowDelayMonths() == null || s.highDelayMonths() == null) {
+            return Integer.MAX_VALUE;
+        }
+        return Math.abs(s.highDelayMonths() - s.lowDelayMonths());
+    }
+
+    /**
+     * The facts that move the plan's largest delay most ({@link #ranked}): for each, a bar from the point delay to
      * the delay with the fact at its low and at its high (every other fact at its value), each
      * labelled; an open-ended end reaches the edge. Each fact links to its row in the fact base.
      */
     public static String tornado(Uncertainty u) {
-        List<Uncertainty.Sensitivity> top = u.sensitivity().stream().limit(10).toList();
+        List<Uncertainty.Sensitivity> top = ranked(u);
         int row = 30;
         int top0 = 28;
         int height = top0 + row * Math.max(1, top.size()) + 40;

@@ -61,6 +61,8 @@ class AccountBrowserTests extends BrowserTest {
             BrowserSupport.type(driver, By.id("username"), "analyst");
             BrowserSupport.type(driver, By.id("password"), "wrong " + i);
             driver.findElement(By.id("log-in")).click();
+            // Each refusal is answered before the next try: a try still in flight when the page moves on is lost.
+            visible(By.cssSelector(".flash.error"));
         }
         driver.get(url("/login"));
         BrowserSupport.type(driver, By.id("username"), "analyst");

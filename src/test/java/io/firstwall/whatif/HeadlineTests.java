@@ -31,6 +31,32 @@ class HeadlineTests {
         assertThat(h.phases().get(1).limitingFactor()).isEqualTo("GRID_INTERCONNECT");
     }
 
+    /**
+     * Full capacity on its date while phase 2 is years late: the headline says so instead of "on target"
+     * (the review's Southaven and Virginia cases); a phase later than full capacity is named beside it.
+     */
+    @Test
+    void theHeadlineNeverSaysOnTargetWhileAPhaseIsLate() {
+        Headline h = Headline.of(gridCampus("2026-06-30"));
+        assertThat(h.monthsLate()).isZero();
+        assertThat(h.worstPhase().phase()).isEqualTo(2);
+        assertThat(h.worstPhase().delayMonths()).isGreaterThan(36);
+        assertThat(h.onDateButAPhaseLate()).isTrue();
+        assertThat(h.worstPhaseLaterThanFullCapacity()).isFalse();
+
+        Headline memphis = Headline.of(AnalysisFixtures.analyze(AnalysisFixtures.plan("US-TN", Power.ONSITE_GAS)
+                .with("turbineType", "HEAVY_DUTY").phase("2026-12-31", 110_000).phase("2027-06-30", 330_000)));
+        assertThat(memphis.onDateButAPhaseLate()).isFalse();
+        assertThat(memphis.worstPhase().phase()).isEqualTo(1);
+        assertThat(memphis.worstPhase().delayMonths()).isGreaterThan(memphis.monthsLate());
+        assertThat(memphis.worstPhaseLaterThanFullCapacity()).isTrue();
+
+        Headline feasible = Headline.of(AnalysisFixtures.analyze(AnalysisFixtures.plan("US-VA", Power.GRID)
+                .with("existingPowerMW", 300).phase("2030-06-30", 1000)));
+        assertThat(feasible.worstPhase()).isNull();
+        assertThat(feasible.onDateButAPhaseLate()).isFalse();
+    }
+
     @Test
     void theChangeAgainstTheBaseSaysWhichWayAndHowFar() {
         Headline later = Headline.of(gridCampus("2026-06-30"));

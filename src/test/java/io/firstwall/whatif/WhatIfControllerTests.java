@@ -107,6 +107,8 @@ class WhatIfControllerTests {
         mvc.perform(get("/plans/1")).andExpect(status().isOk()).andExpect(view().name("plans/analysis"))
                 .andExpect(header().string("Server-Timing", containsString("analysis;dur=")))
                 .andExpect(content().string(containsString("Full capacity Jul 2031: 49 months late.")))
+                // Phase 1 (Dec 2026) waits for the same turbines as phase 2: it is later against its own target.
+                .andExpect(content().string(containsString("Worst phase: phase 1, 52 months late.")))
                 .andExpect(content().string(containsString("First wall: on-site generation, binding Dec 2026 (phase 1).")))
                 .andExpect(content().string(containsString("How sure: the on-site generation wall comes first in 98% of 1,000 samples")))
                 .andExpect(content().string(containsString("<svg")))
