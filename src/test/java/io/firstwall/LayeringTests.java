@@ -18,7 +18,8 @@ import java.util.Arrays;
 class LayeringTests {
 
     static final String[] CORE = {"io.firstwall.plan..", "io.firstwall.facts..", "io.firstwall.rules..",
-            "io.firstwall.analysis..", "io.firstwall.ruletests..", "io.firstwall.uncertainty..", "io.firstwall.backtest.."};
+            "io.firstwall.analysis..", "io.firstwall.ruletests..", "io.firstwall.uncertainty..", "io.firstwall.backtest..",
+            "io.firstwall.seek.."};
     static final String[] FEATURES = {"io.firstwall.plans..", "io.firstwall.whatif..", "io.firstwall.editing..",
             "io.firstwall.report..", "io.firstwall.security..", "io.firstwall.api..", "io.firstwall.cli.."};
 

@@ -109,8 +109,14 @@ public final class Backtest {
     }
 
     /** A project as its file says it. */
+    /**
+     * @param move what the builder did that the plan does not hold, in words (empty: nothing recorded)
+     * @param moveLevers the levers ({@code rules/levers.csv}) that stand for that move, for the advice backtest;
+     *        empty with {@code moveLeversWhy} saying which lever is missing
+     */
     public record Project(String id, String name, String role, Plan plan, int phase, String outcome, LocalDate online,
-            Integer slipMonths, String heldBy, Set<String> urls, List<String> dockets) {
+            Integer slipMonths, String heldBy, Set<String> urls, List<String> dockets, List<String> move,
+            List<String> moveLevers, String moveLeversWhy) {
 
         public boolean scored() {
             return role.equals("scored");
@@ -191,8 +197,17 @@ public final class Backtest {
         checkDates(name, root, plan, phase);
         checkHeld(name, root.path("held"), plan);
         checkSources(name, root, "");
+        List<String> move = new ArrayList<>();
+        root.path("move").forEach(m -> move.add(m.path("what").asString("")));
+        List<String> moveLevers = new ArrayList<>();
+        root.path("moveLevers").forEach(l -> moveLevers.add(l.asString("")));
+        String moveLeversWhy = root.path("moveLeversWhy").asString("");
+        if (!move.isEmpty() && moveLevers.isEmpty() && moveLeversWhy.isBlank()) {
+            throw new IllegalArgumentException(name + ": a project with a move names the levers that stand for it"
+                    + " (moveLevers), or says in moveLeversWhy which lever is missing");
+        }
         return new Project(id, root.path("project").asString(id), role, plan, phase, outcome, online, slip, heldBy,
-                urls(root), dockets(name, root));
+                urls(root), dockets(name, root), move, moveLevers, moveLeversWhy);
     }
 
     /** The decision and the target are the plan's: a file cannot say one date and analyse another. */

@@ -20,6 +20,7 @@ import io.firstwall.analysis.Format;
 import io.firstwall.plan.Json;
 import io.firstwall.analysis.PhaseDemand;
 import io.firstwall.analysis.Wall;
+import io.firstwall.backtest.Advice;
 import io.firstwall.backtest.Backtest;
 import io.firstwall.facts.FactBase;
 import io.firstwall.facts.FactCsvReader;
@@ -52,10 +53,17 @@ public final class Cli {
               --budget T    CPU time one analysis may use before it is stopped as a loop: 2s (default), 500ms, 1m
               --rules DIR   rule files (default ./rules)
               --data DIR    fact base (default ./data)
-            usage: java -jar target/firstwall.jar backtest [--samples N [--seed S]] [--budget T] [--rules DIR] [--data DIR]
+            usage: java -jar target/firstwall.jar backtest [--advice] [--samples N [--seed S]] [--budget T] [--rules DIR] [--data DIR]
               the analyzer against real campuses (DIR/backtests/*.json): its answer beside what happened, scored on the
               delay (hit within 6 months, signed error), on what held it (wall identity) and, with --samples, on
-              whether the observed delay lies in the analyzer's P10-P90 (coverage)""";
+              whether the observed delay lies in the analyzer's P10-P90 (coverage)
+              --advice      also seek on each project's plan without the builder's move: is the move among the top three?
+            usage: java -jar target/firstwall.jar seek PLAN.json [--confidence P [--samples N] [--seed S]] [--lock F,G] [--max-changes K] [--json] [--rules DIR] [--data DIR]
+              what would it take: the cheapest sets of lever changes (rules/levers.csv) that put every phase on time
+              --confidence P  on time in at least this share of samples (0.8), not only in the point answer
+              --samples N     samples per finalist with --confidence (default 1000)
+              --lock F,G      fields to keep: location (or site), targets, accelerators, power, or an attribute
+              --max-changes K the most changes in one option (1 to 4; default 3)""";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -70,7 +78,7 @@ public final class Cli {
     }
 
     /** The commands, for "did you mean". */
-    static final List<String> COMMANDS = List.of("analyze", "backtest", "batch");
+    static final List<String> COMMANDS = List.of("analyze", "backtest", "batch", "seek");
 
     /** What to say of a first word that is no command: the nearest command when one is close. */
     public static String unknownCommand(String word) {
@@ -101,6 +109,9 @@ public final class Cli {
     public int run(String[] args) {
         if (args.length > 0 && args[0].equals("backtest")) {
             return backtest(args);
+        }
+        if (args.length > 0 && args[0].equals("seek")) {
+            return new SeekCommand(out, err).run(args);
         }
         if (args.length == 0) {
             err.println(USAGE);
@@ -277,7 +288,7 @@ public final class Cli {
     }
 
     /** The fact base of a data directory, versioned by its files as the app versions it. */
-    private static FactBase facts(Path data) {
+    static FactBase facts(Path data) {
         Map<String, String> factFiles = FactCsvReader.texts(data);
         return FactCsvReader.read(factFiles).withVersion(Hashes.ofFiles(factFiles));
     }
@@ -288,8 +299,11 @@ public final class Cli {
         Duration budget = Analyzer.DEFAULT_TIME_BUDGET;
         int samples = 0;
         long seed = MonteCarlo.DEFAULT_SEED;
+        boolean advice = false;
         for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--budget") && i + 1 < args.length && duration(args[i + 1]) != null) {
+            if (args[i].equals("--advice")) {
+                advice = true;
+            } else if (args[i].equals("--budget") && i + 1 < args.length && duration(args[i + 1]) != null) {
                 budget = duration(args[++i]);
             } else if ((args[i].equals("--samples") || args[i].equals("--seed")) && i + 1 < args.length
                     && args[i + 1].matches("\\d{1,9}")) {
@@ -319,6 +333,10 @@ public final class Cli {
             Analyzer analyzer = new Analyzer(RuleCompiler.compile(rules), budget);
             Backtest.Result result = Backtest.run(data.resolve("backtests"), analyzer, facts, samples, seed);
             out.print(Backtest.table(result));
+            if (advice) {
+                out.println();
+                out.print(Advice.table(Advice.run(data.resolve("backtests"), analyzer, facts)));
+            }
             return result.leaks().isEmpty() ? 0 : 1;
         } catch (FactLoadException | RuleBuildException e) {
             err.println(e.getMessage());

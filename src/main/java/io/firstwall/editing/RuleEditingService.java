@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.firstwall.analysis.Why;
 import io.firstwall.facts.FactBase;
 import io.firstwall.plan.Attributes;
+import io.firstwall.plan.Levers;
 import io.firstwall.plans.PlanStore;
 import io.firstwall.plans.SavedPlan;
 import io.firstwall.rules.RuleBase;
@@ -246,10 +247,10 @@ public class RuleEditingService extends Editor<RuleBase> {
         public void checkPath(String path) {
             boolean ruleFile = path.matches("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-]+)*\\.(drl|drl\\.csv|dsl|dslr|json)");
             boolean inTests = path.startsWith(RuleTests.FOLDER);
-            if (!path.equals(Attributes.FILE) && (!ruleFile || inTests != path.endsWith(".json"))) {
+            if (!path.equals(Attributes.FILE) && !path.equals(Levers.FILE) && (!ruleFile || inTests != path.endsWith(".json"))) {
                 throw new RefusedException("'" + path + "' is not a rule file (*.drl, *.drl.csv, *.dslr), a sentence"
                         + " vocabulary (*.dsl), a rule test"
-                        + " (tests/*.json) or the attribute declarations (attributes.csv)");
+                        + " (tests/*.json), the attribute declarations (attributes.csv) or the levers (levers.csv)");
             }
         }
 

@@ -35,6 +35,7 @@ import org.kie.api.io.ResourceType;
 import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.internal.io.ResourceFactory;
 import io.firstwall.plan.Attributes;
+import io.firstwall.plan.Levers;
 
 /**
  * Compiles a rule set (DRL files, {@code *.drl.csv} / {@code *.drl.xlsx} decision tables, and
@@ -59,7 +60,7 @@ public final class RuleCompiler {
 
     /** Whether a path under rules/ belongs to the rule set: a rule file, or the attribute declarations. */
     public static boolean isRuleSetFile(String path) {
-        return isRuleFile(path) || path.equals(Attributes.FILE) || DslSentences.isVocabulary(path);
+        return isRuleFile(path) || path.equals(Attributes.FILE) || path.equals(Levers.FILE) || DslSentences.isVocabulary(path);
     }
 
     /** Reads every rule file below a directory (skipping {@code tests/}), keyed by relative path with '/'. */
@@ -112,6 +113,12 @@ public final class RuleCompiler {
         } catch (IllegalArgumentException e) {
             refused.add(new RuleProblem("rules/" + Attributes.FILE, 0, 0, e.getMessage()));
         }
+        Levers levers = Levers.NONE;
+        try {
+            levers = Levers.ofFile(files.get(Levers.FILE), attributes);
+        } catch (IllegalArgumentException e) {
+            refused.add(new RuleProblem("rules/" + Levers.FILE, 0, 0, e.getMessage()));
+        }
         DslSentences vocabulary = DslSentences.of(files);
         refused.addAll(vocabulary.problems());
         Map<String, DslSentences.Expansion> expansions = new TreeMap<>();
@@ -126,7 +133,8 @@ public final class RuleCompiler {
         }
         for (Map.Entry<String, String> file : textGuard ? files.entrySet() : Map.<String, String>of().entrySet()) {
             String path = "rules/" + file.getKey();
-            if (file.getKey().equals(Attributes.FILE) || DslSentences.isVocabulary(file.getKey())) {
+            if (file.getKey().equals(Attributes.FILE) || file.getKey().equals(Levers.FILE)
+                    || DslSentences.isVocabulary(file.getKey())) {
                 continue;
             }
             if (DslSentences.isSentenceRules(file.getKey())) {
@@ -230,7 +238,7 @@ public final class RuleCompiler {
             }
         }
         rules.sort(Comparator.comparing(RuleInfo::id));
-        return new RuleBase(kieBase, hash(files), rules, files, attributes);
+        return new RuleBase(kieBase, hash(files), rules, files, attributes, levers);
     }
 
     private static final Pattern LINE_COLUMN = Pattern.compile("Line (\\d+):(\\d+)");

@@ -36,6 +36,19 @@ class RuleCompilerTests {
     }
 
     @Test
+    void aBrokenLeverFileRefusesTheWholeRuleSetNamingTheFile() {
+        Map<String, String> files = new TreeMap<>(AnalysisFixtures.RULES.files());
+        files.put("levers.csv", files.get("levers.csv").replace("bridge.mobile_turbines,Bridge on rented trailer turbines,"
+                + "bridgeGeneration,MOBILE_TURBINE", "bridge.mobile_turbines,Bridge on rented trailer turbines,bridgeGeneration,STEAM"));
+        assertThatThrownBy(() -> RuleCompiler.compile(files)).isInstanceOfSatisfying(RuleBuildException.class, e ->
+                assertThat(e.problems()).anySatisfy(p -> {
+                    assertThat(p.file()).isEqualTo("rules/levers.csv");
+                    assertThat(p.message()).contains("'bridge.mobile_turbines'").contains("STEAM");
+                }));
+        assertThat(AnalysisFixtures.RULES.levers().levers()).isNotEmpty();
+    }
+
+    @Test
     void eachDrlPackageMatchesItsFolder() {
         AnalysisFixtures.RULES.files().forEach((path, text) -> {
             if (path.endsWith(".drl")) {
