@@ -128,13 +128,10 @@ final class SeekCommand {
             return 2;
         }
         PlanReader reader = new PlanReader(facts, analyzer.rules().attributes());
-        Set<String> fields = new LinkedHashSet<>(io.firstwall.plan.Levers.PLAN_FIELDS);
-        fields.addAll(reader.attributes().declared().keySet());
-        fields.add("site");
-        for (String lock : locks) {
-            if (!fields.contains(lock)) {
-                return usage("--lock: '" + lock + "' is no field; fields are " + String.join(", ", fields));
-            }
+        try {
+            locks = SeekRequest.locks(String.join(",", locks), reader.attributes());
+        } catch (IllegalArgumentException e) {
+            return usage("--" + e.getMessage());
         }
         SeekRequest request = new SeekRequest(confidence, samples, seed, locks, maxChanges, SeekRequest.DEFAULT_TOP);
         Seek seek = new Seek(analyzer, new MonteCarlo(analyzer));

@@ -147,6 +147,10 @@ public final class Seek {
             all.stream().filter(o -> !o.onTime() || request.confidence() > 0).sorted(CLOSEST).limit(request.top())
                     .forEach(chosen::add);
         }
+        if (request.confidence() == 0 && request.samples() > 0) {
+            // Point answers chose the options; samples say how sure each is.
+            chosen.replaceAll(o -> o.onTimeProbability() == null ? search.sampled(o) : o);
+        }
         return new SeekResult(request, base, met, chosen, byWall, search.analyses, millis(start), search.skipped);
     }
 
@@ -350,7 +354,7 @@ public final class Seek {
     }
 
     /** The plan's facility load at full capacity, in kW: the largest phase's. */
-    static double loadKw(Analysis a) {
+    public static double loadKw(Analysis a) {
         return a.demand().stream().mapToDouble(PhaseDemand::facilityMw).max().orElse(0) * 1000;
     }
 

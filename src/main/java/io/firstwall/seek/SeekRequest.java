@@ -6,7 +6,8 @@ import java.util.Set;
  * What to seek.
  *
  * @param confidence 0 for point answers; otherwise "on time" means in at least this share of samples
- * @param samples samples per finalist when {@code confidence} is above 0
+ * @param samples samples per finalist when {@code confidence} is above 0; with a confidence of 0, the
+ *        samples each chosen option gets to say how sure it is (0: none)
  * @param seed the samples' seed
  * @param locks fields the search may not change ({@code location}, {@code targets}, an attribute); the
  *        word {@code site} locks the location and the building
@@ -34,6 +35,36 @@ public record SeekRequest(double confidence, int samples, long seed, Set<String>
     /** Point answers, no locks, the default sizes. */
     public static SeekRequest point() {
         return new SeekRequest(0, 0, 0, Set.of(), DEFAULT_MAX_CHANGES, DEFAULT_TOP);
+    }
+
+    /**
+     * The names a lock may take: the plan fields levers set, every declared attribute, and {@code site}.
+     */
+    public static java.util.Set<String> lockable(io.firstwall.plan.Attributes attributes) {
+        java.util.Set<String> fields = new java.util.TreeSet<>(io.firstwall.plan.Levers.PLAN_FIELDS);
+        fields.addAll(attributes.declared().keySet());
+        fields.add("site");
+        return fields;
+    }
+
+    /**
+     * Locks from a comma-separated list, each checked.
+     *
+     * @throws IllegalArgumentException naming a lock that is no field, with the fields there are
+     */
+    public static java.util.Set<String> locks(String list, io.firstwall.plan.Attributes attributes) {
+        java.util.Set<String> locks = new java.util.LinkedHashSet<>();
+        java.util.Set<String> fields = lockable(attributes);
+        for (String f : list == null ? new String[0] : list.split(",")) {
+            if (f.isBlank()) {
+                continue;
+            }
+            if (!fields.contains(f.strip())) {
+                throw new IllegalArgumentException("lock '" + f.strip() + "' is no field; fields are " + String.join(", ", fields));
+            }
+            locks.add(f.strip());
+        }
+        return locks;
     }
 
     /** Whether {@code field} may not change. */

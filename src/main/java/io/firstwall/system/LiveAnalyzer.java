@@ -44,6 +44,10 @@ import io.firstwall.plan.Plan;
 import io.firstwall.plan.PlanReader;
 import io.firstwall.rules.RuleBase;
 import io.firstwall.rules.RuleCompiler;
+import io.firstwall.seek.LiveSeek;
+import io.firstwall.seek.Seek;
+import io.firstwall.seek.SeekRequest;
+import io.firstwall.seek.SeekResult;
 import io.firstwall.uncertainty.LiveUncertainty;
 import io.firstwall.uncertainty.MonteCarlo;
 import io.firstwall.uncertainty.Uncertainty;
@@ -56,7 +60,7 @@ import io.firstwall.uncertainty.Uncertainty;
 // A publish interrupted by a crash is finished or undone before the rules and facts are read.
 @DependsOn("publishRecovery")
 @Component
-public class LiveAnalyzer implements LiveAnalysis, LiveUncertainty {
+public class LiveAnalyzer implements LiveAnalysis, LiveUncertainty, LiveSeek {
 
     private static final Logger log = LoggerFactory.getLogger(LiveAnalyzer.class);
 
@@ -218,6 +222,54 @@ public class LiveAnalyzer implements LiveAnalysis, LiveUncertainty {
                     samples, seed, null));
             recentUncertainty.put(key, u);
             return u;
+        } finally {
+            if (counted) {
+                sampling.leave(user);
+            }
+        }
+    }
+
+    private record SeekKey(Analyzer analyzer, FactBase facts, Plan plan, SeekRequest request) {
+    }
+
+    /** The last searches, reused while the rules, facts and question are the same (the analysis page asks on every visit). */
+    private final Map<SeekKey, SeekResult> recentSeeks = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<SeekKey, SeekResult> eldest) {
+                    return size() > 32;
+                }
+            });
+
+    /**
+     * Seek over the live rules, levers and facts, in one analysis slot like any analysis; with samples it
+     * counts against the user's sampling quota as Monte Carlo does.
+     */
+    @Override
+    public SeekResult seek(Plan plan, SeekRequest request) {
+        SamplingLimits.Limits now = sampling.limits();
+        if (request.samples() > now.maxSamples()) {
+            throw new IllegalArgumentException("samples must be between 1 and " + now.maxSamples()
+                    + " (the most an administrator allows per request); got " + request.samples());
+        }
+        Analyzer current = analyzer.get();
+        FactBase live = facts.get();
+        SeekKey key = new SeekKey(current, live, plan, request);
+        SeekResult known = recentSeeks.get(key);
+        if (known != null) {
+            return known;
+        }
+        String user = currentUser();
+        boolean counted = request.samples() > 0 && !user.equals(SYSTEM);
+        if (counted) {
+            sampling.enter(user, now);
+        }
+        try {
+            PlanReader reader = new PlanReader(live, current.rules().attributes());
+            SeekResult r = inSlot(plan, user, () -> new Seek(current, new MonteCarlo(current)).seek(plan, live, reader,
+                    request, null));
+            recentSeeks.put(key, r);
+            return r;
         } finally {
             if (counted) {
                 sampling.leave(user);

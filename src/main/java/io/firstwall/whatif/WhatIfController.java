@@ -44,7 +44,10 @@ import io.firstwall.rules.RuleBase;
 import io.firstwall.rules.RuleBuildException;
 import io.firstwall.analysis.WallColours;
 import io.firstwall.facts.SpreadsheetText;
+import io.firstwall.plan.InvalidPlanException;
+import io.firstwall.plan.Levers;
 import io.firstwall.plan.Plan;
+import io.firstwall.plan.PlanJson;
 import io.firstwall.plans.PlanForm;
 import io.firstwall.plans.PlanForms;
 import io.firstwall.plans.PlanStore;
@@ -56,6 +59,11 @@ import io.firstwall.uncertainty.LiveUncertainty;
 import io.firstwall.uncertainty.MonteCarlo;
 import io.firstwall.uncertainty.Uncertainty;
 import io.firstwall.system.PageController;
+import io.firstwall.seek.Change;
+import io.firstwall.seek.LiveSeek;
+import io.firstwall.seek.Option;
+import io.firstwall.seek.Seek;
+import io.firstwall.seek.SeekRequest;
 import io.firstwall.system.TooBusyException;
 
 /** The analysis page of a plan, what-if beside it, saved scenarios and their comparison. */
@@ -65,6 +73,8 @@ class WhatIfController implements PageController {
     static final String OVERRIDE_PREFIX = "o:";
 
     private final PlanStore plans;
+    private final LiveSeek seek;
+    private final int seekSamples;
     private final ScenarioStore scenarios;
     private final LiveAnalysis live;
     private final LiveUncertainty uncertainty;
@@ -74,7 +84,10 @@ class WhatIfController implements PageController {
 
 
     WhatIfController(PlanStore plans, ScenarioStore scenarios, LiveAnalysis live, LiveUncertainty uncertainty,
-            FactorLabels labels, Clock clock, @Value("${firstwall.samples:1000}") int samples) {
+            LiveSeek seek, FactorLabels labels, Clock clock, @Value("${firstwall.samples:1000}") int samples,
+            @Value("${firstwall.seek-samples:200}") int seekSamples) {
+        this.seek = seek;
+        this.seekSamples = seekSamples;
         this.clock = clock;
         this.labels = labels;
         this.plans = plans;
@@ -82,6 +95,20 @@ class WhatIfController implements PageController {
         this.live = live;
         this.uncertainty = uncertainty;
         this.samples = samples;
+    }
+
+    /**
+     * What would it take: the cheapest options that put the plan on time, each with how sure it is
+     * ({@code firstwall.seek-samples} samples), and the levers that move each wall; a busy service or a
+     * stuck rule leaves the panel out with the reason, never the page.
+     */
+    private void seek(Plan plan, Model model) {
+        try {
+            model.addAttribute("seek", seek.seek(plan, new SeekRequest(0, Math.max(0, seekSamples), MonteCarlo.DEFAULT_SEED,
+                    Set.of(), SeekRequest.DEFAULT_MAX_CHANGES, SeekRequest.DEFAULT_TOP)));
+        } catch (TooBusyException | AnalysisException | IllegalArgumentException e) {
+            model.addAttribute("seekBusy", e.getMessage());
+        }
     }
 
     /**
@@ -124,6 +151,7 @@ class WhatIfController implements PageController {
         Plan plan = planOf(saved);
         Analysis analysis = live.analyze(plan, Map.of());
         odds(plan, Map.of(), model, "");
+        seek(plan, model);
         model.addAttribute("wallsChart", WallsChart.svg(analysis, LocalDate.now(clock), labels::of, false));
         timing(response, model, start);
         model.addAttribute("a", analysis);
@@ -172,6 +200,21 @@ class WhatIfController implements PageController {
             if (!errors.isEmpty()) {
                 model.addAttribute("form", PlanForm.of(base).withDeclared(live.planReader().attributes()));
                 return whatIfView(base, null, raw, errors, model, response, overrides);
+            }
+        } else if (params.containsKey("change") && scenarioId == null) {
+            // An option of "What would it take?": its changes made to the base plan, to analyse and adjust.
+            Analysis baseAnswer = live.analyze(base, Map.of());
+            Levers levers = live.analyzer().rules().levers();
+            try {
+                List<Change> changes = Change.parse(params.get("change"), levers, Seek.loadKw(baseAnswer),
+                        base.lastPhase().accelerators());
+                scenarioPlan = live.planReader().read(PlanJson.write(Seek.apply(base, changes, levers,
+                        live.planReader().attributes(), Seek.loadKw(baseAnswer))));
+                String words = new Option(changes, scenarioPlan, List.of(), false, null, 0, 0, null, null, null, null).words();
+                model.addAttribute("scenarioName", words);
+                model.addAttribute("fromSeek", words);
+            } catch (IllegalArgumentException | InvalidPlanException e) {
+                model.addAttribute("seekLinkError", e.getMessage());
             }
         } else if (scenarioId != null) {
             Scenario s = scenarios.get(id, scenarioId);

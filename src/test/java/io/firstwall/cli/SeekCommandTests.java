@@ -45,7 +45,7 @@ class SeekCommandTests {
     void aFieldThatIsNoFieldAndABadConfidenceAreUsageErrors() {
         BacktestTests.Run lock = cli("seek", "data/plans/ohio-gas-engines.json", "--lock", "colour");
         assertThat(lock.status()).isEqualTo(2);
-        assertThat(lock.err()).contains("--lock: 'colour' is no field; fields are").contains("targets");
+        assertThat(lock.err()).contains("--lock 'colour' is no field; fields are").contains("targets");
         BacktestTests.Run confidence = cli("seek", "data/plans/ohio-gas-engines.json", "--confidence", "80");
         assertThat(confidence.status()).isEqualTo(2);
         assertThat(confidence.err()).contains("--confidence needs a share above 0 and below 1");

@@ -43,6 +43,7 @@ public final class WebTestSupport {
     public static void realAnalyzer(LiveAnalysis live) {
         when(live.planReader()).thenReturn(new PlanReader(AnalysisFixtures.FACTS, AnalysisFixtures.RULES.attributes()));
         when(live.facts()).thenReturn(AnalysisFixtures.FACTS);
+        when(live.analyzer()).thenReturn(AnalysisFixtures.ANALYZER);
         when(live.analyze(any(), anyMap())).thenAnswer(inv -> AnalysisFixtures.ANALYZER.analyze(inv.getArgument(0),
                 AnalysisFixtures.FACTS.withOverrides(inv.getArgument(1))));
     }
@@ -52,5 +53,16 @@ public final class WebTestSupport {
         when(uncertainty.uncertainty(any(), anyMap(), anyInt(), anyLong())).thenAnswer(inv -> new MonteCarlo(
                 AnalysisFixtures.ANALYZER).run(inv.getArgument(0), AnalysisFixtures.FACTS.withOverrides(inv.getArgument(1)),
                         inv.getArgument(2), inv.getArgument(3), null));
+    }
+
+    private static final java.util.Map<java.util.List<Object>, io.firstwall.seek.SeekResult> SEEKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A mocked live seek that runs the real search over the real rules, levers and facts (each question once). */
+    public static void realSeek(io.firstwall.seek.LiveSeek seek) {
+        when(seek.seek(any(), any())).thenAnswer(inv -> SEEKS.computeIfAbsent(java.util.List.of(inv.getArgument(0),
+                inv.getArgument(1)), k -> new io.firstwall.seek.Seek(AnalysisFixtures.ANALYZER, new MonteCarlo(AnalysisFixtures.ANALYZER))
+                        .seek(inv.getArgument(0), AnalysisFixtures.FACTS, new PlanReader(AnalysisFixtures.FACTS,
+                                AnalysisFixtures.RULES.attributes()), inv.getArgument(1), null)));
     }
 }

@@ -49,6 +49,7 @@ import io.firstwall.plans.PlanStore;
 import io.firstwall.plans.SavedPlan;
 import io.firstwall.analysis.LiveAnalysis;
 import io.firstwall.system.TooBusyException;
+import io.firstwall.seek.LiveSeek;
 import io.firstwall.uncertainty.LiveUncertainty;
 import io.firstwall.uncertainty.Uncertainty;
 
@@ -80,6 +81,9 @@ class WhatIfControllerTests {
     @MockitoBean
     LiveUncertainty uncertainty;
 
+    @MockitoBean
+    LiveSeek seek;
+
     static String memphis() throws Exception {
         return Files.readString(Path.of("data/plans/memphis-onsite-gas-1gw.json"));
     }
@@ -88,6 +92,7 @@ class WhatIfControllerTests {
     void realAnalyzer() throws Exception {
         WebTestSupport.realAnalyzer(live);
         WebTestSupport.realUncertainty(uncertainty);
+        WebTestSupport.realSeek(seek);
         when(plans.get(1L)).thenReturn(new SavedPlan(1, "1 GW on-site gas campus", memphis(), Instant.EPOCH));
         when(plans.get(404L)).thenThrow(new NotFoundException("plan", 404));
         when(scenarios.get(1L, 9L)).thenThrow(new NotFoundException("scenario", 9));
@@ -133,6 +138,45 @@ class WhatIfControllerTests {
                 .andExpect(header().string("Content-Disposition", containsString("1-gw-on-site-gas-campus-walls.svg")))
                 .andExpect(content().string(containsString("<style>")))
                 .andExpect(content().string(containsString("xmlns=\"http://www.w3.org/2000/svg\"")));
+    }
+
+    /** What would it take: the options in words with their dates, odds and costs, each a link to its what-if. */
+    @Test
+    void theAnalysisPageSaysWhatWouldItTakeAndWhichLeversMoveEachWall() throws Exception {
+        String page = mvc.perform(get("/plans/1")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Assertions.assertThat(page).contains("What would it take?").contains("id=\"seek\"")
+                .contains("Levers that move it").containsPattern("P\\(on time\\) \\d+%")
+                .containsPattern("Cost: \\$[0-9.]+ [kMB]").containsPattern("Full capacity [A-Z][a-z]{2} \\d{4}");
+        io.firstwall.seek.SeekResult r = seek.seek(live.planReader().read(memphis()), new io.firstwall.seek.SeekRequest(0, 200,
+                io.firstwall.uncertainty.MonteCarlo.DEFAULT_SEED, java.util.Set.of(), 3, 5));
+        Assertions.assertThat(r.options()).isNotEmpty();
+        for (io.firstwall.seek.Option o : r.options()) {
+            Assertions.assertThat(page).contains(org.springframework.web.util.HtmlUtils.htmlEscape(o.words()))
+                    .contains("data-keys=\"" + String.join(",", o.keys()) + "\"");
+        }
+        // The first option's link, followed as a browser would, opens its changed plan as a what-if.
+        java.util.regex.Matcher href = java.util.regex.Pattern.compile("href=\"(/plans/1/whatif\\?change=[^\"]+)\"").matcher(page);
+        Assertions.assertThat(href.find()).isTrue();
+        String url = org.springframework.web.util.HtmlUtils.htmlUnescape(href.group(1));
+        String opened = mvc.perform(get(java.net.URI.create(url))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        Assertions.assertThat(opened).contains(org.springframework.web.util.HtmlUtils.htmlEscape(
+                "Opened from \"What would it take?\": " + r.options().get(0).words()));
+    }
+
+    /** An option's link opens the what-if with the changed plan in the form, said as such; a bad link says why. */
+    @Test
+    void anOptionsLinkOpensTheWhatIfWithTheChangedPlan() throws Exception {
+        mvc.perform(get("/plans/1/whatif").param("change", "onsite.mobile_turbines:MOBILE_TURBINE")
+                .param("change", "targets.later:+24")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Opened from &quot;What would it take?&quot;: Trailer turbines instead of"
+                        + " frames and move every target 24 months later.")))
+                .andExpect(content().string(containsString("value=\"2028-12-31\"")))
+                .andExpect(content().string(containsString("value=\"MOBILE_TURBINE\"")))
+                .andExpect(model().attributeExists("scenario"));
+        mvc.perform(get("/plans/1/whatif").param("change", "site.teleport:yes")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("could not be opened (&#39;site.teleport:yes&#39; names no lever")))
+                .andExpect(content().string(containsString("value=\"2026-12-31\"")));
     }
 
     @Test
