@@ -65,7 +65,7 @@ public class ReportPublisher {
             "binds_on", "slip_months", "open_ended", "shortfall_amount", "shortfall_unit", "cascade", "explanation",
             "error", "most_likely",
             "most_likely_probability", "odds", "delay_p10_months", "delay_p50_months", "delay_p90_months",
-            "schedule_wall", "schedule_wall_name", "schedule_max_delay_months");
+            "schedule_wall", "schedule_wall_name", "schedule_max_delay_months", "cheapest_fix");
 
     private final RunStore runs;
     private final ChangeDetector changes;
@@ -178,7 +178,7 @@ public class ReportPublisher {
                         cell(r.cascade()), cell(r.explanation()), cell(r.error()), cell(r.topOutcome()),
                         r.topProbability(), cell(r.odds()), r.delayP10(), r.delayP50(), r.delayP90(),
                         cell(r.scheduleWall()), cell(r.scheduleWall() == null ? null : labels.of(r.scheduleWall())),
-                        r.scheduleDelayMonths());
+                        r.scheduleDelayMonths(), cell(r.cheapestFix()));
                 json(j, r);
             }
             csv.flush();
@@ -259,6 +259,9 @@ public class ReportPublisher {
         if (r.scheduleWall() != null) {
             j.writeStringProperty("scheduleWall", r.scheduleWall());
             j.writePOJOProperty("scheduleMaxDelayMonths", r.scheduleDelayMonths());
+        }
+        if (r.cheapestFix() != null) {
+            j.writeStringProperty("cheapestFix", r.cheapestFix());
         }
         if (r.odds() != null) {
             j.writeName("uncertainty");

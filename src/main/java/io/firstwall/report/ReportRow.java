@@ -8,27 +8,29 @@ import java.time.LocalDate;
  * {@code feasible}) with its probability, every outcome's as text, and the delay's P10/P50/P90
  * (null there: open-ended). Without samples those are null. {@code scheduleWall} is the wall with
  * the largest delay of any phase and {@code scheduleDelayMonths} that delay (null: some phase never
- * runs within the facts); both null for a feasible or failed answer.
+ * runs within the facts); both null for a feasible or failed answer. {@code cheapestFix} says, for a late
+ * answer, the cheapest set of lever changes that puts every phase on time (what would it take), or what comes
+ * closest; null for an answer on time or failed.
  */
 public record ReportRow(String itemKey, long planId, Long scenarioId, String name, String planHash, String status,
         String error, String firstWall, LocalDate bindsOn, Integer slipMonths, Boolean openEnded, String shortfall,
         String explanation, String cascade, String ruleIds, String factIds, String topOutcome, Double topProbability,
         String odds, Integer delayP10, Integer delayP50, Integer delayP90, String scheduleWall,
-        Integer scheduleDelayMonths) {
+        Integer scheduleDelayMonths, String cheapestFix) {
 
     /** A row without odds. */
     public ReportRow(String itemKey, long planId, Long scenarioId, String name, String planHash, String status,
             String error, String firstWall, LocalDate bindsOn, Integer slipMonths, Boolean openEnded, String shortfall,
             String explanation, String cascade, String ruleIds, String factIds) {
         this(itemKey, planId, scenarioId, name, planHash, status, error, firstWall, bindsOn, slipMonths, openEnded,
-                shortfall, explanation, cascade, ruleIds, factIds, null, null, null, null, null, null, null, null);
+                shortfall, explanation, cascade, ruleIds, factIds, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same row with the wall that sets its schedule. */
     public ReportRow withSchedule(String wall, Integer delayMonths) {
         return new ReportRow(itemKey, planId, scenarioId, name, planHash, status, error, firstWall, bindsOn, slipMonths,
                 openEnded, shortfall, explanation, cascade, ruleIds, factIds, topOutcome, topProbability, odds, delayP10,
-                delayP50, delayP90, wall, delayMonths);
+                delayP50, delayP90, wall, delayMonths, cheapestFix);
     }
 
     /** True when a wall other than the first sets the schedule. */
@@ -41,12 +43,19 @@ public record ReportRow(String itemKey, long planId, Long scenarioId, String nam
             Integer p90) {
         return new ReportRow(itemKey, planId, scenarioId, name, planHash, status, error, firstWall, bindsOn, slipMonths,
                 openEnded, shortfall, explanation, cascade, ruleIds, factIds, topOutcome, topProbability, odds, p10, p50,
-                p90, scheduleWall, scheduleDelayMonths);
+                p90, scheduleWall, scheduleDelayMonths, cheapestFix);
+    }
+
+    /** The same row with its cheapest fix. */
+    public ReportRow withFix(String fix) {
+        return new ReportRow(itemKey, planId, scenarioId, name, planHash, status, error, firstWall, bindsOn, slipMonths,
+                openEnded, shortfall, explanation, cascade, ruleIds, factIds, topOutcome, topProbability, odds, delayP10,
+                delayP50, delayP90, scheduleWall, scheduleDelayMonths, fix);
     }
 
     /**
      * The row as the report's columns can hold it: long texts cut with a mark (name 500, error 2000,
-     * shortfall 100, explanation 4000, cascade 500, rule ids 2000, fact ids 4000, odds 2000 characters),
+     * shortfall 100, explanation 4000, cascade 500, rule ids 2000, fact ids 4000, odds 2000, cheapest fix 1000 characters),
      * and a wall whose name does not fit made a failed row that says so, instead of a run that fails.
      */
     public ReportRow fitted() {
@@ -60,7 +69,7 @@ public record ReportRow(String itemKey, long planId, Long scenarioId, String nam
         return new ReportRow(itemKey, planId, scenarioId, cut(name, 500), planHash, status, cut(error, 2000), firstWall,
                 bindsOn, slipMonths, openEnded, cut(shortfall, 100), cut(explanation, 4000), cut(cascade, 500),
                 cut(ruleIds, 2000), cut(factIds, 4000), topOutcome, topProbability, cut(odds, 2000), delayP10, delayP50,
-                delayP90, scheduleWall, scheduleDelayMonths);
+                delayP90, scheduleWall, scheduleDelayMonths, cut(cheapestFix, 1000));
     }
 
     /** The same item as a failed row with {@code why}. */

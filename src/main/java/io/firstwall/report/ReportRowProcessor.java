@@ -2,6 +2,7 @@ package io.firstwall.report;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -12,6 +13,11 @@ import io.firstwall.analysis.Wall;
 import io.firstwall.plan.Plan;
 import io.firstwall.analysis.LiveAnalysis;
 import io.firstwall.system.Hashes;
+import io.firstwall.analysis.Analyzer;
+import io.firstwall.seek.Seek;
+import io.firstwall.seek.SeekRequest;
+import io.firstwall.seek.SeekResult;
+import io.firstwall.seek.SeekText;
 import io.firstwall.uncertainty.LiveUncertainty;
 import io.firstwall.uncertainty.MonteCarlo;
 import io.firstwall.uncertainty.Uncertainty;
@@ -53,12 +59,30 @@ class ReportRowProcessor implements ItemProcessor<WorkItem, ReportRow> {
                             Format.amount(w.shortfall(), w.unit()), clip(w.explanation(), 4000),
                             String.join(" > ", a.cascade()), clip(rules, 2000), clip(facts, 4000))
                             .withSchedule(a.scheduleWall().factor(), a.scheduleWall().maxDelayMonths());
+            if (w != null) {
+                row = row.withFix(cheapestFix(plan, overrides));
+            }
             return samples > 0 ? withOdds(row, uncertainty.uncertainty(plan, overrides, samples, MonteCarlo.DEFAULT_SEED))
                     : row;
         } catch (RuntimeException e) {
             return new ReportRow(item.itemKey(), item.planId(), item.scenarioId(), item.name(), hash, ReportRow.FAILED,
                     clip(e.getMessage() == null ? e.toString() : e.getMessage(), 2000), null, null, null, null, null,
                     null, null, null, null);
+        }
+    }
+
+    /**
+     * What would it take, in point answers on the same rules and facts as the row (a scenario's overrides
+     * held): the cheapest option, or why there is none. A search that fails leaves the row as it is, said.
+     */
+    private String cheapestFix(Plan plan, Map<String, Double> overrides) {
+        try {
+            Analyzer analyzer = live.analyzer();
+            SeekResult r = new Seek(analyzer, new MonteCarlo(analyzer)).seek(plan, live.facts().withOverrides(overrides),
+                    live.planReader(), new SeekRequest(0, 0, 0, Set.of(), SeekRequest.DEFAULT_MAX_CHANGES, 1), null);
+            return SeekText.fix(r);
+        } catch (RuntimeException e) {
+            return "not sought: " + (e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 

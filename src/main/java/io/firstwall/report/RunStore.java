@@ -133,8 +133,8 @@ public class RunStore {
     public void insertRows(long runId, List<? extends ReportRow> rows) {
         template.batchUpdate("insert into report_row(run_id, item_key, plan_id, scenario_id, name, plan_hash, status, error,"
                 + " first_wall, binds_on, slip_months, open_ended, shortfall, explanation, cascade, rule_ids, fact_ids,"
-                + " top_outcome, top_probability, odds, delay_p10, delay_p50, delay_p90, schedule_wall, schedule_delay_months)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, rows.size(),
+                + " top_outcome, top_probability, odds, delay_p10, delay_p50, delay_p90, schedule_wall, schedule_delay_months,"
+                + " cheapest_fix) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, rows.size(),
                 (ps, r) -> {
                     ps.setLong(1, runId);
                     ps.setString(2, r.itemKey());
@@ -161,6 +161,7 @@ public class RunStore {
                     ps.setObject(23, r.delayP90());
                     ps.setString(24, r.scheduleWall());
                     ps.setObject(25, r.scheduleDelayMonths());
+                    ps.setString(26, r.cheapestFix());
                 });
     }
 
@@ -175,12 +176,12 @@ public class RunStore {
                 rs.getObject(prefix + "top_probability", Double.class), rs.getString(prefix + "odds"),
                 rs.getObject(prefix + "delay_p10", Integer.class), rs.getObject(prefix + "delay_p50", Integer.class),
                 rs.getObject(prefix + "delay_p90", Integer.class), rs.getString(prefix + "schedule_wall"),
-                rs.getObject(prefix + "schedule_delay_months", Integer.class));
+                rs.getObject(prefix + "schedule_delay_months", Integer.class), rs.getString(prefix + "cheapest_fix"));
     }
 
     private static final String ROW_COLUMNS = "item_key, plan_id, scenario_id, name, plan_hash, status, error, first_wall,"
             + " binds_on, slip_months, open_ended, shortfall, explanation, cascade, rule_ids, fact_ids, top_outcome,"
-            + " top_probability, odds, delay_p10, delay_p50, delay_p90, schedule_wall, schedule_delay_months";
+            + " top_probability, odds, delay_p10, delay_p50, delay_p90, schedule_wall, schedule_delay_months, cheapest_fix";
 
     /**
      * A run's rows in report order, read as they are consumed so that memory does not grow with the

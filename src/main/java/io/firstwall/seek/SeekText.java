@@ -61,6 +61,21 @@ public final class SeekText {
         return o.delayCost() == 0 ? levers : levers + " + delay " + money(o.delayCost()) + " = " + money(o.totalCost());
     }
 
+    /**
+     * The cheapest fix in one sentence, as the nightly report gives it for a late plan: the best option's
+     * changes, what they achieve and what they cost; or, when nothing meets the target, the closest.
+     */
+    public static String fix(SeekResult r) {
+        if (r.options().isEmpty()) {
+            return r.met() ? "on time: nothing to change" : "no lever moves this plan" + (r.skipped().isEmpty() ? ""
+                    : " (" + r.skipped().get(0) + ")");
+        }
+        Option o = r.options().get(0);
+        String reaches = "full capacity " + (o.fullCapacityOn() == null ? "never within the facts" : Format.month(o.fullCapacityOn()));
+        return (r.met() ? "" : "nothing within " + r.request().maxChanges() + " changes puts every phase on time; closest: ")
+                + o.words() + ": " + outcome(o) + "; " + reaches + "; cost " + cost(o);
+    }
+
     /** The whole answer as lines of text. */
     public static String of(SeekResult r) {
         StringBuilder b = new StringBuilder();

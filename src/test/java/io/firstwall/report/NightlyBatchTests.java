@@ -165,11 +165,37 @@ class NightlyBatchTests {
                 .params("Phased VA campus", plan).update();
         assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
         String csv = report("csv");
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",schedule_wall,schedule_wall_name,schedule_max_delay_months");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .endsWith(",schedule_wall,schedule_wall_name,schedule_max_delay_months,cheapest_fix");
         assertThat(csv.lines().filter(l -> l.contains("Phased VA campus")).findFirst().orElseThrow())
-                .contains(",OK,CONSTRUCTION,").containsPattern(",GRID_INTERCONNECT,grid interconnection,\\d{2}$");
+                .contains(",OK,CONSTRUCTION,").containsPattern(",GRID_INTERCONNECT,grid interconnection,\\d{2},\"");
         assertThat(report("html")).containsPattern("grid interconnection, \\d{2} months at worst");
         assertThat(report("json")).contains("\"scheduleWall\" : \"GRID_INTERCONNECT\"");
+    }
+
+    /** What would it take, every night: each late plan carries its cheapest fix, as seek gives it for that plan. */
+    @Test
+    void eachLatePlanCarriesItsCheapestFixAsSeekGivesIt() throws Exception {
+        assertThat(batch.start(true).status()).isEqualTo("COMPLETED");
+        JsonNode json = Json.MAPPER.readTree(report("json"));
+        io.firstwall.plan.PlanReader reader = new io.firstwall.plan.PlanReader(AnalysisFixtures.FACTS,
+                AnalysisFixtures.RULES.attributes());
+        io.firstwall.plan.Plan ohio = reader.read(Files.readString(Path.of("data/plans/ohio-gas-engines.json")));
+        String expected = io.firstwall.seek.SeekText.fix(new io.firstwall.seek.Seek(AnalysisFixtures.ANALYZER,
+                new io.firstwall.uncertainty.MonteCarlo(AnalysisFixtures.ANALYZER)).seek(ohio, AnalysisFixtures.FACTS, reader,
+                        new io.firstwall.seek.SeekRequest(0, 0, 0, java.util.Set.of(), 3, 1), null));
+        boolean sawOhio = false;
+        for (JsonNode p : json.get("plans")) {
+            if (p.get("name").asString().equals(ohio.name())) {
+                assertThat(p.path("cheapestFix").asString()).isEqualTo(expected).contains("every phase on time").contains("cost $");
+                sawOhio = true;
+            }
+            if (p.path("firstWall").isNull() || p.path("firstWall").isMissingNode()) {
+                assertThat(p.has("cheapestFix")).as(p.get("name").asString()).isFalse();
+            }
+        }
+        assertThat(sawOhio).isTrue();
+        assertThat(report("html")).contains("<th>Cheapest fix</th>").contains(org.springframework.web.util.HtmlUtils.htmlEscape(expected));
     }
 
     @Test
