@@ -61,7 +61,7 @@ public final class Cli {
             usage: java -jar target/firstwall.jar seek PLAN.json [--confidence P [--samples N] [--seed S]] [--lock F,G] [--max-changes K] [--json] [--rules DIR] [--data DIR]
               what would it take: the cheapest sets of lever changes (rules/levers.csv) that put every phase on time
               --confidence P  on time in at least this share of samples (0.8), not only in the point answer
-              --samples N     samples per finalist with --confidence (default 1000)
+              --samples N     samples per finalist with --confidence (default 1000); alone, how sure each option is
               --lock F,G      fields to keep: location (or site), targets, accelerators, power, or an attribute
               --max-changes K the most changes in one option (1 to 4; default 3)""";
 

@@ -45,7 +45,7 @@ final class SeekCommand {
     int run(String[] args) {
         boolean json = false;
         double confidence = 0;
-        int samples = MonteCarlo.DEFAULT_SAMPLES;
+        Integer samples = null;
         long seed = MonteCarlo.DEFAULT_SEED;
         Set<String> locks = new LinkedHashSet<>();
         int maxChanges = SeekRequest.DEFAULT_MAX_CHANGES;
@@ -133,7 +133,9 @@ final class SeekCommand {
         } catch (IllegalArgumentException e) {
             return usage("--" + e.getMessage());
         }
-        SeekRequest request = new SeekRequest(confidence, samples, seed, locks, maxChanges, SeekRequest.DEFAULT_TOP);
+        // Point answers by default (fast); --samples alone says how sure each option is; a confidence samples finalists.
+        int n = samples != null ? samples : confidence > 0 ? MonteCarlo.DEFAULT_SAMPLES : 0;
+        SeekRequest request = new SeekRequest(confidence, n, seed, locks, maxChanges, SeekRequest.DEFAULT_TOP);
         Seek seek = new Seek(analyzer, new MonteCarlo(analyzer));
         List<SeekResult> results = new ArrayList<>();
         int status = 0;

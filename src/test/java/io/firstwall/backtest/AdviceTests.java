@@ -37,6 +37,11 @@ class AdviceTests {
                 .satisfies(r -> assertThat(r.matched()).isTrue());
         assertThat(Advice.table(result)).containsPattern("advice: the builder's move is among seek's top 3 options in \\d+ of "
                 + result.eligible() + " projects whose builder beat the naive plan");
+        // The README shows the table as the command prints it: a change that moves it updates the README too.
+        String readme = Files.readString(Path.of("README.md"));
+        for (String line : Advice.table(result).lines().filter(l -> !l.isBlank()).toList()) {
+            assertThat(readme).as("README's advice backtest").contains(line);
+        }
     }
 
     @Test

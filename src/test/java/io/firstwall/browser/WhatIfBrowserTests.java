@@ -254,6 +254,40 @@ class WhatIfBrowserTests extends BrowserTest {
     }
 
     /**
+     * What would it take, as a planner walks it: from the analysis to the cheapest option, its levers under
+     * the wall, and one tap to the option as a what-if with the changed plan in the form; at 1440 and 390 px.
+     */
+    @Test
+    void anAnalystGoesFromAWallToTheCheapestOptionToItsWhatIf() throws IOException {
+        driver.manage().deleteAllCookies();
+        for (int width : new int[] {1440, 390}) {
+            driver.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+            driver.get(url("/plans"));
+            if (driver.getCurrentUrl().contains("/login")) {
+                logIn("analyst", "analyst");
+            }
+            driver.findElement(By.linkText("Central Ohio campus on gas engines while the grid is years out")).click();
+            WebElement panel = visible(By.id("seek"));
+            assertThat(panel.getText()).contains("What would it take?").containsPattern("P\\(on time\\) \\d+%")
+                    .containsPattern("Cost: \\$[0-9.]+ [kMB]");
+            assertThat(driver.findElement(By.cssSelector("tr[data-factor='TURBINE_SUPPLY'] .levers")).getText())
+                    .startsWith("Levers that move it:");
+            assertNoSidewaysScroll("analysis with options at " + width + " px");
+            WebElement first = panel.findElement(By.cssSelector("ol.options li"));
+            assertThat(first.getSize().getWidth()).isLessThanOrEqualTo(width);
+            String words = first.findElement(By.className("option-words")).getText();
+            new Actions(driver).scrollToElement(first).perform();
+            screenshot("analysis-seek-" + width);
+            first.findElement(By.linkText("Open as what-if")).click();
+            assertThat(visible(By.id("from-seek")).getText()).contains("Opened from \"What would it take?\": " + words);
+            assertThat(driver.findElement(By.id("scenarioName")).getAttribute("value")).isEqualTo(words);
+            assertNoSidewaysScroll("what-if from an option at " + width + " px");
+            screenshot("whatif-from-seek-" + width);
+        }
+        driver.manage().window().setSize(new Dimension(1440, 900));
+    }
+
+    /**
      * The solar-and-storage wall reads at a glance: named in the summary card, its own lane and colour in the
      * walls chart, the batteries named as what binds, the land as a note; at 1440 and 390 px.
      */
