@@ -99,16 +99,17 @@ public final class Calc {
     public static List<Supply> monthly(String factor, String lane, LocalDate start, LocalDate until, FactBase facts,
             List<String> summed, String times, double scale, double extra, int extraMonths, double enough,
             String ruleId, String sentence, List<String> factIds) {
-        return steps(factor, lane, start, until, enough, ruleId, sentence, factIds, (at, month) -> {
-            double rate = 0;
-            for (String id : summed) {
-                rate += facts.at(id, at).value();
-            }
-            if (times != null) {
-                rate *= facts.at(times, at).value();
-            }
-            return rate * scale + (month < extraMonths ? extra / extraMonths : 0);
-        });
+        return steps(factor, lane, start, until, enough, ruleId, sentence, factIds,
+                (at, month) -> rate(facts, summed, times, at) * scale + (month < extraMonths ? extra / extraMonths : 0));
+    }
+
+    /** The sum of the series {@code summed} on {@code at}, times the series {@code times} then (when not null). */
+    private static double rate(FactBase facts, List<String> summed, String times, LocalDate at) {
+        double rate = 0;
+        for (String id : summed) {
+            rate += facts.at(id, at).value();
+        }
+        return times == null ? rate : rate * facts.at(times, at).value();
     }
 
     /**
@@ -120,13 +121,7 @@ public final class Calc {
             List<String> summed, String times, double scale, LocalDate rampFrom, double rampMonths, double enough,
             String ruleId, String sentence, List<String> factIds) {
         return steps(factor, lane, start, until, enough, ruleId, sentence, factIds, (at, month) -> {
-            double rate = 0;
-            for (String id : summed) {
-                rate += facts.at(id, at).value();
-            }
-            if (times != null) {
-                rate *= facts.at(times, at).value();
-            }
+            double rate = rate(facts, summed, times, at);
             long since = rampFrom.isAfter(at) ? -1 : rampFrom.until(at, java.time.temporal.ChronoUnit.MONTHS);
             double ramp = rampMonths <= 1 ? 1 : Math.min(1, Math.max(0, since + 1) / rampMonths);
             return rate * scale * ramp;
