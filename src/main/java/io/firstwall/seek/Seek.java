@@ -166,13 +166,16 @@ public final class Seek {
             .thenComparing(o -> o.fullCapacityOn() == null ? LocalDate.MAX : o.fullCapacityOn())
             .thenComparing(RANK);
 
+    /** Whether some smaller set of the option's changes, already analysed, is on time too (then this one is not needed). */
     private static boolean hasOnTimeSubset(Option o, Search search) {
-        if (o.changes().size() < 2) {
-            return false;
-        }
-        for (int skip = 0; skip < o.changes().size(); skip++) {
-            List<Change> subset = new ArrayList<>(o.changes());
-            subset.remove(skip);
+        int n = o.changes().size();
+        for (int mask = 1; mask < (1 << n) - 1; mask++) {
+            List<Change> subset = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if ((mask & (1 << i)) != 0) {
+                    subset.add(o.changes().get(i));
+                }
+            }
             Option sub = search.evaluated.get(Search.key(subset));
             if (sub != null && sub.onTime()) {
                 return true;
