@@ -327,7 +327,7 @@ public final class Seek {
         Option sampled(Option o) {
             Uncertainty u = monteCarlo.run(o.plan(), facts, request.samples(), request.seed(), null);
             analyses += u.samples() + 1;
-            return new Option(o.changes(), o.plan(), o.schedule(), o.onTime(), u.feasibleProbability(), o.leverCost(),
+            return new Option(o.changes(), o.plan(), o.schedule(), o.onTime(), u.onTimeProbability(), o.leverCost(),
                     o.delayCost(), o.marginMonths(), o.firstWall(), o.thenWall(), o.thenOn());
         }
 

@@ -270,10 +270,15 @@ public final class MonteCarlo {
         sensitivity.sort(Comparator.comparingDouble((Uncertainty.Sensitivity s) -> -Math.abs(s.rankCorrelation()))
                 .thenComparing(Comparator.comparingDouble(MonteCarlo::swing).reversed())
                 .thenComparing(Uncertainty.Sensitivity::fact));
+        int onTime = 0;
+        for (Outcome o : outcomes) {
+            onTime += java.util.Arrays.stream(o.phaseDelays()).allMatch(d -> d != null && d == 0) ? 1 : 0;
+        }
         return new Uncertainty(n, seed, probability, (double) feasible / n, intervals,
                 new Uncertainty.Percentiles<>(percentile(dates, 0.1), percentile(dates, 0.5), percentile(dates, 0.9)),
                 new Uncertainty.Percentiles<>(percentile(delays, 0.1), percentile(delays, 0.5), percentile(delays, 0.9)),
-                (double) open / n, sensitivity, curve(dates), point.firstWall(), point.delayMonths(), phaseDelays);
+                (double) open / n, sensitivity, curve(dates), point.firstWall(), point.delayMonths(), phaseDelays,
+                (double) onTime / n);
     }
 
     /** The date by which each 5% of the samples have full capacity (sorted, open-ended last). */

@@ -22,11 +22,14 @@ import java.util.Map;
  * @param pointDelayMonths the point answer's largest delay (null: open-ended)
  * @param phaseDelayMonths for each phase in order, the 10th, 50th and 90th percentile of its delay in months
  *        (null: open-ended), for checking a phase's observed delay against the range
+ * @param onTimeProbability the share of samples in which every phase runs in its target month (a wall that
+ *        binds but lets every phase run that month counts as on time; {@code feasibleProbability} does not)
  */
 public record Uncertainty(int samples, long seed, Map<String, Double> firstWallProbability, double feasibleProbability,
         Map<String, Interval> interval95, Percentiles<LocalDate> fullCapacityOn, Percentiles<Integer> delayMonths,
         double openEndedProbability, List<Sensitivity> sensitivity, List<CurvePoint> fullCapacityCurve,
-        String pointFirstWall, Integer pointDelayMonths, List<Percentiles<Integer>> phaseDelayMonths) {
+        String pointFirstWall, Integer pointDelayMonths, List<Percentiles<Integer>> phaseDelayMonths,
+        double onTimeProbability) {
 
     /** By {@code date}, a share {@code share} of the samples have full capacity. */
     public record CurvePoint(LocalDate date, double share) {

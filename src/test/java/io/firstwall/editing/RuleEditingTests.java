@@ -126,6 +126,34 @@ class RuleEditingTests {
         assertThat(editing.liveVersion()).isEqualTo(before);
     }
 
+    /** Levers are edited and published like rules: a broken row is refused by name; a new cost ranks the next search. */
+    @Test
+    void anExpertPublishesALeverCostAndTheNextSearchUsesItWhileABrokenLeverIsRefused() throws Exception {
+        String before = editing.liveVersion();
+        String levers = editing.liveFiles().get("levers.csv");
+        mvc.perform(post("/api/rules/validate").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("levers.csv", levers.replace("flexibleLoad,yes,", "flexibleLoad,maybe,")), before, "")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.ok").value(false))
+                .andExpect(jsonPath("$.errors[0].file").value("rules/levers.csv"))
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("'grid.flexible'")));
+        assertThat(editing.liveVersion()).isEqualTo(before);
+
+        // Trailer turbines for an on-site plan become a hundred times dearer: the Ohio plan's options reprice.
+        String dearer = levers.replace("onsite.mobile_turbines,Trailer turbines instead of frames,turbineType,MOBILE_TURBINE,,PER_KW,500,250,1557,",
+                "onsite.mobile_turbines,Trailer turbines instead of frames,turbineType,MOBILE_TURBINE,,PER_KW,50000,250,155700,");
+        assertThat(dearer).isNotEqualTo(levers);
+        mvc.perform(post("/api/rules/publish").with(httpBasic("expert", "expert")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(Map.of("levers.csv", dearer), before, "trailer turbines priced as bought outright")))
+                .andExpect(status().isCreated());
+        assertThat(Files.readString(rulesDir.resolve("levers.csv"))).isEqualTo(dearer);
+        Plan ohio = live.planReader().read(Files.readString(Path.of("data/plans/ohio-gas-engines.json")));
+        io.firstwall.seek.SeekResult r = live.seek(ohio, io.firstwall.seek.SeekRequest.point());
+        assertThat(r.options()).isNotEmpty();
+        assertThat(r.options().get(0).changes()).extracting(io.firstwall.seek.Change::lever).doesNotContain("onsite.mobile_turbines");
+        r.options().stream().flatMap(o -> o.changes().stream()).filter(c -> c.lever().equals("onsite.mobile_turbines"))
+                .forEach(c -> assertThat(c.cost()).isGreaterThan(1e9));
+    }
+
     @Test
     void aDecisionTableRowThatOverlapsAnotherIsAWarningThatDoesNotBlock() throws Exception {
         String row = table().lines().filter(l -> l.startsWith("PERM-010 ")).findFirst().orElseThrow();

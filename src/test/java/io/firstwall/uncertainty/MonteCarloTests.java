@@ -195,4 +195,18 @@ class MonteCarloTests {
         assertThat(MonteCarlo.wilson(50, 100).low()).isCloseTo(0.4038, within(0.001));
         assertThat(MonteCarlo.wilson(50, 100).high()).isCloseTo(0.5962, within(0.001));
     }
+
+    /** On time counts every sample whose phases all run in their target month, a wall binding inside that month or not. */
+    @Test
+    void onTimeIsEveryPhaseInItsTargetMonthAndNeverLessLikelyThanNoWallAtAll() throws Exception {
+        for (String name : new String[] {"h100-expansion-feasible", "ohio-gas-engines", "southaven-gas-equipment-secured"}) {
+            io.firstwall.plan.Plan plan = new io.firstwall.plan.PlanReader(io.firstwall.analysis.AnalysisFixtures.FACTS).read(
+                    java.nio.file.Files.readString(java.nio.file.Path.of("data/plans/" + name + ".json")));
+            Uncertainty u = new MonteCarlo(io.firstwall.analysis.AnalysisFixtures.ANALYZER).run(plan, io.firstwall.analysis.AnalysisFixtures.FACTS, 48, 5, null);
+            assertThat(u.onTimeProbability()).as(name).isGreaterThanOrEqualTo(u.feasibleProbability()).isBetween(0.0, 1.0);
+            if (name.startsWith("h100")) {
+                assertThat(u.onTimeProbability()).isEqualTo(1.0);
+            }
+        }
+    }
 }
