@@ -143,9 +143,12 @@ public final class Seek {
         }
         boolean met = !chosen.isEmpty();
         if (!met) {
-            // Nothing meets the target: the options that come closest, each with what still holds it.
-            all.stream().filter(o -> !o.onTime() || request.confidence() > 0).sorted(CLOSEST).limit(request.top())
-                    .forEach(chosen::add);
+            // Nothing meets the target: the options that come closest, each with what still holds it; a set of
+            // changes that moves nothing (a grid lever on a plan that generates its own power) is no option.
+            Option asIs = base;
+            all.stream().filter(o -> !o.onTime() || request.confidence() > 0).filter(o -> moved(asIs, o))
+                    .filter(o -> !hasSubset(o, search, sub -> sub.schedule().equals(o.schedule()))).sorted(CLOSEST)
+                    .limit(request.top()).forEach(chosen::add);
         }
         if (request.confidence() == 0 && request.samples() > 0) {
             // Point answers chose the options; samples say how sure each is.
@@ -156,6 +159,7 @@ public final class Seek {
 
     /** Cheapest first, then fewer changes, then the larger margin. */
     static final Comparator<Option> RANK = Comparator.comparingDouble(Option::totalCost)
+            .thenComparingDouble(Option::leverCost)
             .thenComparingInt(o -> o.changes().size())
             .thenComparing(o -> o.marginMonths() == null ? Integer.MAX_VALUE : o.marginMonths(), Comparator.reverseOrder())
             .thenComparing(o -> String.join(",", o.keys()));
@@ -168,6 +172,11 @@ public final class Seek {
 
     /** Whether some smaller set of the option's changes, already analysed, is on time too (then this one is not needed). */
     private static boolean hasOnTimeSubset(Option o, Search search) {
+        return hasSubset(o, search, Option::onTime);
+    }
+
+    /** Whether some smaller, non-empty set of the option's changes, already analysed, satisfies {@code test}. */
+    private static boolean hasSubset(Option o, Search search, java.util.function.Predicate<Option> test) {
         int n = o.changes().size();
         for (int mask = 1; mask < (1 << n) - 1; mask++) {
             List<Change> subset = new ArrayList<>();
@@ -177,7 +186,7 @@ public final class Seek {
                 }
             }
             Option sub = search.evaluated.get(Search.key(subset));
-            if (sub != null && sub.onTime()) {
+            if (sub != null && test.test(sub)) {
                 return true;
             }
         }

@@ -85,6 +85,11 @@ public final class SeekText {
             b.append("  nothing to change: ").append(outcome(base)).append('\n');
             return b.toString();
         }
+        if (!r.met() && r.options().isEmpty()) {
+            b.append("  No set of up to ").append(r.request().maxChanges())
+                    .append(" changes moves this plan: the levers in rules/levers.csv do not reach what holds it\n");
+            return b.toString();
+        }
         String mode = r.request().confidence() > 0
                 ? String.format(Locale.ROOT, "on time in at least %.0f%% of %d samples", 100 * r.request().confidence(),
                         r.request().samples())

@@ -131,6 +131,27 @@ class SeekTests {
         assertThat(delays.get(0)).isLessThan(r.base().worstDelayMonths());
     }
 
+    /** A plan no lever can save (ten million accelerators by 2028): nothing that moves nothing is offered as closest. */
+    @Test
+    void aChangeThatMovesNothingIsNeverOffered() throws Exception {
+        Plan huge = READER.read("""
+                {"name": "Huge", "location": "US-TX", "power": "ONSITE_GAS", "accelerator": "GB300", "decisionDate": "2026-01-15",
+                 "phases": [{"online": "2028-12-31", "accelerators": 10000000}], "attributes": {}}""");
+        SeekResult r = seek(huge, SeekRequest.point());
+        assertThat(r.met()).isFalse();
+        for (Option o : r.options()) {
+            assertThat(o.changes()).extracting(Change::field).as(o.words()).doesNotContain("bridgeGeneration");
+            boolean earlier = false;
+            for (int i = 0; i < o.schedule().size(); i++) {
+                Schedule was = r.base().schedule().get(i);
+                Schedule now = o.schedule().get(i);
+                earlier |= (now.achievable() != null && (was.achievable() == null || now.achievable().isBefore(was.achievable())))
+                        || !java.util.Objects.equals(was.limitingFactor(), now.limitingFactor());
+            }
+            assertThat(earlier || !java.util.Objects.equals(o.firstWall(), r.base().firstWall())).as(o.words()).isTrue();
+        }
+    }
+
     @Test
     void withAConfidenceEachOptionIsOnTimeInThatShareOfSamples() throws Exception {
         Plan plan = example("ohio-gas-engines");
