@@ -19,11 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitionTimeout how long a partitioned run waits for its workers before it fails
  * @param worker whether this process takes partitions from the database (the {@code batch --worker} verb)
  * @param workerPoll how often an idle worker asks the database for a partition
+ * @param cheapestFix whether each late answer gets its cheapest fix (what would it take, in point answers: a few
+ *        hundred analyses per late plan, so a portfolio of thousands of variants may switch it off)
  */
 @ConfigurationProperties("firstwall.batch")
 public record BatchProperties(@DefaultValue("0 0 2 * * *") String cron, @DefaultValue("reports") Path reportsDir,
         @DefaultValue("500") int chunkSize, @DefaultValue("2m") Duration staleAfter,
         @DefaultValue("1000") int samples, @DefaultValue("0") int partitions,
         @DefaultValue("6h") Duration partitionTimeout, @DefaultValue("false") boolean worker,
-        @DefaultValue("500ms") Duration workerPoll) {
+        @DefaultValue("500ms") Duration workerPoll, @DefaultValue("true") boolean cheapestFix) {
 }

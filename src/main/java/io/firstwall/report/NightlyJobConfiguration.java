@@ -133,7 +133,8 @@ class NightlyJobConfiguration {
         if (properties.partitions() > 0) {
             return RemotePartitioning.managerStep(jobs, runs, properties, requests);
         }
-        return analysing("analyze", jobs, tx, workItems, new ReportRowProcessor(live, uncertainty, properties.samples()),
+        return analysing("analyze", jobs, tx, workItems, new ReportRowProcessor(live, uncertainty, properties.samples(),
+                properties.cheapestFix()),
                 runs, properties, analysers).build();
     }
 

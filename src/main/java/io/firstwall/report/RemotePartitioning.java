@@ -174,7 +174,7 @@ class RemotePartitioning {
     ReportRowProcessor partitionProcessor(PinnedRuns pinned, BatchProperties properties,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId) {
         PinnedAnalysis analysis = pinned.of(runId);
-        return new ReportRowProcessor(analysis, analysis, properties.samples());
+        return new ReportRowProcessor(analysis, analysis, properties.samples(), properties.cheapestFix());
     }
 
     /** The step a worker runs for one partition: the local analyze step over the partition's range. */

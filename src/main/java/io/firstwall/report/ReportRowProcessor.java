@@ -32,12 +32,14 @@ class ReportRowProcessor implements ItemProcessor<WorkItem, ReportRow> {
     private final LiveAnalysis live;
     private final LiveUncertainty uncertainty;
     private final int samples;
+    private final boolean fix;
 
-    /** With {@code samples} above 0, each row also says how sure its answer is. */
-    ReportRowProcessor(LiveAnalysis live, LiveUncertainty uncertainty, int samples) {
+    /** With {@code samples} above 0, each row also says how sure its answer is; with {@code fix}, a late one its cheapest fix. */
+    ReportRowProcessor(LiveAnalysis live, LiveUncertainty uncertainty, int samples, boolean fix) {
         this.live = live;
         this.uncertainty = uncertainty;
         this.samples = samples;
+        this.fix = fix;
     }
 
     @Override
@@ -59,7 +61,7 @@ class ReportRowProcessor implements ItemProcessor<WorkItem, ReportRow> {
                             Format.amount(w.shortfall(), w.unit()), clip(w.explanation(), 4000),
                             String.join(" > ", a.cascade()), clip(rules, 2000), clip(facts, 4000))
                             .withSchedule(a.scheduleWall().factor(), a.scheduleWall().maxDelayMonths());
-            if (w != null) {
+            if (w != null && fix) {
                 row = row.withFix(cheapestFix(plan, overrides));
             }
             return samples > 0 ? withOdds(row, uncertainty.uncertainty(plan, overrides, samples, MonteCarlo.DEFAULT_SEED))

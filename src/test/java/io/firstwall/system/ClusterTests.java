@@ -223,6 +223,7 @@ class ClusterTests {
         List<String> common = new ArrayList<>(pg.springArgs());
         common.addAll(List.of("--firstwall.rules-dir=" + AnalysisFixtures.copyOfRules(), "--firstwall.data-dir="
                 + AnalysisFixtures.copyOfData(), "--firstwall.batch.chunk-size=50", "--firstwall.batch.samples=0",
+                "--firstwall.batch.cheapest-fix=false",
                 "--firstwall.rules-watch=false"));
         List<String> worker = new ArrayList<>(List.of("batch", "--worker", "--firstwall.batch.worker-poll=200ms"));
         worker.addAll(common);
