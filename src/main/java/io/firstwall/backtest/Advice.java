@@ -51,7 +51,7 @@ public final class Advice {
     public static Result run(Path dir, Analyzer analyzer, FactBase facts) throws IOException {
         Levers levers = analyzer.rules().levers();
         List<Backtest.Project> projects = Backtest.read(dir, facts, analyzer);
-        Backtest.Result scores = Backtest.run(dir, analyzer, facts);
+        Backtest.Result scores = Backtest.run(projects, analyzer, facts, 0, MonteCarlo.DEFAULT_SEED);
         PlanReader reader = new PlanReader(facts, analyzer.rules().attributes());
         Seek seek = new Seek(analyzer, new MonteCarlo(analyzer));
         SeekRequest request = new SeekRequest(0, 0, 0, java.util.Set.of(), SeekRequest.DEFAULT_MAX_CHANGES, TOP);

@@ -100,7 +100,11 @@ public final class Backtest {
 
     /** The backtest; with {@code samples} above 0, each project's P10-P90 and the coverage too. */
     public static Result run(Path dir, Analyzer analyzer, FactBase facts, int samples, long seed) throws IOException {
-        List<Project> projects = read(dir, facts, analyzer);
+        return run(read(dir, facts, analyzer), analyzer, facts, samples, seed);
+    }
+
+    /** The backtest of projects already read. */
+    public static Result run(List<Project> projects, Analyzer analyzer, FactBase facts, int samples, long seed) {
         List<Row> rows = new ArrayList<>();
         for (Project p : projects) {
             rows.add(score(p, analyzer, facts, samples, seed));

@@ -202,18 +202,8 @@ public final class Cli {
                             : done -> err.printf("%s: %d of %d samples%n", file.getFileName(), done, total);
                     results.add(new Answer(analysis, new MonteCarlo(analyzer).run(plan, facts, samples, seed, progress)));
                 }
-            } catch (IOException e) {
-                err.println(file + ": cannot read the file (" + e.getMessage() + ")");
-                status = 1;
-            } catch (InvalidPlanException e) {
-                err.println(file + ": invalid plan");
-                for (PlanProblem p : e.problems()) {
-                    err.println("  " + p.field() + ": " + p.message());
-                }
-                status = 1;
-            } catch (AnalysisException e) {
-                err.println(file + ": " + e.getMessage());
-                status = 2;
+            } catch (IOException | InvalidPlanException | AnalysisException e) {
+                status = failed(file, e, err);
             }
         }
         if (json) {
@@ -230,6 +220,26 @@ public final class Cli {
             });
         }
         return status;
+    }
+
+    /**
+     * Says why a plan file gave no answer and returns the exit code for it: 1 unreadable or invalid (every
+     * wrong field named), 2 an analysis that failed.
+     */
+    static int failed(Path file, Exception e, PrintStream err) {
+        if (e instanceof InvalidPlanException invalid) {
+            err.println(file + ": invalid plan");
+            for (PlanProblem p : invalid.problems()) {
+                err.println("  " + p.field() + ": " + p.message());
+            }
+            return 1;
+        }
+        if (e instanceof IOException) {
+            err.println(file + ": cannot read the file (" + e.getMessage() + ")");
+            return 1;
+        }
+        err.println(file + ": " + e.getMessage());
+        return 2;
     }
 
     private void printText(Analysis a) {

@@ -17,7 +17,6 @@ import io.firstwall.facts.FactLoadException;
 import io.firstwall.plan.InvalidPlanException;
 import io.firstwall.plan.Json;
 import io.firstwall.plan.Plan;
-import io.firstwall.plan.PlanProblem;
 import io.firstwall.plan.PlanReader;
 import io.firstwall.rules.RuleBuildException;
 import io.firstwall.rules.RuleCompiler;
@@ -148,18 +147,8 @@ final class SeekCommand {
                     out.println("== " + plan.name() + " (" + plan.location() + ", " + plan.power() + ", " + plan.accelerator() + ")");
                     out.print(SeekText.of(r));
                 }
-            } catch (IOException e) {
-                err.println(file + ": cannot read the file (" + e.getMessage() + ")");
-                status = 1;
-            } catch (InvalidPlanException e) {
-                err.println(file + ": invalid plan");
-                for (PlanProblem p : e.problems()) {
-                    err.println("  " + p.field() + ": " + p.message());
-                }
-                status = 1;
-            } catch (AnalysisException e) {
-                err.println(file + ": " + e.getMessage());
-                status = 2;
+            } catch (IOException | InvalidPlanException | AnalysisException e) {
+                status = Cli.failed(file, e, err);
             }
         }
         if (json) {
